@@ -1,0 +1,23 @@
+// cli.hpp — the command line's shared pieces. Each `cmd_NAME.cpp` adds one
+// subcommand; main.cpp lists them. A subcommand's parse step stores its options
+// and leaves a runner; main runs it and returns its exit code.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace CLI { class App; }
+
+namespace cs::cli {
+
+// Exit codes, the same for every subcommand (DESIGN.md section 7).
+enum Exit : int { kOk = 0, kFindings = 1, kBadInput = 2, kInternal = 3 };
+
+using Runner = std::function<int()>;
+
+void add_validate(CLI::App& app, Runner& run);
+void add_masking(CLI::App& app, Runner& run);
+void add_fmt(CLI::App& app, Runner& run);
+
+
+}  // namespace cs::cli

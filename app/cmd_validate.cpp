@@ -1,0 +1,58 @@
+// cmd_validate.cpp — `closedset validate FILE [--format text|json]`.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/cli.hpp"
+#include "notation/format.hpp"
+
+namespace cs::cli {
+
+void add_validate(CLI::App& app, Runner& run) {
+  struct Options {
+    std::string file;
+    std::string format = "text";
+  };
+  auto opt = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("validate", "Load and validate a scene file; list every problem with where it is");
+  sub->add_option("FILE", opt->file, "Scene file (NAME.closedset.json)")->required();
+  sub->add_option("--format", opt->format, "Output: text for a person, json for tools")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->footer("Exit status: 0 valid, 2 problems found or bad usage, 3 internal error.");
+  sub->callback([opt, &run] {
+    run = [opt] {
+      const LoadResult r = load_scene_file(opt->file);
+      if (opt->format == "json") {
+        nlohmann::ordered_json j;
+        j["file"] = opt->file;
+        j["valid"] = r.ok();
+        j["problems"] = nlohmann::ordered_json::array();
+        for (const Diagnostic& d : r.errors) {
+          nlohmann::ordered_json e;
+          if (d.line > 0) { e["line"] = d.line; e["column"] = d.column; }
+          else e["path"] = d.path;
+          e["message"] = d.message;
+          j["problems"].push_back(std::move(e));
+        }
+        j["more_problems_not_listed"] = r.suppressed;
+        std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+      } else if (r.ok()) {
+        const Document& d = *r.document;
+        std::printf("%s: valid — \"%s\": %zu performers, %zu cameras, %zu beats over counts %g to %g at %g bpm\n",
+                    opt->file.c_str(), d.scene.title.c_str(), d.performers.size(), d.cameras.size(),
+                    d.choreography.beats.size(), d.first_count(), d.last_count(), d.choreography.tempo_bpm);
+      } else {
+        for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+        if (r.suppressed) std::fprintf(stderr, "... and %zu more problems not listed\n", r.suppressed);
+        std::fprintf(stderr, "%s: %zu problem%s; not valid\n", opt->file.c_str(), r.errors.size() + r.suppressed,
+                     r.errors.size() + r.suppressed == 1 ? "" : "s");
+      }
+      return r.ok() ? kOk : kBadInput;
+    };
+  });
+}
+
+}  // namespace cs::cli

@@ -1,0 +1,53 @@
+// main.cpp — `closedset`: with no subcommand, the editor; otherwise the command line.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "app/cli.hpp"
+#ifdef CLOSEDSET_HAVE_EDITOR
+#include "app/editor/editor.hpp"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"ClosedSet: counted choreography, camera masking and consent checks for intimate scenes.\n"
+               "With no subcommand, opens the editor on FILE (the bundled example scene when none is given).",
+               "closedset"};
+  app.set_version_flag("--version", std::string("closedset ") + CLOSEDSET_VERSION);
+  app.require_subcommand(0, 1);
+
+  cs::cli::Runner run;
+  cs::cli::add_validate(app, run);
+  cs::cli::add_masking(app, run);
+  cs::cli::add_fmt(app, run);
+
+#ifdef CLOSEDSET_HAVE_EDITOR
+  cs::editor::Options editor;
+  editor.file = CLOSEDSET_DEFAULT_SCENE;
+  app.add_option("FILE", editor.file, "Scene file to open in the editor");
+  app.add_option("--screenshot", editor.screenshot, "Render the editor, write the window to this PNG, and exit");
+  app.add_option("--at", editor.at_count, "Count on the timeline to show");
+  app.add_option("--camera", editor.camera, "Look through this camera");
+  app.add_option("--size", editor.size, "Window size as WxH (e.g. 1600x900)");
+#endif
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? cs::cli::kOk : cs::cli::kBadInput;
+  }
+  try {
+    if (run) return run();
+#ifdef CLOSEDSET_HAVE_EDITOR
+    return cs::editor::run(editor);
+#else
+    std::fprintf(stderr, "closedset: this build has no editor; see `closedset --help` for the subcommands\n");
+    return cs::cli::kBadInput;
+#endif
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "closedset: internal error: %s\n", e.what());
+    return cs::cli::kInternal;
+  }
+}
