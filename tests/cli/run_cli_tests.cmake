@@ -1,0 +1,77 @@
+# run_cli_tests.cmake — drives the real `closedset` executable and checks exit
+# codes and output, as a script or a person would see them.
+# Inputs: CLOSEDSET, EXAMPLES, DATA, WORK.
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+set(failures 0)
+
+function(run_case name expected_code)
+  cmake_parse_arguments(C "" "" "ARGS;STDOUT;STDERR;NOT_STDOUT" ${ARGN})
+  execute_process(COMMAND ${CLOSEDSET} ${C_ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  TIMEOUT 120)
+  set(ok TRUE)
+  if(NOT code STREQUAL "${expected_code}")
+    message(SEND_ERROR "[${name}] exit ${code}, expected ${expected_code}\nstdout:\n${out}\nstderr:\n${err}")
+    set(ok FALSE)
+  endif()
+  foreach(s IN LISTS C_STDOUT)
+    string(FIND "${out}" "${s}" at)
+    if(at EQUAL -1)
+      message(SEND_ERROR "[${name}] stdout lacks \"${s}\":\n${out}")
+      set(ok FALSE)
+    endif()
+  endforeach()
+  foreach(s IN LISTS C_NOT_STDOUT)
+    string(FIND "${out}" "${s}" at)
+    if(NOT at EQUAL -1)
+      message(SEND_ERROR "[${name}] stdout must not contain \"${s}\":\n${out}")
+      set(ok FALSE)
+    endif()
+  endforeach()
+  foreach(s IN LISTS C_STDERR)
+    string(FIND "${err}" "${s}" at)
+    if(at EQUAL -1)
+      message(SEND_ERROR "[${name}] stderr lacks \"${s}\":\n${err}")
+      set(ok FALSE)
+    endif()
+  endforeach()
+  if(ok)
+    message(STATUS "ok: ${name}")
+  endif()
+endfunction()
+
+run_case("--version" 0 ARGS --version STDOUT "closedset ")
+run_case("--help" 0 ARGS --help STDOUT "validate")
+run_case("validate --help" 0 ARGS validate --help STDOUT "--format")
+run_case("unknown subcommand option" 2 ARGS validate --colour)
+run_case("validate the example" 0 ARGS validate ${EXAMPLES}/bedroom.closedset.json STDOUT "valid")
+run_case("validate the reference scene" 0 ARGS validate ${EXAMPLES}/reference.closedset.json STDOUT "64 beats")
+run_case("validate lists every problem with its path" 2 ARGS validate ${DATA}/bad_several.json
+  STDERR "bad_several.json: /performers/0/heigth_m: Unknown key"
+         "/performers/0/boundaries/0/region"
+         "/cameras/0/focal_mm"
+         "/choreography/beats/1/start_count"
+         "/choreography/beats/1/contacts/0/giver"
+         "5 problems")
+run_case("validate syntax error gives line:column" 2 ARGS validate ${DATA}/bad_syntax.json
+  STDERR "bad_syntax.json:4:3: JSON syntax")
+run_case("validate refuses a newer version" 2 ARGS validate ${DATA}/newer_version.json STDERR "newer ClosedSet")
+run_case("validate a missing file" 2 ARGS validate ${WORK}/nope.json STDERR "No such file")
+run_case("validate json output" 2 ARGS validate ${DATA}/bad_several.json --format json
+  STDOUT "\"valid\": false" "\"path\": \"/cameras/0/focal_mm\"")
+run_case("validate json output, valid" 0 ARGS validate ${EXAMPLES}/bedroom.closedset.json --format json
+  STDOUT "\"valid\": true" "\"problems\": []")
+
+# fmt: rewrites a hand-written file canonically, keeps a backup; --check says so.
+file(COPY ${DATA}/minimal.json DESTINATION ${WORK})
+run_case("fmt --check on a hand-written file" 1 ARGS fmt --check ${WORK}/minimal.json STDOUT "not in canonical form")
+run_case("fmt rewrites" 0 ARGS fmt ${WORK}/minimal.json STDOUT "rewritten")
+run_case("fmt --check after fmt" 0 ARGS fmt --check ${WORK}/minimal.json STDOUT "already canonical")
+if(NOT EXISTS ${WORK}/minimal.json.bak)
+  message(SEND_ERROR "[fmt] no backup was kept")
+endif()
+run_case("examples are canonical" 0 ARGS fmt --check ${EXAMPLES}/bedroom.closedset.json STDOUT "already canonical")
+
+if(EXISTS ${EXAMPLES}/../../app/cmd_masking.cpp)
+  run_case("masking --help" 0 ARGS masking --help STDOUT "--camera")
+endif()
