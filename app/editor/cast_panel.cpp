@@ -1,0 +1,113 @@
+// cast_panel.cpp — the left column: the scene, its cast and their garments,
+// the props and the cameras. Clicking a camera looks through it.
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/editor/panels.hpp"
+#include "render/view.hpp"
+
+namespace cs::editor {
+
+namespace {
+
+void section_title(const UiFonts& fonts, const char* text) {
+  ImGui::Spacing();
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+void swatch(ImU32 color) {
+  const float sz = ImGui::GetTextLineHeight() * 0.7f;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float pad = (ImGui::GetTextLineHeight() - sz) * 0.5f;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + pad), ImVec2(p.x + sz, p.y + pad + sz), color, 2);
+  ImGui::Dummy(ImVec2(sz, ImGui::GetTextLineHeight()));
+  ImGui::SameLine();
+}
+
+}  // namespace
+
+void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout) {
+  ImGui::SetNextWindowPos(layout.origin);
+  ImGui::SetNextWindowSize(ImVec2(layout.left_w, layout.size.y - layout.bottom_h));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (!ImGui::Begin("Scene", nullptr, flags)) {
+    ImGui::End();
+    return;
+  }
+  if (!s.doc) {
+    ImGui::TextDisabled("No scene open.");
+    ImGui::TextDisabled("File \u2192 Open… (Ctrl+O)");
+    ImGui::End();
+    return;
+  }
+  const Document& d = *s.doc;
+
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextWrapped("%s", d.scene.title.empty() ? "Untitled scene" : d.scene.title.c_str());
+  ImGui::PopFont();
+  if (!d.scene.number.empty() || !d.scene.pages.empty())
+    ImGui::TextDisabled("Scene %s  ·  pp. %s", d.scene.number.c_str(), d.scene.pages.c_str());
+  if (!d.scene.story.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", d.scene.story.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::Spacing();
+  ImGui::Text("Pause word:");
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.75f, 0.35f, 1));
+  ImGui::Text("\"%s\"", d.safety.pause_word.c_str());
+  ImGui::PopStyleColor();
+
+  section_title(fonts, "Cast");
+  for (std::size_t i = 0; i < d.performers.size(); ++i) {
+    const Performer& p = d.performers[i];
+    ImGui::PushID(static_cast<int>(i));
+    swatch(performer_color_u32(static_cast<int>(i)));
+    ImGui::TextUnformatted(p.character.empty() ? p.id.c_str() : p.character.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", p.actor.c_str());
+    ImGui::Indent();
+    ImGui::TextDisabled("%.2f m  ·  %s  ·  id %s", p.height_m, std::string(vocab_name(p.build)).c_str(), p.id.c_str());
+    for (const Garment& g : d.garments) {
+      if (g.wearer != p.id) continue;
+      ImGui::TextDisabled("%s %s (%s)%s", fonts.dot, g.label.empty() ? std::string(vocab_name(g.kind)).c_str() : g.label.c_str(),
+                          std::string(vocab_name(g.camera)).c_str(), g.worn ? "" : ", off at top");
+    }
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+
+  section_title(fonts, "Cameras");
+  if (d.cameras.empty()) ImGui::TextDisabled("No cameras.");
+  for (std::size_t i = 0; i < d.cameras.size(); ++i) {
+    const Camera& c = d.cameras[i];
+    const render::Lens lens = render::lens_for(c);
+    char label[160];
+    std::snprintf(label, sizeof label, "%s  %.0f mm  ·  %s  ·  %.2f:1##cam%zu", c.id.c_str(), c.focal_mm, lens.sensor_label.c_str(),
+                  c.aspect, i);
+    if (ImGui::Selectable(label, s.through_camera == c.id))
+      s.through_camera = (s.through_camera == c.id) ? std::string() : c.id;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Look through camera %s (key %zu)\nHFOV %.1f°  VFOV %.1f°", c.id.c_str(), i + 1, lens.hfov_deg,
+                        lens.vfov_deg);
+  }
+
+  section_title(fonts, "Props");
+  if (d.props.empty()) ImGui::TextDisabled("No props.");
+  for (const Prop& p : d.props) {
+    ImGui::TextUnformatted(p.label.empty() ? p.id.c_str() : p.label.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s%s  %.2f × %.2f × %.2f m", std::string(vocab_name(p.shape)).c_str(), p.barrier ? ", barrier" : "",
+                        p.size[0], p.size[1], p.size[2]);
+  }
+  ImGui::End();
+}
+
+}  // namespace cs::editor

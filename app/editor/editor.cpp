@@ -1,0 +1,91 @@
+// editor.cpp — `closedset [FILE]`: the interactive loop, and the scripted
+// screenshot mode used by tests and documentation.
+#include "app/editor/editor.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "app/editor/editor_app.hpp"
+#include "render/image.hpp"
+
+namespace cs::editor {
+
+namespace {
+
+constexpr int kBadInput = 2;
+constexpr int kNoDisplay = 3;
+
+// "1600x900" → (1600, 900). Sizes outside 320..8192 are refused.
+bool parse_size(const std::string& text, int& w, int& h) {
+  char x = 0;
+  char extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X')) return false;
+  return w >= 320 && h >= 240 && w <= 8192 && h <= 8192;
+}
+
+}  // namespace
+
+int run(const Options& options) {
+  AppConfig config;
+  if (!options.size.empty() && !parse_size(options.size, config.width, config.height)) {
+    std::fprintf(stderr, "closedset: --size must be WIDTHxHEIGHT between 320x240 and 8192x8192, got \"%s\"\n",
+                 options.size.c_str());
+    return kBadInput;
+  }
+  const bool scripted = !options.screenshot.empty();
+  config.headless_test = scripted;
+
+  std::string error;
+  auto app = EditorApp::create(config, &error);
+  if (!app) {
+    std::fprintf(stderr, "closedset: %s\n", error.c_str());
+    return kNoDisplay;
+  }
+  EditorState& s = app->state();
+
+  if (!options.file.empty()) {
+    const bool ok = app->open(options.file);
+    if (!ok && scripted) {
+      for (const std::string& line : s.load_errors->lines) std::fprintf(stderr, "%s\n", line.c_str());
+      return kBadInput;
+    }
+  }
+  if (!options.camera.empty()) {
+    if (!s.doc || !s.doc->camera(options.camera)) {
+      std::string known;
+      if (s.doc)
+        for (const Camera& c : s.doc->cameras) known += (known.empty() ? "" : ", ") + c.id;
+      std::fprintf(stderr, "closedset: no camera \"%s\" in %s (cameras: %s)\n", options.camera.c_str(),
+                   options.file.c_str(), known.empty() ? "none" : known.c_str());
+      if (scripted) return kBadInput;
+    } else {
+      s.through_camera = options.camera;
+    }
+  }
+  if (!std::isnan(options.at_count)) {
+    if (!std::isfinite(options.at_count)) {
+      std::fprintf(stderr, "closedset: --at must be a finite count\n");
+      return kBadInput;
+    }
+    set_count(s, options.at_count);
+  }
+
+  if (scripted) {
+    // A few real frames first: ImGui sizes windows and fonts over the first frames.
+    for (int i = 0; i < 4; ++i) app->frame();
+    render::Image shot;
+    app->frame(&shot);
+    if (!render::write_png(options.screenshot, shot, &error)) {
+      std::fprintf(stderr, "closedset: %s\n", error.c_str());
+      return kBadInput;
+    }
+    std::printf("wrote %s (%dx%d)\n", options.screenshot.c_str(), shot.width, shot.height);
+    return 0;
+  }
+
+  while (!app->should_close()) app->frame();
+  return 0;
+}
+
+}  // namespace cs::editor

@@ -1,0 +1,281 @@
+// timeline_panel.cpp — the counted timeline: transport, a count ruler at tempo
+// with bars, the beats as labelled blocks, and one lane per performer with
+// their contacts, breath cues and eyelines against the counts (in the manner of
+// a staging score). Click or drag on the ruler to scrub; click a beat to go to it.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/editor/panels.hpp"
+#include "render/scene_geometry.hpp"
+
+namespace cs::editor {
+
+namespace {
+
+constexpr ImU32 kAccent = IM_COL32(232, 176, 74, 255);
+
+std::string short_name(const Document& d, const std::string& id) {
+  const Performer* p = d.performer(id);
+  return p && !p->character.empty() ? p->character : id;
+}
+
+// "1:02.50" from seconds.
+std::string clock(double seconds) {
+  char buf[32];
+  const int m = static_cast<int>(seconds / 60);
+  std::snprintf(buf, sizeof buf, "%d:%05.2f", m, seconds - m * 60.0);
+  return buf;
+}
+
+void draw_transport(EditorState& s, const UiFonts& fonts) {
+  const Document* d = s.document();
+  ImGui::BeginDisabled(!d);
+  auto button = [&](const char* label, const char* id, const char* tip) {
+    char full[64];
+    std::snprintf(full, sizeof full, "%s##%s", label, id);
+    const bool pressed = ImGui::Button(full, ImVec2(ImGui::GetFrameHeight() * 1.5f, 0));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    ImGui::SameLine(0, 3);
+    return pressed;
+  };
+  if (button(fonts.prev_beat, "pb", "Previous beat (Up)")) step_beat(s, -1);
+  if (button(fonts.prev_count, "pc", "Previous count (Left)")) step_count(s, -1);
+  if (s.playing) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.41f, 0.16f, 1));
+  const bool play = button(s.playing ? fonts.pause : fonts.play, "play", "Play / pause at tempo (Space)");
+  if (s.playing) ImGui::PopStyleColor();
+  if (play) toggle_play(s);
+  if (button(fonts.next_count, "nc", "Next count (Right)")) step_count(s, +1);
+  if (button(fonts.next_beat, "nb", "Next beat (Down)")) step_beat(s, +1);
+  ImGui::SameLine(0, 14);
+
+  ImGui::PushFont(fonts.mono);
+  const double first = s.first_count();
+  const int bar = static_cast<int>(std::floor((s.count - first) / kCountsPerBar)) + 1;
+  const double in_bar = std::fmod(s.count - first, static_cast<double>(kCountsPerBar)) + 1;
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("COUNT %6.2f", s.count);
+  ImGui::SameLine(0, 14);
+  ImGui::TextDisabled("bar %d.%.2f", bar, in_bar);
+  ImGui::SameLine(0, 14);
+  ImGui::TextDisabled("%s", clock(d ? (s.count - first) * d->seconds_per_count() : 0).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine(0, 14);
+  if (d) ImGui::TextDisabled("%.0f bpm", d->choreography.tempo_bpm);
+  ImGui::SameLine(0, 14);
+  ImGui::Checkbox("Loop beat", &s.loop_beat);
+  ImGui::EndDisabled();
+
+  const float zoom_w = 160 * fonts.scale;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowContentRegionMax().x - zoom_w));
+  ImGui::SetNextItemWidth(zoom_w);
+  ImGui::SliderFloat("##zoom", &s.timeline_zoom, 1.0f, 8.0f, "zoom %.1f×", ImGuiSliderFlags_Logarithmic);
+}
+
+}  // namespace
+
+void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& layout) {
+  ImGui::SetNextWindowPos(ImVec2(layout.origin.x, layout.origin.y + layout.size.y - layout.bottom_h));
+  ImGui::SetNextWindowSize(ImVec2(layout.size.x, layout.bottom_h));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (!ImGui::Begin("Timeline", nullptr, flags)) {
+    ImGui::End();
+    return;
+  }
+  draw_transport(s, fonts);
+  ImGui::Spacing();
+
+  const Document* d = s.document();
+  const float sc = fonts.scale;
+  const float header_w = 150 * sc, ruler_h = 34 * sc, beats_h = 36 * sc;
+  const float row_h = ImGui::GetTextLineHeight() + 3 * sc;
+  const float lane_h = row_h * 3 + 8 * sc;
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const double c0 = s.first_count() - 0.5, c1 = s.last_count() + 0.5;
+  const float fit_ppc = static_cast<float>((avail.x - header_w - 16 * sc) / std::max(c1 - c0, 1.0));
+  const float ppc = std::max(fit_ppc, 12.0f * sc) * s.timeline_zoom;
+  const float content_w = header_w + static_cast<float>(c1 - c0) * ppc + 8 * sc;
+  const std::size_t lanes = d ? d->performers.size() : 0;
+  const float content_h = ruler_h + beats_h + lane_h * static_cast<float>(lanes) + 4 * sc;
+
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.115f, 0.12f, 0.135f, 1));
+  ImGui::BeginChild("##lanes", avail, true, ImGuiWindowFlags_HorizontalScrollbar);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();  // moves with the scroll
+  const ImVec2 win_pos = ImGui::GetWindowPos();
+  const float view_w = ImGui::GetWindowWidth();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto x_of = [&](double count) { return origin.x + header_w + static_cast<float>(count - c0) * ppc; };
+  auto count_of = [&](float x) { return c0 + static_cast<double>(x - origin.x - header_w) / ppc; };
+  const float y_ruler = origin.y, y_beats = y_ruler + ruler_h, y_lanes = y_beats + beats_h;
+  const float y_end = y_lanes + lane_h * static_cast<float>(lanes);
+
+  // [SECTION] Ruler: counts, half counts, bars
+  const double first = s.first_count();
+  dl->AddRectFilled(ImVec2(origin.x, y_ruler), ImVec2(origin.x + content_w, y_beats), IM_COL32(26, 27, 31, 255));
+  for (double c = std::ceil(c0 * 2) / 2; c <= c1; c += 0.5) {
+    const float x = x_of(c);
+    const bool whole = std::fabs(c - std::round(c)) < 1e-9;
+    const double rel = c - first;
+    const bool bar = whole && std::fabs(std::fmod(rel, static_cast<double>(kCountsPerBar))) < 1e-9 && rel >= 0;
+    if (bar) {
+      dl->AddRectFilled(ImVec2(x, y_beats), ImVec2(x + 1, y_end), IM_COL32(70, 74, 84, 255));
+      char t[32];
+      std::snprintf(t, sizeof t, "BAR %d", static_cast<int>(rel / kCountsPerBar) + 1);
+      dl->AddText(ImVec2(x + 4, y_ruler + 2), IM_COL32(150, 155, 166, 255), t);
+    } else if (whole) {
+      dl->AddLine(ImVec2(x, y_beats), ImVec2(x, y_end), IM_COL32(46, 49, 56, 255));
+    }
+    const float tick = bar ? ruler_h * 0.5f : whole ? ruler_h * 0.32f : ruler_h * 0.16f;
+    dl->AddLine(ImVec2(x, y_beats - tick), ImVec2(x, y_beats), IM_COL32(120, 125, 135, 255));
+    if (whole && ppc > 18 * sc) {
+      char t[16];
+      std::snprintf(t, sizeof t, "%d", static_cast<int>(std::lround(c)));
+      dl->AddText(ImVec2(x + 3, y_beats - ImGui::GetTextLineHeight() - 1), IM_COL32(200, 203, 210, 255), t);
+    }
+  }
+  // Scrub on the ruler; snapped to quarter counts unless Alt is held.
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + header_w, y_ruler));
+  ImGui::InvisibleButton("##ruler", ImVec2(std::max(content_w - header_w, 1.0f), ruler_h));
+  if (ImGui::IsItemActive() && d) {
+    double c = count_of(ImGui::GetIO().MousePos.x);
+    if (!ImGui::GetIO().KeyAlt) c = std::round(c * 4) / 4;
+    s.playing = false;
+    set_count(s, c);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click or drag to scrub (Alt: no snapping)");
+
+  // [SECTION] Beats
+  dl->AddRectFilled(ImVec2(origin.x, y_beats), ImVec2(origin.x + content_w, y_lanes), IM_COL32(34, 36, 41, 120));
+  const Beat* current = d ? render::beat_at(*d, s.count) : nullptr;
+  if (d) {
+    for (std::size_t i = 0; i < d->choreography.beats.size(); ++i) {
+      const Beat& b = d->choreography.beats[i];
+      const ImVec2 a(x_of(b.start_count) + 1, y_beats + 4 * sc), z(x_of(b.end_count()) - 1, y_lanes - 4 * sc);
+      const bool is_current = &b == current;
+      const ImU32 fill = is_current ? IM_COL32(120, 92, 40, 255) : (i % 2 ? IM_COL32(58, 64, 78, 255) : IM_COL32(52, 58, 71, 255));
+      dl->AddRectFilled(a, z, fill, 4 * sc);
+      if (b.placeholder) dl->AddRect(a, z, IM_COL32(200, 200, 210, 160), 4 * sc, 0, 1.5f);
+      if (is_current) dl->AddRect(a, z, kAccent, 4 * sc, 0, 1.5f);
+      dl->PushClipRect(a, z, true);
+      char t[160];
+      std::snprintf(t, sizeof t, "%s  %s", b.id.c_str(), b.label.c_str());
+      dl->AddText(ImVec2(a.x + 6 * sc, a.y + (z.y - a.y - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(236, 238, 242, 255), t);
+      dl->PopClipRect();
+      ImGui::SetCursorScreenPos(a);
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::InvisibleButton("##beat", ImVec2(std::max(z.x - a.x, 1.0f), z.y - a.y))) {
+        s.playing = false;
+        set_count(s, b.start_count);
+      }
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s  %s\ncounts %g – %g\n%s", b.id.c_str(), b.label.c_str(), b.start_count, b.end_count(), b.action.c_str());
+      ImGui::PopID();
+    }
+  }
+
+  // [SECTION] Performer lanes: contacts, breath, eyelines
+  for (std::size_t li = 0; li < lanes; ++li) {
+    const Performer& p = d->performers[li];
+    const float y = y_lanes + lane_h * static_cast<float>(li);
+    if (li % 2 == 0) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y + lane_h), IM_COL32(255, 255, 255, 6));
+    dl->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y), IM_COL32(20, 21, 24, 255));
+    const ImU32 col = performer_color_u32(static_cast<int>(li));
+    const ImU32 col_soft = performer_color_u32(static_cast<int>(li), 0.55f);
+    const float r0 = y + 4 * sc, r1 = r0 + row_h, r2 = r1 + row_h;
+    for (const Beat& b : d->choreography.beats) {
+      const float bx = x_of(b.start_count), ex = x_of(b.end_count());
+      // Contacts given (filled) and received (outlined), at the beat's start.
+      std::string given, received;
+      for (const Contact& c : b.contacts) {
+        if (c.giver == p.id)
+          given += (given.empty() ? "" : "; ") + std::string(vocab_name(c.with)) + " " + fonts.arrow + " " +
+                   short_name(*d, c.receiver) + " " + std::string(vocab_name(c.region));
+        if (c.receiver == p.id)
+          received += (received.empty() ? "" : "; ") + std::string(vocab_name(c.region)) + " from " + short_name(*d, c.giver);
+      }
+      const std::string contact_text = given + (given.empty() || received.empty() ? "" : "  |  ") + received;
+      if (!contact_text.empty()) {
+        const float cy = r0 + row_h * 0.5f, rr = 4.5f * sc;
+        const ImVec2 c(bx + 8 * sc, cy);
+        const ImVec2 pts[4] = {ImVec2(c.x, c.y - rr), ImVec2(c.x + rr, c.y), ImVec2(c.x, c.y + rr), ImVec2(c.x - rr, c.y)};
+        if (!given.empty()) dl->AddConvexPolyFilled(pts, 4, col);
+        else dl->AddPolyline(pts, 4, col, ImDrawFlags_Closed, 1.5f);
+        dl->PushClipRect(ImVec2(bx, r0), ImVec2(ex - 2, r1), true);
+        dl->AddText(ImVec2(c.x + 8 * sc, r0), IM_COL32(220, 222, 228, 255), contact_text.c_str());
+        dl->PopClipRect();
+      }
+      // Breath cues at their own counts.
+      for (const BreathNote& n : b.breath) {
+        if (n.performer != p.id) continue;
+        const float x = x_of(n.count), cy = r1 + row_h * 0.5f;
+        dl->AddCircle(ImVec2(x, cy), 4 * sc, col, 12, 1.5f);
+        dl->PushClipRect(ImVec2(x, r1), ImVec2(ex - 2, r2), true);
+        dl->AddText(ImVec2(x + 7 * sc, r1), IM_COL32(190, 194, 202, 255), std::string(vocab_name(n.cue)).c_str());
+        dl->PopClipRect();
+      }
+      // Eyelines: a dashed line across the beat.
+      for (const Eyeline& e : b.eyelines) {
+        if (e.performer != p.id) continue;
+        const float cy = r2 + row_h * 0.5f;
+        for (float x = bx + 4 * sc; x < ex - 4 * sc; x += 8 * sc)
+          dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 4 * sc, ex - 4 * sc), cy), col_soft, 1.5f);
+        std::string t = std::string("eyes ") + fonts.arrow + " ";
+        if (!e.target.performer.empty()) {
+          t += short_name(*d, e.target.performer);
+          if (e.target.region) t += " " + std::string(vocab_name(*e.target.region));
+        } else if (!e.target.camera.empty()) t += "camera " + e.target.camera;
+        else t += "point";
+        const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
+        dl->PushClipRect(ImVec2(bx, r2), ImVec2(ex - 2, r2 + row_h), true);
+        dl->AddRectFilled(ImVec2(bx + 6 * sc, r2), ImVec2(bx + 12 * sc + ts.x, r2 + row_h - 1), IM_COL32(29, 30, 35, 255), 3);
+        dl->AddText(ImVec2(bx + 9 * sc, r2), IM_COL32(190, 194, 202, 255), t.c_str());
+        dl->PopClipRect();
+      }
+    }
+  }
+
+  // [SECTION] Playhead
+  if (d) {
+    const float x = x_of(s.count);
+    dl->AddLine(ImVec2(x, y_ruler), ImVec2(x, y_end), kAccent, 2.0f);
+    const float hw = 6 * sc;
+    dl->AddTriangleFilled(ImVec2(x - hw, y_ruler), ImVec2(x + hw, y_ruler), ImVec2(x, y_ruler + hw * 1.4f), kAccent);
+    // Keep the playhead in sight while playing.
+    if (s.playing && (x < win_pos.x + header_w || x > win_pos.x + view_w - 20 * sc))
+      ImGui::SetScrollX(std::max(0.0f, x - origin.x - header_w - 40 * sc));
+  }
+
+  // [SECTION] Sticky lane headers (drawn last, over the scrolled content)
+  dl->AddRectFilled(ImVec2(win_pos.x, y_ruler), ImVec2(win_pos.x + header_w, std::max(y_end, y_ruler + ruler_h + beats_h)),
+                    IM_COL32(31, 33, 37, 255));
+  dl->AddLine(ImVec2(win_pos.x + header_w, y_ruler), ImVec2(win_pos.x + header_w, y_end), IM_COL32(18, 19, 22, 255));
+  dl->AddText(ImVec2(win_pos.x + 8 * sc, y_ruler + (ruler_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
+              "COUNTS");
+  dl->AddText(ImVec2(win_pos.x + 8 * sc, y_beats + (beats_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
+              "BEATS");
+  for (std::size_t li = 0; li < lanes; ++li) {
+    const Performer& p = d->performers[li];
+    const float y = y_lanes + lane_h * static_cast<float>(li);
+    dl->AddRectFilled(ImVec2(win_pos.x + 6 * sc, y + 6 * sc), ImVec2(win_pos.x + 9 * sc, y + lane_h - 6 * sc),
+                      performer_color_u32(static_cast<int>(li)));
+    ImGui::PushFont(fonts.bold);
+    dl->AddText(ImVec2(win_pos.x + 16 * sc, y + 4 * sc), IM_COL32(230, 232, 236, 255),
+                (p.character.empty() ? p.id : p.character).c_str());
+    ImGui::PopFont();
+    dl->AddText(ImVec2(win_pos.x + 16 * sc, y + 4 * sc + row_h), IM_COL32(140, 145, 155, 255), p.actor.c_str());
+  }
+
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(content_w, content_h));
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::End();
+}
+
+}  // namespace cs::editor

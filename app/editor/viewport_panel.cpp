@@ -1,0 +1,212 @@
+// viewport_panel.cpp — the stage at the playhead, drawn offscreen by render/
+// and shown as an image: free orbit view, or through a scene camera on its lens
+// with frame lines and the lens data on screen.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app/editor/panels.hpp"
+#include "render/view.hpp"
+
+namespace cs::editor {
+
+namespace {
+
+// Text with a dark halo so it reads over any part of the picture.
+void shadowed_text(ImDrawList* dl, ImVec2 p, ImU32 color, const char* text) {
+  dl->AddText(ImVec2(p.x + 1, p.y + 1), IM_COL32(0, 0, 0, 200), text);
+  dl->AddText(p, color, text);
+}
+
+ImU32 to_u32(glm::vec4 c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a)); }
+
+// Lens block drawn in the top-left corner when looking through a camera.
+void draw_lens_hud(const EditorState& s, const Camera& cam, ImDrawList* dl, ImVec2 at, const UiFonts& fonts) {
+  const Document& d = *s.doc;
+  const render::CameraPose pose = render::camera_pose_at(cam, s.count, d.first_count());
+  const render::Lens lens = render::lens_for(cam, pose.focal_mm);
+
+  // Shot size from the nearest performer in front of the lens.
+  const char* shot = "";
+  const glm::vec3 fwd = glm::normalize(pose.target - pose.position);
+  double best = 1e9;
+  for (std::size_t i = 0; i < d.performers.size(); ++i) {
+    const render::PerformerPlacement pl = render::performer_placement(d, i, s.count);
+    const double depth = glm::dot(pl.head() - pose.position, fwd);
+    if (depth > 0.2 && depth < best) {
+      best = depth;
+      const double frame_h = 2.0 * depth * std::tan(glm::radians(lens.vfov_deg) * 0.5);
+      shot = render::shot_size_name(frame_h, pl.height_m);
+    }
+  }
+  char lines[4][160];
+  std::snprintf(lines[0], sizeof lines[0], "CAMERA %s%s%s", cam.id.c_str(), cam.label.empty() ? "" : "  ·  ", cam.label.c_str());
+  std::snprintf(lines[1], sizeof lines[1], "%.0f mm  ·  %s %.2f × %.2f mm", lens.focal_mm, lens.sensor_label.c_str(),
+                lens.sensor_w_mm, lens.sensor_h_mm);
+  std::snprintf(lines[2], sizeof lines[2], "%.2f:1 (%s fit)  ·  HFOV %.1f°  VFOV %.1f°", lens.aspect,
+                std::string(vocab_name(cam.fit)).c_str(), lens.hfov_deg, lens.vfov_deg);
+  if (*shot) std::snprintf(lines[3], sizeof lines[3], "%s  ·  subject at %.1f m", shot, best);
+  else std::snprintf(lines[3], sizeof lines[3], "no performer in front of the lens");
+
+  const float lh = ImGui::GetTextLineHeightWithSpacing();
+  float w = 0;
+  for (const auto& l : lines) w = std::max(w, ImGui::CalcTextSize(l).x);
+  dl->AddRectFilled(ImVec2(at.x - 6, at.y - 4), ImVec2(at.x + w + 8, at.y + 4 * lh + 2), IM_COL32(12, 13, 16, 190), 4);
+  dl->AddText(fonts.bold, fonts.bold->FontSize, at, to_u32(render::palette::frame_line()), lines[0]);
+  for (int i = 1; i < 4; ++i) dl->AddText(ImVec2(at.x, at.y + lh * static_cast<float>(i)), IM_COL32(225, 228, 235, 255), lines[i]);
+}
+
+}  // namespace
+
+void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& layout, ViewportResources& vr) {
+  const ImVec2 pos(layout.origin.x + layout.left_w, layout.origin.y);
+  const ImVec2 size(layout.size.x - layout.left_w - layout.right_w, layout.size.y - layout.bottom_h);
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
+                                 ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  const bool visible = ImGui::Begin("Viewport", nullptr, flags);
+  ImGui::PopStyleVar();
+  if (!visible) {
+    ImGui::End();
+    return;
+  }
+  const Document* doc = s.document();
+  const Camera* through = doc && !s.through_camera.empty() ? doc->camera(s.through_camera) : nullptr;
+  if (!through) s.through_camera.clear();
+
+  // [SECTION] Toolbar: choose the view
+  ImGui::SetCursorPos(ImVec2(8, ImGui::GetCursorPosY() + 4));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("View");
+  ImGui::SameLine();
+  auto view_button = [&](const char* label, bool active) {
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.41f, 0.16f, 1));
+    const bool pressed = ImGui::Button(label);
+    if (active) ImGui::PopStyleColor();
+    ImGui::SameLine();
+    return pressed;
+  };
+  if (view_button("Free", !through)) s.through_camera.clear();
+  if (doc)
+    for (std::size_t i = 0; i < doc->cameras.size(); ++i) {
+      const Camera& c = doc->cameras[i];
+      char label[96];
+      std::snprintf(label, sizeof label, "%s  %.0fmm##view%zu", c.id.c_str(), c.focal_mm, i);
+      if (view_button(label, through == &c)) s.through_camera = c.id;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look through camera %s (key %zu)", c.id.c_str(), i + 1);
+    }
+  const float frame_w = ImGui::CalcTextSize("Frame (F)").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - frame_w - 8));
+  if (ImGui::Button("Frame (F)")) s.frame_request = true;
+
+  // [SECTION] The picture
+  const ImVec2 img_pos = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 img_size(std::max(avail.x, 16.0f), std::max(avail.y, 16.0f));
+  const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
+  const int px_w = std::max(1, static_cast<int>(img_size.x * fb_scale.x));
+  const int px_h = std::max(1, static_cast<int>(img_size.y * fb_scale.y));
+  const float aspect = img_size.x / img_size.y;
+
+  if (s.frame_request && doc) {
+    const render::Bounds b = render::scene_bounds(*doc, s.count);
+    s.orbit.frame(b.lo, b.hi);
+    s.through_camera.clear();
+    through = nullptr;
+  }
+  s.frame_request = false;
+
+  // Interaction: orbit (left drag), pan (middle or Shift+left), zoom (wheel).
+  ImGui::InvisibleButton("##viewport", img_size,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle | ImGuiButtonFlags_MouseButtonRight);
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActive()) {
+    const ImVec2 d = io.MouseDelta;
+    const bool pan = ImGui::IsMouseDown(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDown(ImGuiMouseButton_Left));
+    if ((d.x != 0 || d.y != 0) && through) {
+      // Leaving the lens: start the free view where the camera stands.
+      const render::CameraPose cp = render::camera_pose_at(*through, s.count, doc->first_count());
+      s.orbit.target = cp.target;
+      const glm::vec3 off = cp.position - cp.target;
+      s.orbit.distance = std::max(glm::length(off), 0.5f);
+      s.orbit.yaw_deg = glm::degrees(std::atan2(off.x, off.z));
+      s.orbit.pitch_deg = glm::degrees(std::asin(std::clamp(off.y / s.orbit.distance, -1.0f, 1.0f)));
+      s.through_camera.clear();
+      through = nullptr;
+    }
+    if (pan) s.orbit.pan(d.x, d.y, img_size.y);
+    else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right))
+      s.orbit.orbit(d.x * 0.3f, d.y * 0.3f);
+  }
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0 && !through) s.orbit.zoom(io.MouseWheel);
+
+  const render::ViewSetup view =
+      through ? render::look_through(*through, s.count, doc->first_count(), aspect) : s.orbit.setup(aspect);
+
+  // Rebuild the geometry only when it would change.
+  const std::string selected = s.through_camera;
+  if (vr.built_for != doc || vr.built_generation != vr.generation || vr.built_count != s.count ||
+      vr.built_through != s.through_camera || vr.built_selected != selected) {
+    render::SceneDrawOptions opts;
+    opts.through_camera = s.through_camera;
+    opts.selected_camera = selected;
+    if (doc) vr.geometry = render::build_scene_geometry(*doc, s.count, opts);
+    else {
+      vr.geometry.clear();
+      vr.geometry.add_floor_grid(20.0f, 0.5f, 2);
+    }
+    vr.renderer.set_geometry(vr.geometry);
+    vr.built_for = doc;
+    vr.built_generation = vr.generation;
+    vr.built_count = s.count;
+    vr.built_through = s.through_camera;
+    vr.built_selected = selected;
+  }
+  if (vr.target.ensure(px_w, px_h, 4)) {
+    vr.target.bind();
+    vr.renderer.draw(view, px_w, px_h);
+    vr.target.resolve();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const auto tex = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(vr.target.texture()));
+    dl->AddImage(tex, img_pos, ImVec2(img_pos.x + img_size.x, img_pos.y + img_size.y), ImVec2(0, 1), ImVec2(1, 0));
+  }
+
+  // [SECTION] Overlays: labels, lens data, playhead
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(img_pos, ImVec2(img_pos.x + img_size.x, img_pos.y + img_size.y), true);
+  const glm::mat4 vp = view.view_proj();
+  for (const render::Label& l : vr.geometry.labels) {
+    const glm::vec4 c = vp * glm::vec4(l.position, 1);
+    if (c.w <= 0.05f) continue;
+    const float x = img_pos.x + (c.x / c.w * 0.5f + 0.5f) * img_size.x;
+    const float y = img_pos.y + (0.5f - c.y / c.w * 0.5f) * img_size.y;
+    const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
+    shadowed_text(dl, ImVec2(x - ts.x * 0.5f, y - ts.y), to_u32(l.color), l.text.c_str());
+  }
+  const ImVec2 corner(img_pos.x + 14, img_pos.y + 12);
+  if (through) draw_lens_hud(s, *through, dl, corner, fonts);
+  else
+    shadowed_text(dl, corner, IM_COL32(170, 175, 185, 255),
+                  doc ? "Perspective  ·  drag: orbit  ·  Shift/middle-drag: pan  ·  wheel: zoom  ·  1–9: cameras"
+                      : "No scene open  ·  File → Open…");
+  if (doc) {
+    const Beat* beat = render::beat_at(*doc, s.count);
+    char text[200];
+    std::snprintf(text, sizeof text, "count %.2f%s%s%s%s", s.count, beat ? "  ·  " : "", beat ? beat->id.c_str() : "",
+                  beat ? "  " : "", beat ? beat->label.c_str() : "");
+    ImGui::PushFont(fonts.bold);
+    const ImVec2 ts = ImGui::CalcTextSize(text);
+    shadowed_text(dl, ImVec2(img_pos.x + img_size.x - ts.x - 14, img_pos.y + 12), IM_COL32(235, 237, 242, 255), text);
+    ImGui::PopFont();
+  }
+  dl->PopClipRect();
+  ImGui::End();
+}
+
+}  // namespace cs::editor

@@ -1,0 +1,179 @@
+#include "render/renderer.hpp"
+
+#include <cstddef>
+#include <vector>
+
+#include <glm/gtc/type_ptr.hpp>
+
+#include "render/framebuffer.hpp"
+
+namespace cs::render {
+
+namespace {
+
+void quad(std::vector<LineVertex>& out, float x0, float y0, float x1, float y1, glm::vec4 c0, glm::vec4 c1 = {-1, 0, 0, 0}) {
+  if (c1.x < 0) c1 = c0;  // c0 at the bottom, c1 at the top
+  out.push_back({{x0, y0, 0}, c0});
+  out.push_back({{x1, y0, 0}, c0});
+  out.push_back({{x1, y1, 0}, c1});
+  out.push_back({{x0, y0, 0}, c0});
+  out.push_back({{x1, y1, 0}, c1});
+  out.push_back({{x0, y1, 0}, c1});
+}
+
+// An outline of thickness (px, py) in NDC, drawn as four quads because core
+// profile lines are one pixel wide.
+void outline(std::vector<LineVertex>& out, glm::vec4 r, float px, float py, glm::vec4 c) {
+  quad(out, r.x - px, r.y - py, r.z + px, r.y + py, c);
+  quad(out, r.x - px, r.w - py, r.z + px, r.w + py, c);
+  quad(out, r.x - px, r.y + py, r.x + px, r.w - py, c);
+  quad(out, r.z - px, r.y + py, r.z + px, r.w - py, c);
+}
+
+}  // namespace
+
+Renderer::~Renderer() {
+  for (Buffer* b : {&mesh_, &lines_, &grid_, &overlay_}) {
+    if (b->vao) glDeleteVertexArrays(1, &b->vao);
+    if (b->vbo) glDeleteBuffers(1, &b->vbo);
+    if (b->ebo) glDeleteBuffers(1, &b->ebo);
+  }
+}
+
+bool Renderer::init(std::string* error) {
+  mesh_program_ = Program::build("mesh.vert", "mesh.frag", error);
+  if (!mesh_program_) return false;
+  line_program_ = Program::build("line.vert", "line.frag", error);
+  if (!line_program_) return false;
+
+  glGenVertexArrays(1, &mesh_.vao);
+  glGenBuffers(1, &mesh_.vbo);
+  glGenBuffers(1, &mesh_.ebo);
+  glBindVertexArray(mesh_.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, mesh_.vbo);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh_.ebo);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, position)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, normal)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, color)));
+
+  for (Buffer* b : {&lines_, &grid_, &overlay_}) {
+    glGenVertexArrays(1, &b->vao);
+    glGenBuffers(1, &b->vbo);
+    glBindVertexArray(b->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, b->vbo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(LineVertex), reinterpret_cast<void*>(offsetof(LineVertex, position)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(LineVertex), reinterpret_cast<void*>(offsetof(LineVertex, color)));
+  }
+  glBindVertexArray(0);
+  return true;
+}
+
+void Renderer::upload_lines(Buffer& b, const std::vector<LineVertex>& v) {
+  glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(v.size() * sizeof(LineVertex)), v.data(), GL_DYNAMIC_DRAW);
+  b.count = static_cast<GLsizei>(v.size());
+}
+
+void Renderer::set_geometry(const Geometry& g) {
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, mesh_.vbo);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.vertices.size() * sizeof(MeshVertex)), g.vertices.data(),
+               GL_DYNAMIC_DRAW);
+  glBindVertexArray(mesh_.vao);  // the element buffer binding belongs to the VAO
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.indices.size() * sizeof(std::uint32_t)),
+               g.indices.data(), GL_DYNAMIC_DRAW);
+  glBindVertexArray(0);
+  mesh_.count = static_cast<GLsizei>(g.indices.size());
+  upload_lines(lines_, g.lines);
+  upload_lines(grid_, g.grid_lines);
+}
+
+void Renderer::draw_lines(const Buffer& b, GLenum mode, const glm::mat4& view_proj, glm::vec3 eye, float fade) {
+  if (b.count == 0) return;
+  glUseProgram(line_program_.id());
+  glUniformMatrix4fv(line_program_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
+  glUniform3fv(line_program_.uniform("u_eye"), 1, glm::value_ptr(eye));
+  glUniform1f(line_program_.uniform("u_fade_distance"), fade);
+  glBindVertexArray(b.vao);
+  glDrawArrays(mode, 0, b.count);
+}
+
+void Renderer::draw(const ViewSetup& view, int width, int height, const DrawOptions& options) {
+  if (!ready() || width <= 0 || height <= 0) return;
+  const glm::mat4 vp = view.view_proj();
+  const glm::mat4 identity(1.0f);
+
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_CULL_FACE);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  glClearColor(options.background_bottom.r, options.background_bottom.g, options.background_bottom.b, 1);
+  glClearDepth(1.0);
+  glDepthMask(GL_TRUE);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+  // Background: a soft vertical gradient, drawn without depth.
+  std::vector<LineVertex> bg;
+  quad(bg, -1, -1, 1, 1, options.background_bottom, options.background_top);
+  glDisable(GL_DEPTH_TEST);
+  upload_lines(overlay_, bg);
+  draw_lines(overlay_, GL_TRIANGLES, identity, glm::vec3(0), 0);
+
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  if (mesh_.count > 0) {
+    glUseProgram(mesh_program_.id());
+    glUniformMatrix4fv(mesh_program_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(vp));
+    glUniform3fv(mesh_program_.uniform("u_eye"), 1, glm::value_ptr(view.eye));
+    glBindVertexArray(mesh_.vao);
+    glDrawElements(GL_TRIANGLES, mesh_.count, GL_UNSIGNED_INT, nullptr);
+  }
+  // Grid after the solids, without writing depth, so bodies lying on the floor
+  // are not striped by it.
+  glDepthMask(GL_FALSE);
+  if (options.grid) draw_lines(grid_, GL_LINES, vp, view.eye, 22.0f);
+  draw_lines(lines_, GL_LINES, vp, view.eye, 0);
+  glDepthMask(GL_TRUE);
+
+  // Viewfinder overlay when looking through a camera.
+  if (options.frame_overlay && view.frame_ndc) {
+    glDisable(GL_DEPTH_TEST);
+    const glm::vec4 f = *view.frame_ndc;
+    const glm::vec4 dim(0.02f, 0.02f, 0.025f, 0.62f);
+    std::vector<LineVertex> ov;
+    quad(ov, -1, -1, 1, f.y, dim);
+    quad(ov, -1, f.w, 1, 1, dim);
+    quad(ov, -1, f.y, f.x, f.w, dim);
+    quad(ov, f.z, f.y, 1, f.w, dim);
+    const float px = 2.0f / static_cast<float>(width), py = 2.0f / static_cast<float>(height);
+    if (view.sensor_ndc) outline(ov, *view.sensor_ndc, px * 0.5f, py * 0.5f, {0.8f, 0.8f, 0.8f, 0.25f});
+    outline(ov, f, px * 0.75f, py * 0.75f, palette::frame_line());
+    // Centre cross, a small fixed size in pixels.
+    const float cx = (f.x + f.z) * 0.5f, cy = (f.y + f.w) * 0.5f;
+    const glm::vec4 cross(1, 1, 1, 0.5f);
+    quad(ov, cx - 12 * px, cy - 0.5f * py, cx + 12 * px, cy + 0.5f * py, cross);
+    quad(ov, cx - 0.5f * px, cy - 12 * py, cx + 0.5f * px, cy + 12 * py, cross);
+    upload_lines(overlay_, ov);
+    draw_lines(overlay_, GL_TRIANGLES, identity, glm::vec3(0), 0);
+  }
+  glBindVertexArray(0);
+  glUseProgram(0);
+  glDisable(GL_DEPTH_TEST);
+}
+
+Image render_offscreen(Renderer& renderer, const Geometry& geometry, const ViewSetup& view, int width, int height,
+                       const DrawOptions& options) {
+  Framebuffer fb;
+  if (!fb.ensure(width, height, 4)) return {};
+  renderer.set_geometry(geometry);
+  fb.bind();
+  renderer.draw(view, width, height, options);
+  return fb.read();
+}
+
+}  // namespace cs::render
