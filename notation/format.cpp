@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -102,6 +103,31 @@ std::size_t too_deep_at(std::string_view s, int limit) {
     }
   }
   return std::string_view::npos;
+}
+
+// nlohmann reports the offset of the last byte it read; a person wants the start
+// of the token that was unexpected (the opening quote of a string, the first digit).
+std::size_t token_start(std::string_view s, std::size_t last) {
+  if (last >= s.size()) return s.empty() ? 0 : s.size() - 1;
+  if (s[last] == '"' && last > 0) {
+    std::size_t i = last;
+    while (i > 0) {
+      --i;
+      if (s[i] == '"') {
+        std::size_t slashes = 0;
+        for (std::size_t k = i; k > 0 && s[k - 1] == '\\'; --k) ++slashes;
+        if (slashes % 2 == 0) return i;
+      }
+      if (s[i] == '\n') break;
+    }
+    return last;
+  }
+  const auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+  };
+  std::size_t i = last;
+  while (i > 0 && word(s[i]) && word(s[i - 1])) --i;
+  return i;
 }
 
 std::string escape_pointer_token(std::string_view key) {
@@ -1213,7 +1239,7 @@ LoadResult load_scene_text(std::string_view text, std::string_view file) {
     if (auto colon = what.find(": "); colon != std::string::npos && what.find("parse error") < colon)
       what = what.substr(colon + 2);
     if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
-    return fail_at(e.byte > 0 ? e.byte - 1 : 0, "JSON syntax: " + what);
+    return fail_at(token_start(text, e.byte > 0 ? e.byte - 1 : 0), "JSON syntax: " + what);
   } catch (const json::out_of_range& e) {
     // nlohmann says "number overflow parsing '1e999'" without a position: find the token.
     const std::string what = e.what();
