@@ -26,7 +26,7 @@ struct LineVertex {
 };
 
 // A word drawn next to a point of the scene (camera ids, performer names).
-struct Label {
+struct TextLabel {
   glm::vec3 position;
   std::string text;
   glm::vec4 color{1, 1, 1, 1};
@@ -37,7 +37,7 @@ struct Geometry {
   std::vector<std::uint32_t> indices;
   std::vector<LineVertex> lines;       // pairs: each two vertices make a segment
   std::vector<LineVertex> grid_lines;  // pairs, faded with distance from the eye
-  std::vector<Label> labels;
+  std::vector<TextLabel> labels;
 
   void clear();
   bool empty() const { return indices.empty() && lines.empty() && grid_lines.empty(); }

@@ -6,104 +6,117 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
-#include "render/view.hpp"
-
 namespace cs::render {
 
 namespace {
 
-glm::vec3 v3(const Vec3& v) { return {static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2])}; }
+// [SECTION] Colours from labels
 
-// Rotation applied Y, then X, then Z (document.hpp, Prop::rotation).
-glm::mat4 rotation_yxz(glm::vec3 deg) {
-  glm::mat4 m(1.0f);
-  m = glm::rotate(m, glm::radians(deg.y), glm::vec3(0, 1, 0));
-  m = glm::rotate(m, glm::radians(deg.x), glm::vec3(1, 0, 0));
-  m = glm::rotate(m, glm::radians(deg.z), glm::vec3(0, 0, 1));
-  return m;
-}
-
-// Standing pelvis height as a fraction of stature (Drillis & Contini: hip joint ≈ 0.53 H).
-constexpr float kPelvisFraction = 0.53f;
-
-void add_placeholder_figure(Geometry& g, const PerformerPlacement& p, glm::vec4 color) {
-  // A plain jointless figure, facing +Z: the Stage's mannequin replaces it.
-  const float h = p.height_m;
-  const glm::mat4 m = p.model();
-  auto at = [&](float x, float y, float z) { return glm::vec3(m * glm::vec4(x * h, y * h, z * h, 1)); };
-  const float pelvis = 0.0f, chest = 0.72f - kPelvisFraction, neck = 0.81f - kPelvisFraction;
-  g.add_capsule(at(0, pelvis + 0.02f, 0), at(0, chest, 0), 0.085f * h, color);
-  g.add_capsule(at(-0.09f, chest + 0.02f, 0), at(0.09f, chest + 0.02f, 0), 0.06f * h, color);
-  glm::mat4 head = m;
-  head = glm::translate(head, glm::vec3(0, (0.935f - kPelvisFraction) * h, 0.005f * h));
-  g.add_ellipsoid(head, glm::vec3(0.085f, 0.125f, 0.10f) * h, color);
-  g.add_capsule(at(0, neck - 0.02f, 0), at(0, neck + 0.04f, 0), 0.03f * h, color);
-  for (const float side : {-1.0f, 1.0f}) {
-    g.add_capsule(at(side * 0.11f, chest + 0.02f, 0), at(side * 0.13f, chest - 0.17f, 0), 0.032f * h, color);
-    g.add_capsule(at(side * 0.13f, chest - 0.17f, 0), at(side * 0.14f, chest - 0.33f, 0.02f), 0.027f * h, color);
-    g.add_capsule(at(side * 0.055f, pelvis, 0), at(side * 0.06f, -0.245f, 0), 0.05f * h, color);
-    g.add_capsule(at(side * 0.06f, -0.245f, 0), at(side * 0.06f, -0.49f, -0.01f), 0.035f * h, color);
-    g.add_capsule(at(side * 0.06f, -0.505f, -0.01f), at(side * 0.06f, -0.515f, 0.08f), 0.022f * h, color);
+glm::vec4 label_color(const Document& doc, const cs::Label& l, ColorMode) {
+  if (l.is_prop()) {
+    const auto pi = static_cast<std::size_t>(l.prop);
+    return pi < doc.props.size() && doc.props[pi].barrier ? palette::barrier() : palette::prop();
   }
+  const glm::vec4 base = palette::performer(l.performer);
+  if (l.is_garment()) {
+    const auto gi = static_cast<std::size_t>(l.garment);
+    const bool hidden = gi < doc.garments.size() && doc.garments[gi].camera == GarmentCamera::hidden;
+    // Modesty wear: a pale neutral that reads as "not skin"; costume: a dark
+    // tone of the wearer's colour.
+    return hidden ? glm::vec4(0.86f, 0.84f, 0.78f, 1) : glm::vec4(glm::mix(glm::vec3(base), glm::vec3(0.30f), 0.55f), 1);
+  }
+  // Skin: the performer's colour, each region a touch lighter or darker than
+  // its neighbours so the region map reads on the figure.
+  const auto r = static_cast<unsigned>(l.region);
+  const float shade = 0.90f + 0.10f * static_cast<float>((r * 7u) % 5u) / 4.0f;
+  return glm::vec4(glm::vec3(base) * shade, 1);
 }
 
-void add_camera(Geometry& g, const Document& doc, const Camera& cam, double count, const SceneDrawOptions& o) {
-  const CameraPose pose = camera_pose_at(cam, count, doc.first_count());
-  const Lens lens = lens_for(cam, pose.focal_mm);
+void add_camera(Geometry& g, const Document& doc, const StageCamera& sc, const Bounds& stage_box, const SceneDrawOptions& o) {
+  const Camera& cam = doc.cameras[static_cast<std::size_t>(sc.index)];
+  if (cam.id == o.through_camera) return;
   const bool selected = cam.id == o.selected_camera;
   const glm::vec4 line_color = selected ? palette::camera_active() : glm::vec4(0.70f, 0.72f, 0.78f, 0.8f);
+  const glm::vec3 pos(sc.basis.position), right(sc.basis.right), up(sc.basis.up), fwd(sc.basis.forward);
+  // Camera-to-world: columns right, up, back (+Z), position.
+  const glm::mat4 world(glm::vec4(right, 0), glm::vec4(up, 0), glm::vec4(-fwd, 0), glm::vec4(pos, 1));
 
-  glm::vec3 fwd = pose.target - pose.position;
-  const float target_dist = glm::length(fwd);
-  fwd = target_dist > 1e-6f ? fwd / target_dist : glm::vec3(0, 0, -1);
-  glm::vec3 up(0, 1, 0);
-  if (std::abs(glm::dot(fwd, up)) > 0.999f) up = glm::vec3(0, 0, -1);
-  // Camera-to-world: the inverse of the view matrix.
-  const glm::mat4 world = glm::inverse(glm::lookAt(pose.position, pose.target, up));
+  const glm::vec4 body = selected ? glm::vec4(0.55f, 0.45f, 0.22f, 1) : palette::camera_body();
+  g.add_box(glm::translate(world, glm::vec3(0, 0, 0.06f)), glm::vec3(0.16f, 0.15f, 0.26f), body);
+  g.add_box(glm::translate(world, glm::vec3(0, 0.11f, 0.02f)), glm::vec3(0.05f, 0.07f, 0.12f), body);
+  const float lens_len = 0.04f + static_cast<float>(sc.focal_mm) * 0.0012f;
+  glm::mat4 lens_m = glm::rotate(glm::translate(world, glm::vec3(0, 0, -0.07f - lens_len * 0.5f)), glm::radians(90.0f), glm::vec3(1, 0, 0));
+  g.add_cylinder(lens_m, 0.09f, lens_len, glm::vec4(0.16f, 0.16f, 0.18f, 1));
 
-  if (cam.id != o.through_camera) {
-    const glm::vec4 body = selected ? glm::vec4(0.55f, 0.45f, 0.22f, 1) : palette::camera_body();
-    g.add_box(glm::translate(world, glm::vec3(0, 0, 0.06f)), glm::vec3(0.16f, 0.15f, 0.26f), body);
-    g.add_box(glm::translate(world, glm::vec3(0, 0.11f, 0.02f)), glm::vec3(0.05f, 0.07f, 0.12f), body);
-    glm::mat4 lens_m = glm::rotate(glm::translate(world, glm::vec3(0, 0, -0.13f)), glm::radians(90.0f), glm::vec3(1, 0, 0));
-    const float lens_len = 0.04f + static_cast<float>(lens.focal_mm) * 0.0012f;
-    lens_m = glm::translate(lens_m, glm::vec3(0, lens_len * 0.5f, 0));
-    g.add_cylinder(lens_m, 0.09f, lens_len, glm::vec4(0.16f, 0.16f, 0.18f, 1));
-
-    // Frustum of the delivery frame, out to the target (or a fixed length).
-    const float d = o.frustum_length > 0 ? o.frustum_length : std::clamp(target_dist, 0.5f, 12.0f);
-    const float f = static_cast<float>(std::max(lens.focal_mm, 0.01));
-    const float hx = static_cast<float>(lens.frame_w_mm) / (2 * f) * d, hy = static_cast<float>(lens.frame_h_mm) / (2 * f) * d;
-    auto corner = [&](float sx, float sy) { return glm::vec3(world * glm::vec4(sx * hx, sy * hy, -d, 1)); };
-    const glm::vec3 c[4] = {corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)};
-    glm::vec4 faint = line_color;
-    faint.a *= 0.55f;
-    for (int i = 0; i < 4; ++i) {
-      g.add_line(pose.position, c[i], faint);
-      g.add_line(c[i], c[(i + 1) % 4], line_color);
-    }
-    // A small "up" tick on the frame's top edge so the orientation reads.
-    const glm::vec3 top_mid = (c[2] + c[3]) * 0.5f;
-    g.add_line(top_mid, top_mid + glm::vec3(world * glm::vec4(0, hy * 0.15f, 0, 0)), line_color);
-
-    if (o.labels) {
-      char text[96];
-      std::snprintf(text, sizeof text, "%s  %.0f mm", cam.id.c_str(), lens.focal_mm);
-      g.labels.push_back({pose.position + glm::vec3(0, 0.22f, 0), text, selected ? palette::camera_active() : glm::vec4(0.85f, 0.87f, 0.92f, 1)});
-    }
+  // Frustum of the delivery frame, out to the depth of the staged action.
+  float d = 3.0f;
+  if (stage_box.valid) d = std::clamp(glm::dot((stage_box.lo + stage_box.hi) * 0.5f - pos, fwd), 0.5f, 12.0f);
+  const auto hx = static_cast<float>(sc.lens.tan_half_w) * d, hy = static_cast<float>(sc.lens.tan_half_h) * d;
+  auto corner = [&](float sx, float sy) { return glm::vec3(world * glm::vec4(sx * hx, sy * hy, -d, 1)); };
+  const glm::vec3 c[4] = {corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)};
+  glm::vec4 faint = line_color;
+  faint.a *= 0.5f;
+  for (int i = 0; i < 4; ++i) {
+    g.add_line(pos, c[i], faint);
+    g.add_line(c[i], c[(i + 1) % 4], line_color);
   }
+  const glm::vec3 top_mid = (c[2] + c[3]) * 0.5f;  // an "up" tick so the frame's orientation reads
+  g.add_line(top_mid, top_mid + up * (hy * 0.15f), line_color);
+
+  if (o.labels) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%s  %.0f mm", cam.id.c_str(), sc.focal_mm);
+    g.labels.push_back({pos + up * 0.24f, text, selected ? palette::camera_active() : glm::vec4(0.85f, 0.87f, 0.92f, 1)});
+  }
+}
+
+// A small octahedron: a contact marker that reads from any side.
+void add_marker(Geometry& g, glm::vec3 at, float r, glm::vec4 color) {
+  g.add_ellipsoid(glm::translate(glm::mat4(1.0f), at), glm::vec3(r * 2), color, 6, 8);
+}
+
+void add_dashed(Geometry& g, glm::vec3 a, glm::vec3 b, glm::vec4 c, float dash = 0.05f) {
+  const float len = glm::length(b - a);
+  const int n = std::max(2, static_cast<int>(len / dash));
+  for (int k = 0; k < n; k += 2)
+    g.add_line(glm::mix(a, b, float(k) / float(n)), glm::mix(a, b, float(std::min(k + 1, n)) / float(n)), c);
 }
 
 }  // namespace
 
-// [SECTION] Placement
+// [SECTION] Queries
 
-glm::mat4 PerformerPlacement::model() const {
-  return glm::translate(glm::mat4(1.0f), position) * rotation_yxz(rotation_deg);
+bool region_center(const StageMesh& mesh, int performer, Region region, glm::vec3& out) {
+  glm::vec3 sum(0);
+  float area = 0;
+  for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
+    const cs::Label& l = mesh.labels[t];
+    if (l.performer != performer || l.is_prop() || l.region != region) continue;
+    const glm::vec3 a = mesh.positions[3 * t], b = mesh.positions[3 * t + 1], c = mesh.positions[3 * t + 2];
+    const float w = glm::length(glm::cross(b - a, c - a)) * 0.5f;
+    sum += (a + b + c) * (w / 3.0f);
+    area += w;
+  }
+  if (area <= 0) return false;
+  out = sum / area;
+  return true;
 }
 
-glm::vec3 PerformerPlacement::head() const {
-  return glm::vec3(model() * glm::vec4(0, (0.935f - kPelvisFraction) * height_m, 0.02f * height_m, 1));
+void Bounds::add(glm::vec3 p) {
+  if (!valid) { lo = hi = p; valid = true; return; }
+  lo = glm::min(lo, p);
+  hi = glm::max(hi, p);
+}
+
+Bounds stage_bounds(const Stage& stage) {
+  Bounds b;
+  for (const Shape& s : stage.shapes) {
+    b.add(s.bound_center - glm::vec3(s.bound_radius));
+    b.add(s.bound_center + glm::vec3(s.bound_radius));
+  }
+  for (const StageTriangle& t : stage.triangles) { b.add(t.a); b.add(t.b); b.add(t.c); }
+  if (!b.valid) { b.add({-1, 0, -1}); b.add({1, 1.8f, 1}); }
+  return b;
 }
 
 const Beat* beat_at(const Document& doc, double count) {
@@ -113,113 +126,75 @@ const Beat* beat_at(const Document& doc, double count) {
   return found;
 }
 
-PerformerPlacement performer_placement(const Document& doc, std::size_t index, double count) {
-  const Performer& perf = doc.performers[index];
-  PerformerPlacement p;
-  p.height_m = static_cast<float>(perf.height_m);
-  const float standing = kPelvisFraction * p.height_m;
-  const float spread = (static_cast<float>(index) - 0.5f * static_cast<float>(doc.performers.size() - 1)) * 0.8f;
-  p.position = glm::vec3(spread, standing, 0);
-
-  // Keyframes: each beat's pose of this performer holds at the beat's start;
-  // between two keyframes the root travels linearly (the Stage will do better).
-  const Pose* before = nullptr;
-  const Pose* after = nullptr;
-  double t0 = 0, t1 = 0;
-  for (const Beat& b : doc.choreography.beats)
-    for (const Pose& pose : b.poses) {
-      if (pose.performer != perf.id) continue;
-      if (b.start_count <= count && (!before || b.start_count >= t0)) { before = &pose; t0 = b.start_count; }
-      if (b.start_count > count && (!after || b.start_count < t1)) { after = &pose; t1 = b.start_count; }
-    }
-  if (!before) { before = after; t0 = t1; }
-  if (!before) return p;
-  glm::vec3 pos = v3(before->root_position), rot = v3(before->root_rotation);
-  if (after && after != before && t1 > t0) {
-    const float t = static_cast<float>((count - t0) / (t1 - t0));
-    pos = glm::mix(pos, v3(after->root_position), t);
-    rot = glm::mix(rot, v3(after->root_rotation), t);
-  }
-  p.position = glm::vec3(pos.x, standing + pos.y, pos.z);
-  p.rotation_deg = rot;
-  return p;
-}
-
-void Bounds::add(glm::vec3 p) {
-  if (!valid) { lo = hi = p; valid = true; return; }
-  lo = glm::min(lo, p);
-  hi = glm::max(hi, p);
-}
-
-Bounds scene_bounds(const Document& doc, double count) {
-  Bounds b;
-  for (const Prop& pr : doc.props) {
-    const glm::vec3 c = v3(pr.position), h = v3(pr.size) * 0.5f;
-    b.add(c - h);
-    b.add(c + h);
-  }
-  for (std::size_t i = 0; i < doc.performers.size(); ++i) {
-    const PerformerPlacement p = performer_placement(doc, i, count);
-    b.add(p.position - glm::vec3(0.3f, p.height_m * kPelvisFraction, 0.3f));
-    b.add(p.head() + glm::vec3(0.3f, 0.1f, 0.3f));
-  }
-  if (!b.valid) { b.add({-1, 0, -1}); b.add({1, 1.8f, 1}); }
-  return b;
-}
-
 // [SECTION] Building the scene
 
-Geometry build_scene_geometry(const Document& doc, double count, const SceneDrawOptions& o) {
+Geometry build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& o) {
   Geometry g;
   g.add_floor_grid(20.0f, 0.5f, 2);
 
-  for (const Prop& pr : doc.props) {
-    const glm::mat4 model = glm::translate(glm::mat4(1.0f), v3(pr.position)) * rotation_yxz(v3(pr.rotation));
-    const glm::vec3 size = v3(pr.size);
-    const glm::vec4 color = pr.barrier ? palette::barrier() : palette::prop();
-    switch (pr.shape) {
-      case PropShape::box: g.add_box(model, size, color); break;
-      case PropShape::cylinder: g.add_cylinder(model, size.x, size.y, color, 32); break;
-      case PropShape::sphere: g.add_ellipsoid(model, size, color); break;
-      case PropShape::mesh: g.add_wire_box(model, size, color); break;  // imported meshes: outline until loaded
+  // Bodies, garments and props: the Stage's own triangles, coloured by label.
+  const StageMesh mesh = tessellate(stage, o.detail);
+  g.vertices.reserve(mesh.positions.size() + 4096);
+  g.indices.reserve(mesh.positions.size() + 8192);
+  for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
+    const glm::vec4 c = label_color(doc, mesh.labels[t], o.color);
+    for (int k = 0; k < 3; ++k) {
+      g.indices.push_back(static_cast<std::uint32_t>(g.vertices.size()));
+      g.vertices.push_back({mesh.positions[3 * t + k], mesh.normals[3 * t + k], c});
     }
-    g.add_wire_box(model, size * 1.001f, glm::vec4(0.08f, 0.08f, 0.09f, 0.35f));
   }
 
-  std::vector<PerformerPlacement> placements;
-  for (std::size_t i = 0; i < doc.performers.size(); ++i) {
-    placements.push_back(performer_placement(doc, i, count));
-    add_placeholder_figure(g, placements.back(), palette::performer(static_cast<int>(i)));
+  auto point = [&](int performer, Region r, glm::vec3 fallback) {
+    glm::vec3 p;
+    return region_center(mesh, performer, r, p) ? p : fallback;
+  };
+  for (const StagePerformer& sp : stage.performers) {
+    const Performer& perf = doc.performers[static_cast<std::size_t>(sp.index)];
     if (o.labels) {
-      const Performer& perf = doc.performers[i];
-      g.labels.push_back({placements.back().head() + glm::vec3(0, 0.2f, 0),
-                          perf.character.empty() ? perf.id : perf.character, palette::performer(static_cast<int>(i))});
+      const glm::vec3 head = sp.joints[static_cast<std::size_t>(Joint::head)].position;
+      g.labels.push_back({head + glm::vec3(0, 0.28f, 0), perf.character.empty() ? perf.id : perf.character,
+                          palette::performer(sp.index)});
     }
   }
 
-  if (o.eyelines) {
-    if (const Beat* beat = beat_at(doc, count)) {
-      for (const Eyeline& e : beat->eyelines) {
-        const int from = doc.performer_index(e.performer);
-        if (from < 0) continue;
-        const glm::vec3 a = placements[static_cast<std::size_t>(from)].head();
-        glm::vec3 b = a;
-        if (const int to = doc.performer_index(e.target.performer); to >= 0) b = placements[static_cast<std::size_t>(to)].head();
-        else if (const Camera* cam = doc.camera(e.target.camera)) b = camera_pose_at(*cam, count, doc.first_count()).position;
-        else if (e.target.point) b = v3(*e.target.point);
-        if (glm::length(b - a) < 1e-3f) continue;
-        glm::vec4 c = palette::performer(from);
-        c.a = 0.9f;
-        // Dashed, so an eyeline never reads as a contact.
-        const int dashes = std::max(2, static_cast<int>(glm::length(b - a) / 0.06f));
-        for (int k = 0; k < dashes; k += 2)
-          g.add_line(glm::mix(a, b, float(k) / float(dashes)), glm::mix(a, b, float(k + 1) / float(dashes)), c);
+  const Beat* beat = beat_at(doc, stage.count);
+  if (beat && o.contacts) {
+    for (const Contact& c : beat->contacts) {
+      const int giver = doc.performer_index(c.giver), receiver = doc.performer_index(c.receiver);
+      if (giver < 0 || receiver < 0) continue;
+      const glm::vec3 to = point(receiver, c.region, glm::vec3(stage.performers[static_cast<std::size_t>(receiver)].joints[0].position));
+      const glm::vec3 from = point(giver, c.with, to);
+      add_marker(g, to, 0.028f, glm::vec4(0.98f, 0.80f, 0.32f, 1));
+      g.add_line(from, to, glm::vec4(0.98f, 0.80f, 0.32f, 0.9f));
+    }
+  }
+  if (beat && o.eyelines) {
+    for (const Eyeline& e : beat->eyelines) {
+      const int from = doc.performer_index(e.performer);
+      if (from < 0) continue;
+      const glm::vec3 a = point(from, Region::face, glm::vec3(stage.performers[static_cast<std::size_t>(from)].joints[static_cast<std::size_t>(Joint::head)].position));
+      glm::vec3 b = a;
+      if (const int to = doc.performer_index(e.target.performer); to >= 0)
+        b = point(to, e.target.region.value_or(Region::face), glm::vec3(stage.performers[static_cast<std::size_t>(to)].joints[static_cast<std::size_t>(Joint::head)].position));
+      else if (const Camera* cam = doc.camera(e.target.camera)) {
+        for (const StageCamera& sc : stage.cameras)
+          if (sc.id == cam->id) b = glm::vec3(sc.basis.position);
+      } else if (e.target.point) {
+        b = glm::vec3(static_cast<float>((*e.target.point)[0]), static_cast<float>((*e.target.point)[1]), static_cast<float>((*e.target.point)[2]));
       }
+      if (glm::length(b - a) < 1e-3f) continue;
+      glm::vec4 c = palette::performer(from);
+      c.a = 0.95f;
+      add_dashed(g, a, b, c);  // dashed, so an eyeline never reads as a contact
     }
   }
 
-  if (o.cameras)
-    for (const Camera& cam : doc.cameras) add_camera(g, doc, cam, count, o);
+  if (o.cameras) {
+    Bounds bodies;
+    for (const Shape& s : stage.shapes)
+      if (!s.label.is_prop()) bodies.add(s.bound_center);
+    for (const StageCamera& sc : stage.cameras) add_camera(g, doc, sc, bodies, o);
+  }
   return g;
 }
 

@@ -1,50 +1,50 @@
-// scene_geometry.hpp — the Document at one count, as geometry to draw: floor
-// grid, props, performers, camera bodies with frusta and frame lines, eyelines.
+// scene_geometry.hpp — a Stage (the Document evaluated at one count) as
+// geometry to draw: the posed, labelled tessellation of bodies, garments and
+// props from notation/stage.hpp, plus the floor grid, camera bodies with their
+// frusta and frame lines, contact markers and eyelines.
 //
-// Performers: until notation/stage.hpp exists this draws a plain placeholder
-// figure at each performer's root (interpolated between beat keyframes). When
-// the Stage lands, its labelled tessellation replaces the placeholder here, so
-// the viewport draws exactly what masking casts rays against. render/ never
-// builds a human model of its own beyond that placeholder.
+// One geometry, two consumers: the triangles drawn here are `cs::tessellate`
+// of the same Stage the masking engine casts rays against. render/ builds no
+// figure of its own; it only chooses colours from each triangle's Label.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <glm/glm.hpp>
 
 #include "notation/document.hpp"
+#include "notation/stage.hpp"
 #include "render/geometry.hpp"
 
 namespace cs::render {
 
+enum class ColorMode { performer };  // consent and masking modes come with the checks
+
 struct SceneDrawOptions {
+  ColorMode color = ColorMode::performer;
   bool cameras = true;          // camera bodies, frusta and frame lines
   bool labels = true;           // names next to performers and cameras
   bool eyelines = true;
+  bool contacts = true;         // markers where the current beat notates a contact
   std::string through_camera;   // looking through this camera: do not draw its own body
   std::string selected_camera;  // drawn highlighted
-  float frustum_length = 0;     // metres; 0: to the camera's target
+  int detail = 16;              // tessellation detail (cs::tessellate)
 };
 
-Geometry build_scene_geometry(const Document& doc, double count, const SceneDrawOptions& options = {});
+Geometry build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& options = {});
 
-// Placement of one performer at a count (root only; the Stage adds the joints).
-struct PerformerPlacement {
-  glm::vec3 position{0, 0, 0};  // pelvis on the floor plan plus the pose's height offset
-  glm::vec3 rotation_deg{0, 0, 0};
-  float height_m = 1.7f;
-  glm::vec3 head() const;        // where eyelines start and labels sit
-  glm::mat4 model() const;       // pelvis frame in the world
-};
-PerformerPlacement performer_placement(const Document& doc, std::size_t performer_index, double count);
+// Where a performer's region is at this moment: the area-weighted centre of its
+// triangles (skin or the garment over it). False when the region has no triangles.
+bool region_center(const StageMesh& mesh, int performer, Region region, glm::vec3& out);
 
-// The box holding the props and performers at a count (for F, frame all).
+// The box around the staged bodies and props (for F, frame all).
 struct Bounds {
   glm::vec3 lo{0, 0, 0}, hi{0, 0, 0};
   bool valid = false;
   void add(glm::vec3 p);
 };
-Bounds scene_bounds(const Document& doc, double count);
+Bounds stage_bounds(const Stage& stage);
 
 // The beat at a count: the last beat starting at or before it (a gap holds the
 // last shape), or nullptr before the first beat.

@@ -1,9 +1,9 @@
 // view.hpp — where the picture is seen from: the editor's free orbit view, or a
 // scene camera on its real lens with its delivery frame lines.
 //
-// Lens arithmetic (sensor, frame lines, field of view) follows DESIGN.md
-// section 3. It lives here until notation/lens.hpp provides it for the masking
-// engine too; then `lens_for` should forward to it so picture and numbers agree.
+// Lens arithmetic (sensor, frame lines, field of view) is notation/lens.hpp's,
+// and camera moves are evaluated by the Stage, so the picture uses the very
+// frame the masking engine casts rays through.
 #pragma once
 
 #include <optional>
@@ -11,7 +11,7 @@
 
 #include <glm/glm.hpp>
 
-#include "notation/document.hpp"
+#include "notation/stage.hpp"
 
 namespace cs::render {
 
@@ -44,35 +44,13 @@ struct OrbitView {
   void frame(glm::vec3 lo, glm::vec3 hi);
 };
 
-// A camera's lens at one count: frame size and fields of view.
-struct Lens {
-  double focal_mm = 50;
-  double sensor_w_mm = 0, sensor_h_mm = 0;
-  double frame_w_mm = 0, frame_h_mm = 0;  // delivery frame (aspect, fit) on the sensor
-  double hfov_deg = 0, vfov_deg = 0;      // of the delivery frame
-  double aspect = 2.39;
-  std::string sensor_label;
-};
+// The view through a staged camera (its basis and lens after moves) into a
+// viewport of `aspect` (width/height): the delivery frame is fitted inside with
+// a small surround, like a viewfinder, and frame_ndc/sensor_ndc are set.
+ViewSetup look_through(const StageCamera& cam, float aspect, float surround = 0.06f);
 
-Lens lens_for(const Camera& cam, std::optional<double> focal_override = std::nullopt);
-
-// Camera position, target and focal length at a count, interpolating its moves
-// (the base placement holds at `start_count`, the choreography's first count).
-struct CameraPose {
-  glm::vec3 position{0, 0, 0};
-  glm::vec3 target{0, 0, -1};
-  double focal_mm = 50;
-  double roll_deg = 0;
-};
-CameraPose camera_pose_at(const Camera& cam, double count, double start_count);
-
-// The view through `cam` at `count` into a viewport of `aspect` (width/height):
-// the delivery frame is fitted inside with a small surround, like a viewfinder.
-ViewSetup look_through(const Camera& cam, double count, double start_count, float aspect,
-                       float surround = 0.06f);
-
-// Conventional shot sizes, from how much of a standing figure of `subject_height_m`
-// the frame's height holds at `distance_m`: "extreme wide" .. "extreme close-up".
+// Conventional shot sizes from how many figure-heights (`subject_height_m`) the
+// frame's height holds at the subject: "extreme wide" .. "extreme close-up".
 const char* shot_size_name(double frame_height_at_subject_m, double subject_height_m);
 
 }  // namespace cs::render

@@ -6,7 +6,7 @@
 #include <imgui.h>
 
 #include "app/editor/panels.hpp"
-#include "render/view.hpp"
+#include "notation/lens.hpp"
 
 namespace cs::editor {
 
@@ -88,10 +88,10 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   if (d.cameras.empty()) ImGui::TextDisabled("No cameras.");
   for (std::size_t i = 0; i < d.cameras.size(); ++i) {
     const Camera& c = d.cameras[i];
-    const render::Lens lens = render::lens_for(c);
+    const LensFrame lens = lens_frame(c);
     char label[160];
-    std::snprintf(label, sizeof label, "%s  %.0f mm  ·  %s  ·  %.2f:1##cam%zu", c.id.c_str(), c.focal_mm, lens.sensor_label.c_str(),
-                  c.aspect, i);
+    std::snprintf(label, sizeof label, "%s  %.0f mm  ·  %s  ·  %.2f:1##cam%zu", c.id.c_str(), c.focal_mm,
+                  std::string(camera_sensor(c).label).c_str(), c.aspect, i);
     if (ImGui::Selectable(label, s.through_camera == c.id))
       s.through_camera = (s.through_camera == c.id) ? std::string() : c.id;
     if (ImGui::IsItemHovered())

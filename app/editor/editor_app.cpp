@@ -4,6 +4,7 @@
 #include "app/editor/editor_app.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "render/context.hpp"
 #include "render/gl.hpp"
@@ -36,13 +37,13 @@ std::unique_ptr<EditorApp> EditorApp::create(const AppConfig& config, std::strin
   const float scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
 
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  app->imgui_ = ImGui::CreateContext();
+  ImGui::SetCurrentContext(app->imgui_);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is fixed; nothing to remember between runs yet
   apply_theme(scale);
   ImGui_ImplGlfw_InitForOpenGL(app->window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  app->imgui_ready_ = true;
   app->fonts_ = load_fonts(scale);
 
   app->viewport_ = std::make_unique<ViewportResources>();
@@ -53,12 +54,15 @@ std::unique_ptr<EditorApp> EditorApp::create(const AppConfig& config, std::strin
 }
 
 EditorApp::~EditorApp() {
+  ImGuiContext* previous = ImGui::GetCurrentContext();
   if (window_) glfwMakeContextCurrent(window_);
   viewport_.reset();  // GL objects go while the context is current
-  if (imgui_ready_) {
+  if (imgui_) {
+    ImGui::SetCurrentContext(imgui_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(imgui_);
+    ImGui::SetCurrentContext(previous != imgui_ ? previous : nullptr);
   }
   if (window_) glfwDestroyWindow(window_);
 }
@@ -79,11 +83,13 @@ bool EditorApp::open(const std::filesystem::path& path) {
   }
   state_.doc = std::move(r.document);
   state_.path = path;
+  viewport_->meshes = load_prop_meshes(*state_.doc, path.parent_path());
   state_.count = state_.doc->first_count();
   state_.playing = false;
   state_.through_camera.clear();
   state_.frame_request = true;
   state_.status = "Opened " + path.string();
+  if (!viewport_->meshes.ok()) state_.status += "  ·  " + viewport_->meshes.errors.front();
   ++viewport_->generation;
   update_title();
   return true;
@@ -122,7 +128,7 @@ void EditorApp::draw_ui() {
   layout.size = ImVec2(vp->Size.x, vp->Size.y - menu_h - status_h);
   layout.left_w = std::clamp(layout.size.x * 0.19f, 240.0f * fonts_.scale, 340.0f * fonts_.scale);
   layout.right_w = std::clamp(layout.size.x * 0.21f, 260.0f * fonts_.scale, 380.0f * fonts_.scale);
-  layout.bottom_h = std::clamp(layout.size.y * 0.33f, 200.0f * fonts_.scale, 420.0f * fonts_.scale);
+  layout.bottom_h = std::clamp(layout.size.y * 0.36f, 220.0f * fonts_.scale, 440.0f * fonts_.scale);
 
   handle_global_shortcuts(state_);
   draw_cast_panel(state_, fonts_, layout);
@@ -139,6 +145,7 @@ void EditorApp::draw_ui() {
 
 void EditorApp::frame(render::Image* capture) {
   glfwMakeContextCurrent(window_);
+  ImGui::SetCurrentContext(imgui_);
   glfwPollEvents();
   const double now = glfwGetTime();
   const double dt = config_.headless_test ? 1.0 / 60.0 : std::clamp(now - last_time_, 0.0, 0.25);
@@ -147,6 +154,9 @@ void EditorApp::frame(render::Image* capture) {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // Scripted runs and tests must not depend on where the pointer happens to be
+  // (a tooltip in a screenshot); they drive the state directly.
+  if (config_.headless_test) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   draw_ui();
   ImGui::Render();

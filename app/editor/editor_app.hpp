@@ -12,6 +12,7 @@
 #include "render/image.hpp"
 
 struct GLFWwindow;
+struct ImGuiContext;
 
 namespace cs::editor {
 
@@ -52,7 +53,7 @@ class EditorApp {
 
   AppConfig config_;
   GLFWwindow* window_ = nullptr;
-  bool imgui_ready_ = false;
+  ImGuiContext* imgui_ = nullptr;  // each app has its own, so tests may open two
   EditorState state_;
   UiFonts fonts_;
   std::unique_ptr<ViewportResources> viewport_;

@@ -29,7 +29,10 @@ void draw_menu_bar(EditorState& s, const UiFonts&, MenuRequests& req) {
       }
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Frame scene", "F")) s.frame_request = true;
+    if (ImGui::MenuItem("Frame scene", "F")) {
+      s.frame_request = true;
+      s.through_camera.clear();
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Playback")) {
@@ -57,7 +60,10 @@ void handle_global_shortcuts(EditorState& s) {
   if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false)) set_count(s, s.first_count());
   if (ImGui::IsKeyPressed(GLFW_KEY_END, false)) set_count(s, s.last_count());
   if (io.KeyCtrl) return;
-  if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) s.frame_request = true;
+  if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) {
+    s.frame_request = true;
+    s.through_camera.clear();
+  }
   if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) s.through_camera.clear();
   for (int k = 1; k <= 9; ++k)
     if (ImGui::IsKeyPressed(GLFW_KEY_0 + k, false)) look_through_index(s, static_cast<std::size_t>(k - 1));

@@ -5,6 +5,8 @@
 #include <imgui.h>
 
 #include "app/editor/state.hpp"
+#include "notation/mesh_import.hpp"
+#include "notation/stage.hpp"
 #include "render/framebuffer.hpp"
 #include "render/renderer.hpp"
 #include "render/scene_geometry.hpp"
@@ -15,7 +17,9 @@ namespace cs::editor {
 struct ViewportResources {
   render::Renderer renderer;
   render::Framebuffer target;
-  // The geometry is rebuilt only when what it depends on changes.
+  PropMeshes meshes;   // imported meshes of `mesh` props, loaded with the document
+  Stage stage;         // the document at built_count
+  // The stage and geometry are rebuilt only when what they depend on changes.
   const Document* built_for = nullptr;
   double built_count = -1e300;
   std::string built_through, built_selected;

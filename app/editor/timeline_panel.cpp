@@ -92,9 +92,9 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
 
   const Document* d = s.document();
   const float sc = fonts.scale;
-  const float header_w = 150 * sc, ruler_h = 34 * sc, beats_h = 36 * sc;
-  const float row_h = ImGui::GetTextLineHeight() + 3 * sc;
-  const float lane_h = row_h * 3 + 8 * sc;
+  const float header_w = 150 * sc, ruler_h = 28 * sc, beats_h = 32 * sc;
+  const float row_h = ImGui::GetTextLineHeight() + 1 * sc;
+  const float lane_h = row_h * 3 + 6 * sc;
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const double c0 = s.first_count() - 0.5, c1 = s.last_count() + 0.5;
@@ -187,7 +187,7 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     dl->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y), IM_COL32(20, 21, 24, 255));
     const ImU32 col = performer_color_u32(static_cast<int>(li));
     const ImU32 col_soft = performer_color_u32(static_cast<int>(li), 0.55f);
-    const float r0 = y + 4 * sc, r1 = r0 + row_h, r2 = r1 + row_h;
+    const float r0 = y + 3 * sc, r1 = r0 + row_h, r2 = r1 + row_h;
     for (const Beat& b : d->choreography.beats) {
       const float bx = x_of(b.start_count), ex = x_of(b.end_count());
       // Contacts given (filled) and received (outlined), at the beat's start.

@@ -24,27 +24,23 @@ void shadowed_text(ImDrawList* dl, ImVec2 p, ImU32 color, const char* text) {
 ImU32 to_u32(glm::vec4 c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a)); }
 
 // Lens block drawn in the top-left corner when looking through a camera.
-void draw_lens_hud(const EditorState& s, const Camera& cam, ImDrawList* dl, ImVec2 at, const UiFonts& fonts) {
-  const Document& d = *s.doc;
-  const render::CameraPose pose = render::camera_pose_at(cam, s.count, d.first_count());
-  const render::Lens lens = render::lens_for(cam, pose.focal_mm);
-
+void draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, ImDrawList* dl, ImVec2 at, const UiFonts& fonts) {
+  const Camera& cam = d.cameras[static_cast<std::size_t>(sc.index)];
+  const LensFrame& lens = sc.lens;
   // Shot size from the nearest performer in front of the lens.
   const char* shot = "";
-  const glm::vec3 fwd = glm::normalize(pose.target - pose.position);
   double best = 1e9;
-  for (std::size_t i = 0; i < d.performers.size(); ++i) {
-    const render::PerformerPlacement pl = render::performer_placement(d, i, s.count);
-    const double depth = glm::dot(pl.head() - pose.position, fwd);
+  for (const StagePerformer& sp : st.performers) {
+    const glm::dvec3 head(sp.joints[static_cast<std::size_t>(Joint::head)].position);
+    const double depth = glm::dot(head - sc.basis.position, sc.basis.forward);
     if (depth > 0.2 && depth < best) {
       best = depth;
-      const double frame_h = 2.0 * depth * std::tan(glm::radians(lens.vfov_deg) * 0.5);
-      shot = render::shot_size_name(frame_h, pl.height_m);
+      shot = render::shot_size_name(2.0 * depth * lens.tan_half_h, sp.mannequin.height_m);
     }
   }
-  char lines[4][160];
+  char lines[4][200];
   std::snprintf(lines[0], sizeof lines[0], "CAMERA %s%s%s", cam.id.c_str(), cam.label.empty() ? "" : "  ·  ", cam.label.c_str());
-  std::snprintf(lines[1], sizeof lines[1], "%.0f mm  ·  %s %.2f × %.2f mm", lens.focal_mm, lens.sensor_label.c_str(),
+  std::snprintf(lines[1], sizeof lines[1], "%.0f mm  ·  %s %.2f × %.2f mm", sc.focal_mm, std::string(camera_sensor(cam).label).c_str(),
                 lens.sensor_w_mm, lens.sensor_h_mm);
   std::snprintf(lines[2], sizeof lines[2], "%.2f:1 (%s fit)  ·  HFOV %.1f°  VFOV %.1f°", lens.aspect,
                 std::string(vocab_name(cam.fit)).c_str(), lens.hfov_deg, lens.vfov_deg);
@@ -103,7 +99,10 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     }
   const float frame_w = ImGui::CalcTextSize("Frame (F)").x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - frame_w - 8));
-  if (ImGui::Button("Frame (F)")) s.frame_request = true;
+  if (ImGui::Button("Frame (F)")) {
+    s.frame_request = true;
+    s.through_camera.clear();
+  }
 
   // [SECTION] The picture
   const ImVec2 img_pos = ImGui::GetCursorScreenPos();
@@ -114,50 +113,18 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   const int px_h = std::max(1, static_cast<int>(img_size.y * fb_scale.y));
   const float aspect = img_size.x / img_size.y;
 
-  if (s.frame_request && doc) {
-    const render::Bounds b = render::scene_bounds(*doc, s.count);
-    s.orbit.frame(b.lo, b.hi);
-    s.through_camera.clear();
-    through = nullptr;
-  }
-  s.frame_request = false;
-
-  // Interaction: orbit (left drag), pan (middle or Shift+left), zoom (wheel).
-  ImGui::InvisibleButton("##viewport", img_size,
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle | ImGuiButtonFlags_MouseButtonRight);
-  const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsItemActive()) {
-    const ImVec2 d = io.MouseDelta;
-    const bool pan = ImGui::IsMouseDown(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDown(ImGuiMouseButton_Left));
-    if ((d.x != 0 || d.y != 0) && through) {
-      // Leaving the lens: start the free view where the camera stands.
-      const render::CameraPose cp = render::camera_pose_at(*through, s.count, doc->first_count());
-      s.orbit.target = cp.target;
-      const glm::vec3 off = cp.position - cp.target;
-      s.orbit.distance = std::max(glm::length(off), 0.5f);
-      s.orbit.yaw_deg = glm::degrees(std::atan2(off.x, off.z));
-      s.orbit.pitch_deg = glm::degrees(std::asin(std::clamp(off.y / s.orbit.distance, -1.0f, 1.0f)));
-      s.through_camera.clear();
-      through = nullptr;
-    }
-    if (pan) s.orbit.pan(d.x, d.y, img_size.y);
-    else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right))
-      s.orbit.orbit(d.x * 0.3f, d.y * 0.3f);
-  }
-  if (ImGui::IsItemHovered() && io.MouseWheel != 0 && !through) s.orbit.zoom(io.MouseWheel);
-
-  const render::ViewSetup view =
-      through ? render::look_through(*through, s.count, doc->first_count(), aspect) : s.orbit.setup(aspect);
-
-  // Rebuild the geometry only when it would change.
+  // The stage and its geometry are rebuilt only when what they depend on changes.
   const std::string selected = s.through_camera;
   if (vr.built_for != doc || vr.built_generation != vr.generation || vr.built_count != s.count ||
       vr.built_through != s.through_camera || vr.built_selected != selected) {
     render::SceneDrawOptions opts;
     opts.through_camera = s.through_camera;
     opts.selected_camera = selected;
-    if (doc) vr.geometry = render::build_scene_geometry(*doc, s.count, opts);
-    else {
+    if (doc) {
+      vr.stage = evaluate(*doc, s.count, &vr.meshes);
+      vr.geometry = render::build_scene_geometry(*doc, vr.stage, opts);
+    } else {
+      vr.stage = Stage{};
       vr.geometry.clear();
       vr.geometry.add_floor_grid(20.0f, 0.5f, 2);
     }
@@ -168,6 +135,44 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     vr.built_through = s.through_camera;
     vr.built_selected = selected;
   }
+  const StageCamera* through_sc = nullptr;
+  if (through)
+    for (const StageCamera& sc : vr.stage.cameras)
+      if (sc.id == through->id) through_sc = &sc;
+  if (!through_sc) through = nullptr;
+
+  if (s.frame_request && doc) {
+    const render::Bounds b = render::stage_bounds(vr.stage);
+    s.orbit.frame(b.lo, b.hi);
+  }
+  s.frame_request = false;
+
+  // Interaction: orbit (left or right drag), pan (middle or Shift+left), zoom (wheel).
+  ImGui::InvisibleButton("##viewport", img_size,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle | ImGuiButtonFlags_MouseButtonRight);
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActive()) {
+    const ImVec2 d = io.MouseDelta;
+    const bool pan = ImGui::IsMouseDown(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDown(ImGuiMouseButton_Left));
+    if ((d.x != 0 || d.y != 0) && through_sc) {
+      // Leaving the lens: the free view starts where the camera stands.
+      const glm::vec3 cam_pos(through_sc->basis.position), fwd(through_sc->basis.forward);
+      s.orbit.distance = 3.0f;
+      s.orbit.target = cam_pos + fwd * s.orbit.distance;
+      s.orbit.yaw_deg = glm::degrees(std::atan2(-fwd.x, -fwd.z));
+      s.orbit.pitch_deg = glm::degrees(std::asin(std::clamp(-fwd.y, -1.0f, 1.0f)));
+      s.through_camera.clear();
+      through = nullptr;
+      through_sc = nullptr;
+    }
+    if (pan) s.orbit.pan(d.x, d.y, img_size.y);
+    else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right))
+      s.orbit.orbit(d.x * 0.3f, d.y * 0.3f);
+  }
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0 && !through_sc) s.orbit.zoom(io.MouseWheel);
+
+  const render::ViewSetup view = through_sc ? render::look_through(*through_sc, aspect) : s.orbit.setup(aspect);
+
   if (vr.target.ensure(px_w, px_h, 4)) {
     vr.target.bind();
     vr.renderer.draw(view, px_w, px_h);
@@ -181,7 +186,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(img_pos, ImVec2(img_pos.x + img_size.x, img_pos.y + img_size.y), true);
   const glm::mat4 vp = view.view_proj();
-  for (const render::Label& l : vr.geometry.labels) {
+  for (const render::TextLabel& l : vr.geometry.labels) {
     const glm::vec4 c = vp * glm::vec4(l.position, 1);
     if (c.w <= 0.05f) continue;
     const float x = img_pos.x + (c.x / c.w * 0.5f + 0.5f) * img_size.x;
@@ -190,11 +195,14 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     shadowed_text(dl, ImVec2(x - ts.x * 0.5f, y - ts.y), to_u32(l.color), l.text.c_str());
   }
   const ImVec2 corner(img_pos.x + 14, img_pos.y + 12);
-  if (through) draw_lens_hud(s, *through, dl, corner, fonts);
-  else
-    shadowed_text(dl, corner, IM_COL32(170, 175, 185, 255),
-                  doc ? "Perspective  ·  drag: orbit  ·  Shift/middle-drag: pan  ·  wheel: zoom  ·  1–9: cameras"
-                      : "No scene open  ·  File → Open…");
+  if (through_sc) draw_lens_hud(*doc, vr.stage, *through_sc, dl, corner, fonts);
+  else {
+    // The hint gives way to the count readout when the viewport is narrow.
+    const char* hint = doc ? "Perspective  ·  drag: orbit  ·  Shift/middle-drag: pan  ·  wheel: zoom  ·  1–9: cameras"
+                           : "No scene open  ·  File → Open…";
+    if (ImGui::CalcTextSize(hint).x < img_size.x * 0.62f) shadowed_text(dl, corner, IM_COL32(170, 175, 185, 255), hint);
+    else if (doc) shadowed_text(dl, corner, IM_COL32(170, 175, 185, 255), "Perspective");
+  }
   if (doc) {
     const Beat* beat = render::beat_at(*doc, s.count);
     char text[200];
