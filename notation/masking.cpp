@@ -1,0 +1,628 @@
+#include "notation/masking.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace cs {
+
+// [SECTION] Index
+//   Per-camera primitives (Prim): a shape or triangle prepared for one camera
+//   Intersections: entry distance along the ray, in float
+//   Binning: screen bounds → 8 × 8-ray tiles
+//   The ray loop: nearest hit, footprint, tallies
+//   Shot size
+
+namespace {
+
+constexpr int kTile = 8;
+constexpr float kMiss = -1.0f;
+
+enum Role : std::uint8_t { kSkin, kShell, kProp };
+
+// A shape or a mesh triangle prepared for one camera. The ray through frame
+// point (u, v) is o + t·(dc + u·du + v·dv) in the primitive's space (canonical
+// for shapes; world, relative to the first vertex, for triangles). t is the same
+// parameter along the world ray for every primitive, so hits compare directly.
+struct Prim {
+  glm::vec3 dc{0}, du{0}, dv{0};
+  glm::vec3 o{0};       // camera origin in the primitive's space (triangles: camera − a)
+  glm::vec3 e1{0}, e2{0}, q{0};  // triangles: edges, q = (camera − a) × e1
+  float c = 0;          // ellipsoid: |o|² − 1; capsule, cylinder: o.x² + o.z² − 1
+  float h = 0;          // capsule: canonical half length; triangles: e2·q
+  ShapeKind kind = ShapeKind::ellipsoid;
+  Role role = kProp;
+  BodyPart part = BodyPart::none;
+  std::int16_t performer = -1;
+  std::uint64_t covers = 0;
+  std::uint64_t order = 0;
+  std::uint32_t src = 0;  // shape index, or triangle index
+};
+
+inline glm::vec3 ray_dir(const Prim& p, float u, float v) { return p.dc + u * p.du + v * p.dv; }
+
+// [SECTION] Intersections — entry distance t > 0, or kMiss.
+
+inline float hit_ellipsoid(const Prim& p, const glm::vec3& d) {
+  const float a = glm::dot(d, d);
+  const float b = glm::dot(p.o, d);
+  const glm::vec3 x = glm::cross(p.o, d);
+  const float disc = a - glm::dot(x, x);  // = b² − a·c without cancellation
+  if (disc < 0) return kMiss;
+  const float t = (-b - std::sqrt(disc)) / a;
+  return t > 0 ? t : kMiss;
+}
+
+inline float hit_unit_sphere_at(const glm::vec3& o, const glm::vec3& d) {
+  const float a = glm::dot(d, d);
+  const float b = glm::dot(o, d);
+  const glm::vec3 x = glm::cross(o, d);
+  const float disc = a - glm::dot(x, x);
+  if (disc < 0) return kMiss;
+  const float t = (-b - std::sqrt(disc)) / a;
+  return t > 0 ? t : kMiss;
+}
+
+inline float hit_capsule(const Prim& p, const glm::vec3& d) {
+  const float a = d.x * d.x + d.z * d.z;
+  float s;
+  if (a > 1e-12f) {
+    const float cr = p.o.x * d.z - p.o.z * d.x;
+    const float disc = a - cr * cr;
+    if (disc < 0) return kMiss;
+    const float b = p.o.x * d.x + p.o.z * d.z;
+    const float t = (-b - std::sqrt(disc)) / a;
+    const float y = p.o.y + t * d.y;
+    if (std::abs(y) <= p.h) return t > 0 ? t : kMiss;
+    s = y > 0 ? p.h : -p.h;
+  } else {
+    if (p.c >= 0) return kMiss;
+    s = d.y < 0 ? p.h : -p.h;
+  }
+  return hit_unit_sphere_at(glm::vec3(p.o.x, p.o.y - s, p.o.z), d);
+}
+
+inline float hit_box(const Prim& p, const glm::vec3& d) {
+  float tn = -std::numeric_limits<float>::infinity(), tf = std::numeric_limits<float>::infinity();
+  for (int k = 0; k < 3; ++k) {
+    if (std::abs(d[k]) < 1e-20f) {
+      if (std::abs(p.o[k]) > 1) return kMiss;
+      continue;
+    }
+    const float inv = 1.0f / d[k];
+    float t1 = (-1 - p.o[k]) * inv, t2 = (1 - p.o[k]) * inv;
+    if (t1 > t2) std::swap(t1, t2);
+    tn = std::max(tn, t1);
+    tf = std::min(tf, t2);
+  }
+  return (tn <= tf && tn > 0) ? tn : kMiss;
+}
+
+inline float hit_cylinder(const Prim& p, const glm::vec3& d) {
+  float t0 = -std::numeric_limits<float>::infinity(), t1 = std::numeric_limits<float>::infinity();
+  const float a = d.x * d.x + d.z * d.z;
+  if (a > 1e-12f) {
+    const float cr = p.o.x * d.z - p.o.z * d.x;
+    const float disc = a - cr * cr;
+    if (disc < 0) return kMiss;
+    const float b = p.o.x * d.x + p.o.z * d.z;
+    const float sq = std::sqrt(disc);
+    t0 = (-b - sq) / a;
+    t1 = (-b + sq) / a;
+  } else if (p.c > 0) {
+    return kMiss;
+  }
+  float ta = -std::numeric_limits<float>::infinity(), tb = std::numeric_limits<float>::infinity();
+  if (std::abs(d.y) > 1e-20f) {
+    ta = (-1 - p.o.y) / d.y;
+    tb = (1 - p.o.y) / d.y;
+    if (ta > tb) std::swap(ta, tb);
+  } else if (std::abs(p.o.y) > 1) {
+    return kMiss;
+  }
+  const float tn = std::max(t0, ta), tf = std::min(t1, tb);
+  return (tn <= tf && tn > 0) ? tn : kMiss;
+}
+
+inline float hit_triangle(const Prim& p, const glm::vec3& d) {
+  const glm::vec3 pv = glm::cross(d, p.e2);
+  const float det = glm::dot(p.e1, pv);
+  if (std::abs(det) < 1e-20f) return kMiss;
+  const float inv = 1.0f / det;
+  const float uu = glm::dot(p.o, pv) * inv;
+  if (uu < 0 || uu > 1) return kMiss;
+  const float vv = glm::dot(d, p.q) * inv;
+  if (vv < 0 || uu + vv > 1) return kMiss;
+  const float t = p.h * inv;
+  return t > 0 ? t : kMiss;
+}
+
+inline float hit(const Prim& p, const glm::vec3& d) {
+  switch (p.kind) {
+    case ShapeKind::ellipsoid: return hit_ellipsoid(p, d);
+    case ShapeKind::capsule: return hit_capsule(p, d);
+    case ShapeKind::box: return hit_box(p, d);
+    case ShapeKind::cylinder: return hit_cylinder(p, d);
+    case ShapeKind::triangle: return hit_triangle(p, d);
+  }
+  return kMiss;
+}
+
+// Strictly inside a skin primitive (a small margin keeps touching seams "outside").
+inline bool inside(const Prim& p, const glm::vec3& x) {
+  constexpr float kIn = 1.0f - 1e-3f;
+  if (p.kind == ShapeKind::capsule) {
+    const float y = std::clamp(x.y, -p.h, p.h);
+    const glm::vec3 r(x.x, x.y - y, x.z);
+    return glm::dot(r, r) < kIn;
+  }
+  return glm::dot(x, x) < kIn;
+}
+
+// [SECTION] Per-camera preparation and binning
+
+struct CameraJob {
+  int camera = -1;
+  int width = 0, height = 0, tiles_x = 0, tiles_y = 0;
+  glm::dvec3 position{0};
+  std::vector<Prim> prims;                 // shapes (same index as Stage::shapes), then triangles
+  std::vector<std::uint32_t> tile_start;   // CSR over tiles
+  std::vector<std::uint32_t> tile_items;
+  std::size_t max_items = 0;
+  Label* image = nullptr;
+};
+
+struct Bounds { int i0, i1, j0, j1; bool any; };
+
+// Pixel range covered by the projection of world points (their convex hull).
+template <class Points> Bounds project(const StageCamera& cam, const Points& pts, int W, int H) {
+  const CameraBasis& b = cam.basis;
+  double u0 = 1e300, u1 = -1e300, v0 = 1e300, v1 = -1e300;
+  int behind = 0, n = 0;
+  bool straddle = false;
+  for (const glm::dvec3& p : pts) {
+    ++n;
+    const glm::dvec3 r = p - b.position;
+    const double z = glm::dot(r, b.forward);
+    if (z <= 1e-6) {
+      if (z <= 0) ++behind;
+      straddle = true;
+      continue;
+    }
+    const double u = glm::dot(r, b.right) / (z * cam.lens.tan_half_w);
+    const double v = glm::dot(r, b.up) / (z * cam.lens.tan_half_h);
+    u0 = std::min(u0, u); u1 = std::max(u1, u);
+    v0 = std::min(v0, v); v1 = std::max(v1, v);
+  }
+  if (behind == n) return {0, -1, 0, -1, false};
+  if (straddle) return {0, W - 1, 0, H - 1, true};
+  // Sample i sits at u = 2(i + ½)/W − 1; row j at v = 1 − 2(j + ½)/H. One sample of margin.
+  auto clampi = [](double x, int lo, int hi) { return int(std::clamp(x, double(lo), double(hi))); };
+  if (u1 < -1.1 || u0 > 1.1 || v1 < -1.1 || v0 > 1.1) return {0, -1, 0, -1, false};
+  const int i0 = clampi(std::floor((u0 + 1) * 0.5 * W - 0.5) - 1, 0, W - 1);
+  const int i1 = clampi(std::ceil((u1 + 1) * 0.5 * W - 0.5) + 1, 0, W - 1);
+  const int j0 = clampi(std::floor((1 - v1) * 0.5 * H - 0.5) - 1, 0, H - 1);
+  const int j1 = clampi(std::ceil((1 - v0) * 0.5 * H - 0.5) + 1, 0, H - 1);
+  return {i0, i1, j0, j1, i0 <= i1 && j0 <= j1};
+}
+
+CameraJob prepare(const Stage& stage, int camera, int W, int H) {
+  CameraJob job;
+  job.camera = camera;
+  job.width = W;
+  job.height = H;
+  job.tiles_x = (W + kTile - 1) / kTile;
+  job.tiles_y = (H + kTile - 1) / kTile;
+  const StageCamera& cam = stage.cameras[static_cast<std::size_t>(camera)];
+  const CameraBasis& b = cam.basis;
+  job.position = b.position;
+  const glm::dvec3 F = b.forward, R = b.right * cam.lens.tan_half_w, U = b.up * cam.lens.tan_half_h;
+
+  job.prims.resize(stage.shapes.size() + stage.triangles.size());
+  std::vector<Bounds> bounds(job.prims.size());
+  for (std::size_t k = 0; k < stage.shapes.size(); ++k) {
+    const Shape& s = stage.shapes[k];
+    Prim& p = job.prims[k];
+    const glm::dmat4 inv(s.to_canonical);
+    const glm::dmat3 m3(inv);
+    p.dc = glm::vec3(m3 * F);
+    p.du = glm::vec3(m3 * R);
+    p.dv = glm::vec3(m3 * U);
+    p.o = glm::vec3(inv * glm::dvec4(b.position, 1.0));
+    p.kind = s.kind;
+    p.h = s.h;
+    p.c = s.kind == ShapeKind::ellipsoid ? glm::dot(p.o, p.o) - 1 : p.o.x * p.o.x + p.o.z * p.o.z - 1;
+    p.role = s.label.is_prop() ? kProp : (s.covers ? kShell : kSkin);
+    p.part = s.part;
+    p.performer = s.label.performer;
+    p.covers = s.covers;
+    p.order = s.order;
+    p.src = static_cast<std::uint32_t>(k);
+    // The canonical bounding box's corners.
+    const double ey = s.kind == ShapeKind::capsule ? double(s.h) + 1 : 1;
+    std::array<glm::dvec3, 8> corners;
+    const glm::dmat4 w(s.to_world);
+    for (int c = 0; c < 8; ++c)
+      corners[c] = glm::dvec3(w * glm::dvec4(c & 1 ? 1 : -1, c & 2 ? ey : -ey, c & 4 ? 1 : -1, 1));
+    bounds[k] = project(cam, corners, W, H);
+  }
+  for (std::size_t t = 0; t < stage.triangles.size(); ++t) {
+    const StageTriangle& tri = stage.triangles[t];
+    Prim& p = job.prims[stage.shapes.size() + t];
+    const glm::dvec3 a(tri.a), e1 = glm::dvec3(tri.b) - a, e2 = glm::dvec3(tri.c) - a;
+    const glm::dvec3 T = b.position - a;
+    const glm::dvec3 Q = glm::cross(T, e1);
+    p.dc = glm::vec3(F);
+    p.du = glm::vec3(R);
+    p.dv = glm::vec3(U);
+    p.o = glm::vec3(T);
+    p.e1 = glm::vec3(e1);
+    p.e2 = glm::vec3(e2);
+    p.q = glm::vec3(Q);
+    p.h = float(glm::dot(e2, Q));
+    p.kind = ShapeKind::triangle;
+    p.role = kProp;
+    p.order = tri.order;
+    p.src = static_cast<std::uint32_t>(t);
+    const std::array<glm::dvec3, 3> pts{glm::dvec3(tri.a), glm::dvec3(tri.b), glm::dvec3(tri.c)};
+    bounds[stage.shapes.size() + t] = project(cam, pts, W, H);
+  }
+
+  // CSR binning into tiles.
+  const std::size_t tiles = std::size_t(job.tiles_x) * std::size_t(job.tiles_y);
+  std::vector<std::uint32_t> count(tiles + 1, 0);
+  for (const Bounds& bd : bounds) {
+    if (!bd.any) continue;
+    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty)
+      for (int tx = bd.i0 / kTile; tx <= bd.i1 / kTile; ++tx) ++count[std::size_t(ty) * job.tiles_x + tx];
+  }
+  job.tile_start.assign(tiles + 1, 0);
+  for (std::size_t t = 0; t < tiles; ++t) {
+    job.tile_start[t + 1] = job.tile_start[t] + count[t];
+    job.max_items = std::max<std::size_t>(job.max_items, count[t]);
+  }
+  job.tile_items.resize(job.tile_start[tiles]);
+  std::vector<std::uint32_t> fill(job.tile_start.begin(), job.tile_start.end() - 1);
+  for (std::size_t k = 0; k < bounds.size(); ++k) {
+    const Bounds& bd = bounds[k];
+    if (!bd.any) continue;
+    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty)
+      for (int tx = bd.i0 / kTile; tx <= bd.i1 / kTile; ++tx)
+        job.tile_items[fill[std::size_t(ty) * job.tiles_x + tx]++] = static_cast<std::uint32_t>(k);
+  }
+  return job;
+}
+
+// Skin primitives of the same performer whose bounding spheres overlap (CSR by shape index).
+struct Neighbours {
+  std::vector<std::uint32_t> start, items;
+};
+Neighbours skin_neighbours(const Stage& stage) {
+  Neighbours n;
+  const auto& S = stage.shapes;
+  n.start.assign(S.size() + 1, 0);
+  for (std::size_t a = 0; a < S.size(); ++a) {
+    n.start[a] = static_cast<std::uint32_t>(n.items.size());
+    if (S[a].label.is_prop() || S[a].covers) continue;
+    for (std::size_t b = 0; b < S.size(); ++b) {
+      if (b == a || S[b].label.is_prop() || S[b].covers || S[b].label.performer != S[a].label.performer) continue;
+      if (glm::length(S[a].bound_center - S[b].bound_center) < S[a].bound_radius + S[b].bound_radius)
+        n.items.push_back(static_cast<std::uint32_t>(b));
+    }
+  }
+  n.start[S.size()] = static_cast<std::uint32_t>(n.items.size());
+  return n;
+}
+
+// [SECTION] The ray loop
+
+struct Counters {
+  std::size_t perfs = 0;
+  std::vector<RegionCounts> regions;   // perfs × kRegionCount
+  std::vector<std::uint32_t> seen, in_frame;
+  std::vector<int> rmin, rmax, cmin, cmax;
+  std::vector<std::uint32_t> garments, props;
+  std::uint32_t empty = 0;
+  void init(std::size_t p, std::size_t g, std::size_t pr) {
+    perfs = p;
+    regions.assign(p * kRegionCount, {});
+    seen.assign(p, 0);
+    in_frame.assign(p, 0);
+    rmin.assign(p, std::numeric_limits<int>::max());
+    cmin.assign(p, std::numeric_limits<int>::max());
+    rmax.assign(p, -1);
+    cmax.assign(p, -1);
+    garments.assign(g, 0);
+    props.assign(pr, 0);
+  }
+  void add(const Counters& o) {
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+      regions[i].skin += o.regions[i].skin;
+      regions[i].garment += o.regions[i].garment;
+      regions[i].footprint += o.regions[i].footprint;
+    }
+    for (std::size_t i = 0; i < perfs; ++i) {
+      seen[i] += o.seen[i];
+      in_frame[i] += o.in_frame[i];
+      rmin[i] = std::min(rmin[i], o.rmin[i]);
+      cmin[i] = std::min(cmin[i], o.cmin[i]);
+      rmax[i] = std::max(rmax[i], o.rmax[i]);
+      cmax[i] = std::max(cmax[i], o.cmax[i]);
+    }
+    for (std::size_t i = 0; i < garments.size(); ++i) garments[i] += o.garments[i];
+    for (std::size_t i = 0; i < props.size(); ++i) props[i] += o.props[i];
+    empty += o.empty;
+  }
+};
+
+struct Scratch {
+  std::vector<std::pair<std::uint32_t, float>> skin_hits;
+  std::vector<std::uint64_t> fmask;      // per performer
+  std::vector<std::int16_t> touched;
+};
+
+void trace_tile_row(const Stage& stage, const Neighbours& nb, const CameraJob& job, int ty, Counters& out,
+                    Scratch& sc) {
+  const int W = job.width, H = job.height;
+  const float su = 2.0f / float(W), sv = 2.0f / float(H);
+  for (int tx = 0; tx < job.tiles_x; ++tx) {
+    const std::size_t tile = std::size_t(ty) * job.tiles_x + tx;
+    const std::uint32_t* items = job.tile_items.data() + job.tile_start[tile];
+    const std::uint32_t n_items = job.tile_start[tile + 1] - job.tile_start[tile];
+    const int i_end = std::min(W, (tx + 1) * kTile), j_end = std::min(H, (ty + 1) * kTile);
+    for (int j = ty * kTile; j < j_end; ++j) {
+      const float v = 1.0f - (float(j) + 0.5f) * sv;
+      for (int i = tx * kTile; i < i_end; ++i) {
+        const float u = (float(i) + 0.5f) * su - 1.0f;
+        float best_t = std::numeric_limits<float>::infinity();
+        std::uint64_t best_order = ~std::uint64_t{0};
+        std::uint32_t best = ~0u;
+        std::size_t n_skin = 0;
+        for (std::uint32_t it = 0; it < n_items; ++it) {
+          const std::uint32_t k = items[it];
+          const Prim& p = job.prims[k];
+          const glm::vec3 d = ray_dir(p, u, v);
+          const float t = hit(p, d);
+          if (t == kMiss) continue;
+          if (p.role == kSkin) sc.skin_hits[n_skin++] = {k, t};
+          if (t > best_t || (t == best_t && p.order > best_order)) continue;
+          if (p.role == kShell) {
+            const glm::vec3 x = p.o + t * d;
+            const Region r = body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
+            if (!(p.covers & region_bit(r))) continue;
+          }
+          best_t = t;
+          best_order = p.order;
+          best = k;
+        }
+
+        // Footprint: skin entries not buried in another skin primitive of the same performer.
+        for (std::size_t e = 0; e < n_skin; ++e) {
+          const auto [k, t] = sc.skin_hits[e];
+          const Prim& p = job.prims[k];
+          bool buried = false;
+          for (std::uint32_t q = nb.start[k]; q < nb.start[k + 1] && !buried; ++q) {
+            const Prim& o = job.prims[nb.items[q]];
+            buried = inside(o, o.o + t * ray_dir(o, u, v));
+          }
+          if (buried) continue;
+          const glm::vec3 x = p.o + t * ray_dir(p, u, v);
+          const Region r = body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
+          std::uint64_t& m = sc.fmask[std::size_t(p.performer)];
+          if (!m) sc.touched.push_back(p.performer);
+          m |= region_bit(r);
+        }
+
+        // The nearest hit.
+        Label label;
+        if (best == ~0u) {
+          ++out.empty;
+        } else if (best >= stage.shapes.size()) {
+          label = stage.triangles[best - stage.shapes.size()].label;
+          ++out.props[std::size_t(label.prop)];
+        } else {
+          const Prim& p = job.prims[best];
+          const glm::vec3 x = p.o + best_t * ray_dir(p, u, v);
+          stage.label_at(stage.shapes[best], x, label);
+          if (label.is_prop()) {
+            ++out.props[std::size_t(label.prop)];
+          } else {
+            const std::size_t P = std::size_t(label.performer);
+            RegionCounts& rc = out.regions[P * kRegionCount + std::size_t(label.region)];
+            if (label.is_garment()) {
+              ++rc.garment;
+              ++out.garments[std::size_t(label.garment)];
+            } else {
+              ++rc.skin;
+            }
+            ++out.seen[P];
+            if (p.role == kSkin) {  // the nearest skin point is on the outer surface by construction
+              std::uint64_t& m = sc.fmask[P];
+              if (!m) sc.touched.push_back(label.performer);
+              m |= region_bit(label.region);
+            }
+          }
+        }
+        if (job.image) job.image[std::size_t(j) * W + i] = label;
+
+        for (std::int16_t P : sc.touched) {
+          std::uint64_t m = sc.fmask[std::size_t(P)];
+          sc.fmask[std::size_t(P)] = 0;
+          RegionCounts* rc = out.regions.data() + std::size_t(P) * kRegionCount;
+          while (m) {
+            const int r = __builtin_ctzll(m);
+            m &= m - 1;
+            ++rc[r].footprint;
+          }
+          ++out.in_frame[std::size_t(P)];
+          out.rmin[std::size_t(P)] = std::min(out.rmin[std::size_t(P)], j);
+          out.rmax[std::size_t(P)] = std::max(out.rmax[std::size_t(P)], j);
+          out.cmin[std::size_t(P)] = std::min(out.cmin[std::size_t(P)], i);
+          out.cmax[std::size_t(P)] = std::max(out.cmax[std::size_t(P)], i);
+        }
+        sc.touched.clear();
+      }
+    }
+  }
+}
+
+// [SECTION] Shot size
+
+ShotSize shot_for(const PerformerMasking& pm, int W, int H) {
+  auto in = [&](Region r) { return pm.regions[std::size_t(r)].footprint > 0; };
+  auto any = [&](std::initializer_list<Region> rs) {
+    for (Region r : rs) if (in(r)) return true;
+    return false;
+  };
+  if (pm.in_frame == 0) return ShotSize::none;
+  if (!any({Region::face, Region::lips})) return ShotSize::insert;
+  if (any({Region::foot_l, Region::foot_r})) {
+    const double ext = std::max(double(pm.row_max - pm.row_min + 1) / H, double(pm.col_max - pm.col_min + 1) / W);
+    return ext < 0.5 ? ShotSize::wide : ShotSize::full;
+  }
+  if (any({Region::lower_leg_l, Region::lower_leg_r})) return ShotSize::full;
+  if (any({Region::thigh_l, Region::thigh_r, Region::inner_thigh_l, Region::inner_thigh_r})) return ShotSize::cowboy;
+  if (any({Region::hip_l, Region::hip_r, Region::pubic, Region::genitals, Region::buttock_l, Region::buttock_r,
+           Region::abdomen_lower, Region::back_lower}))
+    return ShotSize::medium;
+  if (any({Region::breast_l, Region::breast_r, Region::nipple_l, Region::nipple_r, Region::abdomen_upper,
+           Region::flank_l, Region::flank_r, Region::back_upper}))
+    return ShotSize::medium_close_up;
+  if (any({Region::neck_front, Region::neck_back, Region::shoulder_l, Region::shoulder_r, Region::chest_upper}))
+    return ShotSize::close_up;
+  return in(Region::scalp) ? ShotSize::close_up : ShotSize::extreme_close_up;
+}
+
+}  // namespace
+
+std::string_view shot_size_name(ShotSize s) {
+  switch (s) {
+    case ShotSize::none: return "no performer";
+    case ShotSize::insert: return "insert";
+    case ShotSize::extreme_close_up: return "extreme close-up";
+    case ShotSize::close_up: return "close-up";
+    case ShotSize::medium_close_up: return "medium close-up";
+    case ShotSize::medium: return "medium";
+    case ShotSize::cowboy: return "cowboy";
+    case ShotSize::full: return "full";
+    case ShotSize::wide: return "wide";
+  }
+  return "?";
+}
+
+int masking_height(int width, double aspect) {
+  if (!(aspect > 0)) return std::max(1, width);
+  return std::max(1, int(std::lround(double(width) / aspect)));
+}
+
+RegionShares CameraMasking::shares(int performer, Region r) const {
+  RegionShares s;
+  const RegionCounts& c = performers[std::size_t(performer)].regions[std::size_t(r)];
+  s.skin = share(c.skin);
+  s.garment = share(c.garment);
+  s.footprint = share(c.footprint);
+  s.hidden = c.footprint ? double(c.hidden()) / double(c.footprint) : 0.0;
+  return s;
+}
+
+std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<int>& cameras,
+                                        const MaskingOptions& options) {
+  const std::size_t n_perf = stage.performers.size(), n_garm = stage.garment_worn.size();
+  std::size_t n_prop = 0;
+  for (const Shape& s : stage.shapes) if (s.label.is_prop()) n_prop = std::max<std::size_t>(n_prop, std::size_t(s.label.prop) + 1);
+  for (const StageTriangle& t : stage.triangles) n_prop = std::max<std::size_t>(n_prop, std::size_t(t.label.prop) + 1);
+
+  std::vector<CameraMasking> results(cameras.size());
+  std::vector<CameraJob> jobs;
+  jobs.reserve(cameras.size());
+  std::size_t max_items = 1;
+  for (std::size_t c = 0; c < cameras.size(); ++c) {
+    const StageCamera& cam = stage.cameras.at(std::size_t(cameras[c]));
+    const int W = std::max(1, options.width);
+    const int H = options.height > 0 ? options.height : masking_height(W, cam.lens.aspect);
+    jobs.push_back(prepare(stage, cameras[c], W, H));
+    max_items = std::max(max_items, jobs.back().max_items);
+    CameraMasking& r = results[c];
+    r.camera = cameras[c];
+    r.count = stage.count;
+    r.width = W;
+    r.height = H;
+    if (options.keep_image) {
+      r.image.assign(std::size_t(W) * std::size_t(H), Label{});
+      jobs.back().image = r.image.data();
+    }
+  }
+  const Neighbours nb = skin_neighbours(stage);
+
+  // Work items: (camera, tile row), handed out in order; counts are integers, so
+  // the sums do not depend on which thread took which row.
+  std::vector<std::pair<std::uint32_t, int>> work;
+  for (std::size_t c = 0; c < jobs.size(); ++c)
+    for (int ty = 0; ty < jobs[c].tiles_y; ++ty) work.push_back({std::uint32_t(c), ty});
+  unsigned threads = options.threads > 0 ? unsigned(options.threads) : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::max(1u, std::min<unsigned>(threads, unsigned(work.size())));
+
+  std::vector<std::vector<Counters>> per_thread(threads, std::vector<Counters>(jobs.size()));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&](unsigned t) {
+    Scratch sc;
+    sc.skin_hits.resize(max_items);
+    sc.fmask.assign(n_perf, 0);
+    sc.touched.reserve(n_perf);
+    for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
+    for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
+      const auto [c, ty] = work[w];
+      trace_tile_row(stage, nb, jobs[c], ty, per_thread[t][c], sc);
+    }
+  };
+  if (threads == 1) {
+    worker(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+    for (std::thread& th : pool) th.join();
+  }
+
+  for (std::size_t c = 0; c < jobs.size(); ++c) {
+    Counters total;
+    total.init(n_perf, n_garm, n_prop);
+    for (unsigned t = 0; t < threads; ++t) total.add(per_thread[t][c]);
+    CameraMasking& r = results[c];
+    r.garment_rays = total.garments;
+    r.prop_rays = total.props;
+    r.empty_rays = total.empty;
+    r.performers.resize(n_perf);
+    double nearest = std::numeric_limits<double>::infinity();
+    for (std::size_t p = 0; p < n_perf; ++p) {
+      PerformerMasking& pm = r.performers[p];
+      pm.performer = int(p);
+      std::copy_n(total.regions.begin() + std::ptrdiff_t(p * kRegionCount), kRegionCount, pm.regions.begin());
+      pm.seen = total.seen[p];
+      pm.in_frame = total.in_frame[p];
+      if (pm.in_frame) {
+        pm.row_min = total.rmin[p]; pm.row_max = total.rmax[p];
+        pm.col_min = total.cmin[p]; pm.col_max = total.cmax[p];
+        const glm::dvec3 chest(stage.performers[p].joints[std::size_t(Joint::spine_upper)].position);
+        const double dist = glm::length(chest - jobs[c].position);
+        if (dist < nearest) { nearest = dist; r.shot_performer = int(p); }
+      }
+    }
+    r.shot = r.shot_performer >= 0 ? shot_for(r.performers[std::size_t(r.shot_performer)], r.width, r.height)
+                                   : ShotSize::none;
+  }
+  return results;
+}
+
+std::vector<CameraMasking> mask_all(const Stage& stage, const MaskingOptions& options) {
+  std::vector<int> cams(stage.cameras.size());
+  for (std::size_t i = 0; i < cams.size(); ++i) cams[i] = int(i);
+  return mask_cameras(stage, cams, options);
+}
+
+CameraMasking mask_camera(const Stage& stage, int camera, const MaskingOptions& options) {
+  return mask_cameras(stage, {camera}, options).front();
+}
+
+}  // namespace cs

@@ -1,0 +1,50 @@
+// mesh_import.hpp — triangle meshes for `mesh` props, read through Assimp.
+//
+// Only the glTF 2 / GLB, glTF 1, OBJ and FBX importers are registered (Debian's
+// Assimp carries unpatched bugs in other importers); any other extension is
+// refused before Assimp sees the file. Files over `max_bytes` or meshes with
+// more than `max_triangles` are refused. Every failure is an error value whose
+// message names the file; nothing here throws. Assimp stays in the .cpp.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "notation/document.hpp"
+
+namespace cs {
+
+struct MeshData {
+  std::vector<glm::vec3> positions;     // metres, as modelled (node transforms applied)
+  std::vector<std::uint32_t> indices;   // 3 per triangle
+  std::size_t triangle_count() const { return indices.size() / 3; }
+};
+
+struct MeshImportLimits {
+  std::uintmax_t max_bytes = 64u << 20;  // 64 MiB
+  std::size_t max_triangles = 200000;
+};
+
+struct MeshImportResult {
+  std::optional<MeshData> mesh;
+  std::string error;                     // set when !mesh: "<path>: why"
+};
+
+MeshImportResult import_mesh(const std::filesystem::path& path, const MeshImportLimits& limits = {});
+
+// The meshes of a document's `mesh` props, indexed like doc.props (nullopt for
+// other shapes or on failure). `scene_dir` resolves relative paths.
+struct PropMeshes {
+  std::vector<std::optional<MeshData>> meshes;
+  std::vector<std::string> errors;       // one per failed prop, naming the prop and file
+  bool ok() const { return errors.empty(); }
+};
+PropMeshes load_prop_meshes(const Document& doc, const std::filesystem::path& scene_dir,
+                            const MeshImportLimits& limits = {});
+
+}  // namespace cs
