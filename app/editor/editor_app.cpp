@@ -117,6 +117,7 @@ void EditorApp::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); 
 void EditorApp::draw_ui() {
   MenuRequests req;
   draw_menu_bar(state_, fonts_, req);
+  handle_global_shortcuts(state_, req);
   if (req.quit) request_close();
   if (req.open_dialog) want_open_dialog_ = true;
 
@@ -130,7 +131,6 @@ void EditorApp::draw_ui() {
   layout.right_w = std::clamp(layout.size.x * 0.21f, 260.0f * fonts_.scale, 380.0f * fonts_.scale);
   layout.bottom_h = std::clamp(layout.size.y * 0.36f, 220.0f * fonts_.scale, 440.0f * fonts_.scale);
 
-  handle_global_shortcuts(state_);
   draw_cast_panel(state_, fonts_, layout);
   draw_viewport_panel(state_, fonts_, layout, *viewport_);
   draw_beat_panel(state_, fonts_, layout);
@@ -146,7 +146,10 @@ void EditorApp::draw_ui() {
 void EditorApp::frame(render::Image* capture) {
   glfwMakeContextCurrent(window_);
   ImGui::SetCurrentContext(imgui_);
-  glfwPollEvents();
+  // Idle, the editor sleeps until an event (or a quarter second) instead of
+  // spinning; playing, it draws every frame.
+  if (config_.headless_test || state_.playing || viewport_->interacting) glfwPollEvents();
+  else glfwWaitEventsTimeout(0.25);
   const double now = glfwGetTime();
   const double dt = config_.headless_test ? 1.0 / 60.0 : std::clamp(now - last_time_, 0.0, 0.25);
   last_time_ = now;

@@ -48,9 +48,11 @@ void draw_menu_bar(EditorState& s, const UiFonts&, MenuRequests& req) {
   ImGui::EndMainMenuBar();
 }
 
-void handle_global_shortcuts(EditorState& s) {
+void handle_global_shortcuts(EditorState& s, MenuRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) req.open_dialog = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) req.quit = true;
   // ImGui 1.86 keys are the backend's native codes (GLFW_KEY_*).
   if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) toggle_play(s);
   if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) step_count(s, +1);

@@ -24,6 +24,12 @@ struct ViewportResources {
   double built_count = -1e300;
   std::string built_through, built_selected;
   std::size_t built_generation = 0;
+  int built_detail = 0;
+  bool interacting = false;  // the user was dragging in the viewport last frame
+  // What the texture holds, to skip redrawing an unchanged picture.
+  std::size_t geometry_serial = 0, drawn_geometry_serial = ~std::size_t{0};
+  glm::mat4 drawn_view_proj{0.0f};
+  int drawn_w = 0, drawn_h = 0, drawn_samples = -1;
   std::size_t generation = 0;  // bumped when the document is replaced or edited
   render::Geometry geometry;
 };
@@ -71,7 +77,7 @@ std::optional<std::filesystem::path> draw_open_dialog(bool open_now, const std::
                                                       const UiFonts& fonts);
 
 // Keyboard shortcuts that are not tied to one panel (Space, arrows, F, 1–9).
-void handle_global_shortcuts(EditorState& s);
+void handle_global_shortcuts(EditorState& s, MenuRequests& requests);
 
 // Colours shared by panels (ImGui packed).
 ImU32 performer_color_u32(int index, float alpha = 1.0f);

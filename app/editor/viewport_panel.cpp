@@ -113,11 +113,19 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   const int px_h = std::max(1, static_cast<int>(img_size.y * fb_scale.y));
   const float aspect = img_size.x / img_size.y;
 
+  // While the picture moves (playing, dragging) it is drawn lighter: coarser
+  // tessellation and no multisampling, so a software rasteriser keeps up; it
+  // refines as soon as it is still.
+  const bool moving = s.playing || vr.interacting;
+  const int detail = moving ? 10 : 16;
+  const int samples = moving ? 0 : 4;
+
   // The stage and its geometry are rebuilt only when what they depend on changes.
   const std::string selected = s.through_camera;
   if (vr.built_for != doc || vr.built_generation != vr.generation || vr.built_count != s.count ||
-      vr.built_through != s.through_camera || vr.built_selected != selected) {
+      vr.built_through != s.through_camera || vr.built_selected != selected || vr.built_detail != detail) {
     render::SceneDrawOptions opts;
+    opts.detail = detail;
     opts.through_camera = s.through_camera;
     opts.selected_camera = selected;
     if (doc) {
@@ -134,6 +142,8 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     vr.built_count = s.count;
     vr.built_through = s.through_camera;
     vr.built_selected = selected;
+    vr.built_detail = detail;
+    ++vr.geometry_serial;
   }
   const StageCamera* through_sc = nullptr;
   if (through)
@@ -151,6 +161,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   ImGui::InvisibleButton("##viewport", img_size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle | ImGuiButtonFlags_MouseButtonRight);
   const ImGuiIO& io = ImGui::GetIO();
+  vr.interacting = ImGui::IsItemActive();
   if (ImGui::IsItemActive()) {
     const ImVec2 d = io.MouseDelta;
     const bool pan = ImGui::IsMouseDown(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDown(ImGuiMouseButton_Left));
@@ -173,10 +184,21 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
 
   const render::ViewSetup view = through_sc ? render::look_through(*through_sc, aspect) : s.orbit.setup(aspect);
 
-  if (vr.target.ensure(px_w, px_h, 4)) {
-    vr.target.bind();
-    vr.renderer.draw(view, px_w, px_h);
-    vr.target.resolve();
+  if (vr.target.ensure(px_w, px_h, samples)) {
+    // Redraw only when the picture can have changed: an idle editor costs nothing.
+    const glm::mat4 vp_now = view.view_proj();
+    const bool stale = vr.drawn_geometry_serial != vr.geometry_serial || vp_now != vr.drawn_view_proj ||
+                       px_w != vr.drawn_w || px_h != vr.drawn_h || samples != vr.drawn_samples;
+    if (stale) {
+      vr.target.bind();
+      vr.renderer.draw(view, px_w, px_h);
+      vr.target.resolve();
+      vr.drawn_geometry_serial = vr.geometry_serial;
+      vr.drawn_view_proj = vp_now;
+      vr.drawn_w = px_w;
+      vr.drawn_h = px_h;
+      vr.drawn_samples = samples;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const auto tex = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(vr.target.texture()));
     dl->AddImage(tex, img_pos, ImVec2(img_pos.x + img_size.x, img_pos.y + img_size.y), ImVec2(0, 1), ImVec2(1, 0));
