@@ -18,7 +18,6 @@ namespace cs {
 namespace {
 
 constexpr int kTile = 8;
-constexpr float kMiss = -1.0f;
 
 enum Role : std::uint8_t { kSkin, kShell, kProp };
 
@@ -43,76 +42,81 @@ struct Prim {
 
 inline glm::vec3 ray_dir(const Prim& p, float u, float v) { return p.dc + u * p.du + v * p.dv; }
 
-// [SECTION] Intersections — entry distance t > 0, or kMiss.
+// [SECTION] Intersections — entry t0 > 0 and exit t1 ≥ t0, or false. A ray
+// starting inside a shape (t0 ≤ 0) does not see it.
 
-inline float hit_ellipsoid(const Prim& p, const glm::vec3& d) {
-  const float a = glm::dot(d, d);
-  const float b = glm::dot(p.o, d);
-  const glm::vec3 x = glm::cross(p.o, d);
-  const float disc = a - glm::dot(x, x);  // = b² − a·c without cancellation
-  if (disc < 0) return kMiss;
-  const float t = (-b - std::sqrt(disc)) / a;
-  return t > 0 ? t : kMiss;
-}
-
-inline float hit_unit_sphere_at(const glm::vec3& o, const glm::vec3& d) {
+inline bool hit_sphere_at(const glm::vec3& o, const glm::vec3& d, float& t0, float& t1) {
   const float a = glm::dot(d, d);
   const float b = glm::dot(o, d);
   const glm::vec3 x = glm::cross(o, d);
-  const float disc = a - glm::dot(x, x);
-  if (disc < 0) return kMiss;
-  const float t = (-b - std::sqrt(disc)) / a;
-  return t > 0 ? t : kMiss;
+  const float disc = a - glm::dot(x, x);  // = b² − a·(|o|² − 1) without cancellation
+  if (disc < 0) return false;
+  const float sq = std::sqrt(disc), inv = 1.0f / a;
+  t0 = (-b - sq) * inv;
+  t1 = (-b + sq) * inv;
+  return true;
 }
 
-inline float hit_capsule(const Prim& p, const glm::vec3& d) {
+inline bool hit_ellipsoid(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
+  return hit_sphere_at(p.o, d, t0, t1) && t0 > 0;
+}
+
+inline bool hit_capsule(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
   const float a = d.x * d.x + d.z * d.z;
-  float s;
+  float s0, s1;  // the cap centre (±h) entered / left through; 0: through the side
   if (a > 1e-12f) {
     const float cr = p.o.x * d.z - p.o.z * d.x;
     const float disc = a - cr * cr;
-    if (disc < 0) return kMiss;
+    if (disc < 0) return false;
     const float b = p.o.x * d.x + p.o.z * d.z;
-    const float t = (-b - std::sqrt(disc)) / a;
-    const float y = p.o.y + t * d.y;
-    if (std::abs(y) <= p.h) return t > 0 ? t : kMiss;
-    s = y > 0 ? p.h : -p.h;
+    const float sq = std::sqrt(disc), inv = 1.0f / a;
+    t0 = (-b - sq) * inv;
+    t1 = (-b + sq) * inv;
+    const float y0 = p.o.y + t0 * d.y, y1 = p.o.y + t1 * d.y;
+    s0 = std::abs(y0) <= p.h ? 0.0f : (y0 > 0 ? p.h : -p.h);
+    s1 = std::abs(y1) <= p.h ? 0.0f : (y1 > 0 ? p.h : -p.h);
   } else {
-    if (p.c >= 0) return kMiss;
-    s = d.y < 0 ? p.h : -p.h;
+    if (p.c >= 0) return false;
+    s0 = d.y < 0 ? p.h : -p.h;
+    s1 = -s0;
   }
-  return hit_unit_sphere_at(glm::vec3(p.o.x, p.o.y - s, p.o.z), d);
+  float unused;
+  if (s0 != 0 && !hit_sphere_at(glm::vec3(p.o.x, p.o.y - s0, p.o.z), d, t0, unused)) return false;
+  if (s1 != 0 && !hit_sphere_at(glm::vec3(p.o.x, p.o.y - s1, p.o.z), d, unused, t1)) return false;
+  return t0 > 0;
 }
 
-inline float hit_box(const Prim& p, const glm::vec3& d) {
+inline bool hit_box(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
   float tn = -std::numeric_limits<float>::infinity(), tf = std::numeric_limits<float>::infinity();
   for (int k = 0; k < 3; ++k) {
     if (std::abs(d[k]) < 1e-20f) {
-      if (std::abs(p.o[k]) > 1) return kMiss;
+      if (std::abs(p.o[k]) > 1) return false;
       continue;
     }
     const float inv = 1.0f / d[k];
-    float t1 = (-1 - p.o[k]) * inv, t2 = (1 - p.o[k]) * inv;
-    if (t1 > t2) std::swap(t1, t2);
-    tn = std::max(tn, t1);
-    tf = std::min(tf, t2);
+    float a = (-1 - p.o[k]) * inv, b = (1 - p.o[k]) * inv;
+    if (a > b) std::swap(a, b);
+    tn = std::max(tn, a);
+    tf = std::min(tf, b);
   }
-  return (tn <= tf && tn > 0) ? tn : kMiss;
+  t0 = tn;
+  t1 = tf;
+  return tn <= tf && tn > 0;
 }
 
-inline float hit_cylinder(const Prim& p, const glm::vec3& d) {
-  float t0 = -std::numeric_limits<float>::infinity(), t1 = std::numeric_limits<float>::infinity();
+inline bool hit_cylinder(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
+  float c0 = -std::numeric_limits<float>::infinity(), c1 = std::numeric_limits<float>::infinity();
   const float a = d.x * d.x + d.z * d.z;
   if (a > 1e-12f) {
     const float cr = p.o.x * d.z - p.o.z * d.x;
     const float disc = a - cr * cr;
-    if (disc < 0) return kMiss;
+    if (disc < 0) return false;
     const float b = p.o.x * d.x + p.o.z * d.z;
     const float sq = std::sqrt(disc);
-    t0 = (-b - sq) / a;
-    t1 = (-b + sq) / a;
+    c0 = (-b - sq) / a;
+    c1 = (-b + sq) / a;
   } else if (p.c > 0) {
-    return kMiss;
+    return false;
   }
   float ta = -std::numeric_limits<float>::infinity(), tb = std::numeric_limits<float>::infinity();
   if (std::abs(d.y) > 1e-20f) {
@@ -120,45 +124,35 @@ inline float hit_cylinder(const Prim& p, const glm::vec3& d) {
     tb = (1 - p.o.y) / d.y;
     if (ta > tb) std::swap(ta, tb);
   } else if (std::abs(p.o.y) > 1) {
-    return kMiss;
+    return false;
   }
-  const float tn = std::max(t0, ta), tf = std::min(t1, tb);
-  return (tn <= tf && tn > 0) ? tn : kMiss;
+  t0 = std::max(c0, ta);
+  t1 = std::min(c1, tb);
+  return t0 <= t1 && t0 > 0;
 }
 
-inline float hit_triangle(const Prim& p, const glm::vec3& d) {
+inline bool hit_triangle(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
   const glm::vec3 pv = glm::cross(d, p.e2);
   const float det = glm::dot(p.e1, pv);
-  if (std::abs(det) < 1e-20f) return kMiss;
+  if (std::abs(det) < 1e-20f) return false;
   const float inv = 1.0f / det;
   const float uu = glm::dot(p.o, pv) * inv;
-  if (uu < 0 || uu > 1) return kMiss;
+  if (uu < 0 || uu > 1) return false;
   const float vv = glm::dot(d, p.q) * inv;
-  if (vv < 0 || uu + vv > 1) return kMiss;
-  const float t = p.h * inv;
-  return t > 0 ? t : kMiss;
+  if (vv < 0 || uu + vv > 1) return false;
+  t0 = t1 = p.h * inv;
+  return t0 > 0;
 }
 
-inline float hit(const Prim& p, const glm::vec3& d) {
+inline bool hit(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
   switch (p.kind) {
-    case ShapeKind::ellipsoid: return hit_ellipsoid(p, d);
-    case ShapeKind::capsule: return hit_capsule(p, d);
-    case ShapeKind::box: return hit_box(p, d);
-    case ShapeKind::cylinder: return hit_cylinder(p, d);
-    case ShapeKind::triangle: return hit_triangle(p, d);
+    case ShapeKind::ellipsoid: return hit_ellipsoid(p, d, t0, t1);
+    case ShapeKind::capsule: return hit_capsule(p, d, t0, t1);
+    case ShapeKind::box: return hit_box(p, d, t0, t1);
+    case ShapeKind::cylinder: return hit_cylinder(p, d, t0, t1);
+    case ShapeKind::triangle: return hit_triangle(p, d, t0, t1);
   }
-  return kMiss;
-}
-
-// Strictly inside a skin primitive (a small margin keeps touching seams "outside").
-inline bool inside(const Prim& p, const glm::vec3& x) {
-  constexpr float kIn = 1.0f - 1e-3f;
-  if (p.kind == ShapeKind::capsule) {
-    const float y = std::clamp(x.y, -p.h, p.h);
-    const glm::vec3 r(x.x, x.y - y, x.z);
-    return glm::dot(r, r) < kIn;
-  }
-  return glm::dot(x, x) < kIn;
+  return false;
 }
 
 // [SECTION] Per-camera preparation and binning
@@ -284,8 +278,13 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     job.max_items = std::max<std::size_t>(job.max_items, count[t]);
   }
   job.tile_items.resize(job.tile_start[tiles]);
+  // Filled kind by kind, so the intersection switch runs in predictable stretches.
+  std::vector<std::uint32_t> by_kind(bounds.size());
+  for (std::size_t k = 0; k < by_kind.size(); ++k) by_kind[k] = static_cast<std::uint32_t>(k);
+  std::stable_sort(by_kind.begin(), by_kind.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return job.prims[x].kind < job.prims[y].kind; });
   std::vector<std::uint32_t> fill(job.tile_start.begin(), job.tile_start.end() - 1);
-  for (std::size_t k = 0; k < bounds.size(); ++k) {
+  for (const std::uint32_t k : by_kind) {
     const Bounds& bd = bounds[k];
     if (!bd.any) continue;
     for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty)
@@ -293,27 +292,6 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
         job.tile_items[fill[std::size_t(ty) * job.tiles_x + tx]++] = static_cast<std::uint32_t>(k);
   }
   return job;
-}
-
-// Skin primitives of the same performer whose bounding spheres overlap (CSR by shape index).
-struct Neighbours {
-  std::vector<std::uint32_t> start, items;
-};
-Neighbours skin_neighbours(const Stage& stage) {
-  Neighbours n;
-  const auto& S = stage.shapes;
-  n.start.assign(S.size() + 1, 0);
-  for (std::size_t a = 0; a < S.size(); ++a) {
-    n.start[a] = static_cast<std::uint32_t>(n.items.size());
-    if (S[a].label.is_prop() || S[a].covers) continue;
-    for (std::size_t b = 0; b < S.size(); ++b) {
-      if (b == a || S[b].label.is_prop() || S[b].covers || S[b].label.performer != S[a].label.performer) continue;
-      if (glm::length(S[a].bound_center - S[b].bound_center) < S[a].bound_radius + S[b].bound_radius)
-        n.items.push_back(static_cast<std::uint32_t>(b));
-    }
-  }
-  n.start[S.size()] = static_cast<std::uint32_t>(n.items.size());
-  return n;
 }
 
 // [SECTION] The ray loop
@@ -357,13 +335,19 @@ struct Counters {
   }
 };
 
+struct SkinHit {
+  std::uint32_t prim;
+  std::int16_t performer;
+  float t0, t1;
+};
+
 struct Scratch {
-  std::vector<std::pair<std::uint32_t, float>> skin_hits;
+  std::vector<SkinHit> skin_hits;
   std::vector<std::uint64_t> fmask;      // per performer
   std::vector<std::int16_t> touched;
 };
 
-void trace_tile_row(const Stage& stage, const Neighbours& nb, const CameraJob& job, int ty, Counters& out,
+void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& out,
                     Scratch& sc) {
   const int W = job.width, H = job.height;
   const float su = 2.0f / float(W), sv = 2.0f / float(H);
@@ -384,9 +368,9 @@ void trace_tile_row(const Stage& stage, const Neighbours& nb, const CameraJob& j
           const std::uint32_t k = items[it];
           const Prim& p = job.prims[k];
           const glm::vec3 d = ray_dir(p, u, v);
-          const float t = hit(p, d);
-          if (t == kMiss) continue;
-          if (p.role == kSkin) sc.skin_hits[n_skin++] = {k, t};
+          float t = 0, t_exit = 0;
+          if (!hit(p, d, t, t_exit)) continue;
+          if (p.role == kSkin) sc.skin_hits[n_skin++] = {k, p.performer, t, t_exit};
           if (t > best_t || (t == best_t && p.order > best_order)) continue;
           if (p.role == kShell) {
             const glm::vec3 x = p.o + t * d;
@@ -398,16 +382,18 @@ void trace_tile_row(const Stage& stage, const Neighbours& nb, const CameraJob& j
           best = k;
         }
 
-        // Footprint: skin entries not buried in another skin primitive of the same performer.
+        // Footprint: skin entries not buried in another skin primitive of the
+        // same performer, i.e. not strictly between that primitive's entry and exit.
         for (std::size_t e = 0; e < n_skin; ++e) {
-          const auto [k, t] = sc.skin_hits[e];
-          const Prim& p = job.prims[k];
+          const SkinHit& sh = sc.skin_hits[e];
           bool buried = false;
-          for (std::uint32_t q = nb.start[k]; q < nb.start[k + 1] && !buried; ++q) {
-            const Prim& o = job.prims[nb.items[q]];
-            buried = inside(o, o.o + t * ray_dir(o, u, v));
-          }
+          for (std::size_t f = 0; f < n_skin && !buried; ++f)
+            buried = f != e && sc.skin_hits[f].performer == sh.performer && sc.skin_hits[f].t0 < sh.t0 &&
+                     sh.t0 < sc.skin_hits[f].t1;
           if (buried) continue;
+          const std::uint32_t k = sh.prim;
+          const float t = sh.t0;
+          const Prim& p = job.prims[k];
           const glm::vec3 x = p.o + t * ray_dir(p, u, v);
           const Region r = body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
           std::uint64_t& m = sc.fmask[std::size_t(p.performer)];
@@ -554,7 +540,6 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
       jobs.back().image = r.image.data();
     }
   }
-  const Neighbours nb = skin_neighbours(stage);
 
   // Work items: (camera, tile row), handed out in order; counts are integers, so
   // the sums do not depend on which thread took which row.
@@ -574,7 +559,7 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
     for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
       const auto [c, ty] = work[w];
-      trace_tile_row(stage, nb, jobs[c], ty, per_thread[t][c], sc);
+      trace_tile_row(stage, jobs[c], ty, per_thread[t][c], sc);
     }
   };
   if (threads == 1) {
