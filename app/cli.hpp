@@ -18,6 +18,7 @@ using Runner = std::function<int()>;
 void add_validate(CLI::App& app, Runner& run);
 void add_masking(CLI::App& app, Runner& run);
 void add_fmt(CLI::App& app, Runner& run);
+void add_check(CLI::App& app, Runner& run);
 
 
 }  // namespace cs::cli

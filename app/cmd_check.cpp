@@ -1,0 +1,122 @@
+// cmd_check.cpp — `closedset check FILE [--format text|json] [--samples-per-count N]`.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/cli.hpp"
+#include "notation/checks.hpp"
+#include "notation/format.hpp"
+
+namespace cs::cli {
+
+namespace {
+
+std::string count_span(const Finding& f) {
+  char buf[64];
+  if (f.from_count == f.to_count) std::snprintf(buf, sizeof buf, "%g", f.from_count);
+  else std::snprintf(buf, sizeof buf, "%g–%g", f.from_count, f.to_count);
+  return buf;
+}
+
+void print_text(const Document& d, const CheckReport& r, const std::string& file) {
+  std::printf("%s — \"%s\", choreography v%d (%s), %d samples\n", file.c_str(), d.scene.title.c_str(),
+              d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(), r.samples);
+  // Grouped by beat, in timeline order; findings with no beat come first.
+  std::vector<std::string> order;
+  order.push_back("");
+  for (const Beat& b : d.choreography.beats) order.push_back(b.id);
+  for (const std::string& beat_id : order) {
+    bool header = false;
+    for (const Finding& f : r.findings) {
+      if (f.beat != beat_id) continue;
+      if (!header) {
+        if (beat_id.empty()) std::printf("\nScene\n");
+        else {
+          const Beat* b = d.beat(beat_id);
+          std::printf("\n%s  %s  (counts %g–%g)\n", beat_id.c_str(), b ? b->label.c_str() : "",
+                      b ? b->start_count : 0.0, b ? b->end_count() : 0.0);
+        }
+        header = true;
+      }
+      const char* sev = f.severity == Severity::error ? "ERROR  " : f.severity == Severity::warning ? "warning" : "info   ";
+      std::printf("  %s  %-26s count %-9s %s%s\n", sev, std::string(finding_info(f.code).id).c_str(),
+                  count_span(f).c_str(), f.camera.empty() ? "" : ("[" + f.camera + "] ").c_str(), f.message.c_str());
+      if (!f.suggestion.empty()) std::printf("  %7s  %-26s %-15s → %s\n", "", "", "", f.suggestion.c_str());
+    }
+  }
+  std::printf("\n%d error%s, %d warning%s, %d info\n", r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
+              r.warnings() == 1 ? "" : "s", r.infos());
+}
+
+void print_json(const Document& d, const CheckReport& r, const std::string& file, int spc) {
+  nlohmann::ordered_json j;
+  j["file"] = file;
+  j["schema"] = "closedset-check/1";
+  j["choreography_version"] = d.choreography.version;
+  j["samples_per_count"] = spc;
+  j["samples"] = r.samples;
+  j["summary"] = {{"errors", r.errors()}, {"warnings", r.warnings()}, {"infos", r.infos()}};
+  j["findings"] = nlohmann::ordered_json::array();
+  for (const Finding& f : r.findings) {
+    nlohmann::ordered_json e;
+    e["code"] = finding_info(f.code).id;
+    e["severity"] = severity_name(f.severity);
+    e["beat"] = f.beat.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.beat);
+    e["from_count"] = f.from_count;
+    e["to_count"] = f.to_count;
+    e["camera"] = f.camera.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.camera);
+    e["performer"] = f.performer.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.performer);
+    e["region"] = f.region ? nlohmann::ordered_json(std::string(vocab_name(*f.region))) : nlohmann::ordered_json(nullptr);
+    e["other"] = f.other.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.other);
+    e["message"] = f.message;
+    e["suggestion"] = f.suggestion;
+    j["findings"].push_back(std::move(e));
+  }
+  std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace
+
+void add_check(CLI::App& app, Runner& run) {
+  struct Options {
+    std::string file;
+    std::string format = "text";
+    int samples_per_count = 4;
+    int width = 0;
+  };
+  auto opt = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("check", "Check every beat and transition against boundaries, rider and garments");
+  sub->add_option("FILE", opt->file, "Scene file")->required();
+  sub->add_option("--format", opt->format, "Output: text for a person (grouped by beat), json for tools")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--samples-per-count", opt->samples_per_count, "Timeline samples per count (default 4)")
+      ->check(CLI::Range(1, 64));
+  sub->add_option("--samples-wide", opt->width, "Masking rays across each camera's frame (default: masking default)")
+      ->check(CLI::Range(16, 4096));
+  std::string codes = "Codes:\n";
+  for (const FindingInfo& f : finding_catalogue())
+    codes += "  " + std::string(f.id) + " (" + std::string(severity_name(f.severity)) + "): " + std::string(f.when) + "\n";
+  sub->footer(codes + "Exit status: 0 no errors (warnings and infos allowed), 1 errors found, 2 bad input.");
+  sub->callback([opt, &run] {
+    run = [opt] {
+      const LoadResult r = load_scene_file(opt->file);
+      if (!r.ok()) {
+        for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+        std::fprintf(stderr, "%s: not valid; fix these before checking\n", opt->file.c_str());
+        return kBadInput;
+      }
+      CheckOptions o;
+      o.samples_per_count = opt->samples_per_count;
+      o.masking_width = opt->width;
+      const CheckReport report = run_checks(*r.document, o);
+      if (opt->format == "json") print_json(*r.document, report, opt->file, opt->samples_per_count);
+      else print_text(*r.document, report, opt->file);
+      return report.errors() > 0 ? kFindings : kOk;
+    };
+  });
+}
+
+}  // namespace cs::cli

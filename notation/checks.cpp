@@ -1,0 +1,1202 @@
+// checks.cpp — the checks of checks.hpp.
+//
+// [SECTION] Helpers: names, numbers, garments at a beat
+// [SECTION] Boundaries: which line governs a contact
+// [SECTION] Contacts (per beat, no geometry)
+// [SECTION] Eyeline targets
+// [SECTION] Spans: merging observations on consecutive samples
+// [SECTION] Geometry: exposure, garments, masking notes, fragile masking, poses, lenses
+// [SECTION] run_checks
+#include "notation/checks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+
+#include "notation/masking.hpp"
+#include "notation/stage.hpp"
+
+namespace cs {
+
+int CheckReport::errors() const {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [](const Finding& f) { return f.severity == Severity::error; }));
+}
+int CheckReport::warnings() const {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [](const Finding& f) { return f.severity == Severity::warning; }));
+}
+int CheckReport::infos() const {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [](const Finding& f) { return f.severity == Severity::info; }));
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Helpers
+
+std::string num(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+// "Ana" (the character) when there is one, else the id.
+std::string who(const Document& d, const std::string& id) {
+  const Performer* p = d.performer(id);
+  if (p && !p->character.empty()) return p->character;
+  return id;
+}
+
+std::string possessive(const std::string& name) { return name + (name.ends_with('s') ? "'" : "'s"); }
+
+std::string rlabel(Region r) { return std::string(region_label(r)); }
+
+template <class E> std::string words(const std::vector<E>& list) {
+  std::string s;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) s += (i + 1 == list.size()) ? " or " : ", ";
+    s += std::string(vocab_name(list[i]));
+  }
+  return s;
+}
+
+std::string region_list(const std::vector<Region>& list) {
+  std::string s;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) s += (i + 1 == list.size()) ? " and " : ", ";
+    s += rlabel(list[i]);
+  }
+  return s;
+}
+
+std::string names(const Document& d, const std::vector<std::string>& ids) {
+  std::string s;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) s += (i + 1 == ids.size()) ? " or " : ", ";
+    s += who(d, ids[i]);
+  }
+  return s;
+}
+
+Finding make(FindingCode code) {
+  Finding f;
+  f.code = code;
+  f.severity = finding_info(code).severity;
+  return f;
+}
+
+// Garments worn during a beat: `worn` at the top, then the changes of every
+// beat up to and including this one, in order (changes apply from their beat on).
+std::vector<bool> garments_worn_in(const Document& d, const Beat& beat) {
+  std::vector<bool> worn(d.garments.size());
+  for (std::size_t g = 0; g < d.garments.size(); ++g) worn[g] = d.garments[g].worn;
+  for (const Beat& b : d.choreography.beats) {
+    if (b.start_count > beat.start_count) break;
+    for (const GarmentChange& c : b.garment_changes)
+      for (std::size_t g = 0; g < d.garments.size(); ++g)
+        if (d.garments[g].id == c.garment) worn[g] = c.worn;
+    if (&b == &beat) break;
+  }
+  return worn;
+}
+
+// Index of a garment of `wearer` worn (per `worn`) over `region`, or -1.
+int covering_garment(const Document& d, const std::vector<bool>& worn, const std::string& wearer, Region region) {
+  for (std::size_t g = 0; g < d.garments.size(); ++g) {
+    const Garment& gm = d.garments[g];
+    if (!worn[g] || gm.wearer != wearer) continue;
+    if (std::find(gm.covers.begin(), gm.covers.end(), region) != gm.covers.end()) return static_cast<int>(g);
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Boundaries
+//
+// The lines of a performer's body map for (direction, region). A line applies
+// to a contact when its partners are empty or name the partner and its kinds are
+// empty or name the kind; a `yes`/`conditional`/`ask` line must also agree a
+// layer at least as exposed as the contact's. Among the lines that apply, the
+// most cautious state governs: no > ask > conditional > yes. When none applies,
+// the finding says why, in order: only `no` lines → refused; no line names this
+// partner → contact.partner; none this kind → contact.kind; else → contact.layer.
+
+int caution(BoundaryState s) {
+  switch (s) {
+    case BoundaryState::yes: return 0;
+    case BoundaryState::conditional: return 1;
+    case BoundaryState::ask: return 2;
+    case BoundaryState::no: return 3;
+  }
+  return 3;
+}
+
+bool partner_ok(const Boundary& b, const std::string& partner) {
+  return b.partners.empty() || std::find(b.partners.begin(), b.partners.end(), partner) != b.partners.end();
+}
+bool kind_ok(const Boundary& b, ContactKind k) {
+  return b.contact.empty() || std::find(b.contact.begin(), b.contact.end(), k) != b.contact.end();
+}
+
+struct Governing {
+  enum Outcome { ok, conditional, ask, refused, not_discussed, partner, kind, layer } outcome = not_discussed;
+  std::vector<const Boundary*> lines;  // the lines behind the outcome
+};
+
+Governing govern(const Performer& p, Direction dir, Region region, const std::string& partner, ContactKind kind,
+                 Layer layer) {
+  Governing g;
+  std::vector<const Boundary*> lines;
+  for (const Boundary& b : p.boundaries)
+    if (b.direction == dir && b.region == region) lines.push_back(&b);
+  if (lines.empty()) return g;  // not discussed
+
+  std::vector<const Boundary*> applying;
+  for (const Boundary* b : lines) {
+    if (!partner_ok(*b, partner) || !kind_ok(*b, kind)) continue;
+    if (b->state != BoundaryState::no && layer > b->layer) continue;
+    applying.push_back(b);
+  }
+  if (!applying.empty()) {
+    int worst = -1;
+    for (const Boundary* b : applying) worst = std::max(worst, caution(b->state));
+    for (const Boundary* b : applying)
+      if (caution(b->state) == worst) g.lines.push_back(b);
+    switch (worst) {
+      case 0: g.outcome = Governing::ok; break;
+      case 1: g.outcome = Governing::conditional; break;
+      case 2: g.outcome = Governing::ask; break;
+      default: g.outcome = Governing::refused; break;
+    }
+    return g;
+  }
+  std::vector<const Boundary*> agreed;
+  for (const Boundary* b : lines)
+    if (b->state != BoundaryState::no) agreed.push_back(b);
+  if (agreed.empty()) {
+    g.outcome = Governing::refused;
+    g.lines = lines;
+    return g;
+  }
+  std::vector<const Boundary*> with_partner;
+  for (const Boundary* b : agreed)
+    if (partner_ok(*b, partner)) with_partner.push_back(b);
+  if (with_partner.empty()) {
+    g.outcome = Governing::partner;
+    g.lines = agreed;
+    return g;
+  }
+  std::vector<const Boundary*> with_kind;
+  for (const Boundary* b : with_partner)
+    if (kind_ok(*b, kind)) with_kind.push_back(b);
+  if (with_kind.empty()) {
+    g.outcome = Governing::kind;
+    g.lines = with_partner;
+    return g;
+  }
+  g.outcome = Governing::layer;
+  g.lines = with_kind;
+  return g;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Contacts
+
+void check_contact_side(const Document& d, const Beat& beat, const Contact& c, Direction dir,
+                        std::vector<Finding>& out) {
+  const bool receiving = dir == Direction::receive;
+  const std::string& self_id = receiving ? c.receiver : c.giver;
+  const std::string& partner_id = receiving ? c.giver : c.receiver;
+  const Performer* self = d.performer(self_id);
+  if (!self) return;  // validation reports unknown performers
+  const Governing g = govern(*self, dir, c.region, partner_id, c.kind, c.layer);
+
+  Finding f;
+  const std::string me = who(d, self_id), them = who(d, partner_id);
+  const std::string what = receiving
+      ? them + " touching " + possessive(me) + " " + rlabel(c.region) + " (" + std::string(vocab_name(c.kind)) +
+            ", " + std::string(vocab_name(c.layer)) + ")"
+      : me + " touching " + possessive(them) + " " + rlabel(c.region) + " (" + std::string(vocab_name(c.kind)) +
+            ", " + std::string(vocab_name(c.layer)) + ")";
+  const std::string map = receiving ? possessive(me) + " body map" : possessive(me) + " boundaries for touching";
+  switch (g.outcome) {
+    case Governing::ok: return;
+    case Governing::not_discussed:
+      f = make(FindingCode::contact_refused);
+      f.message = what + ": " + possessive(me) + " " + rlabel(c.region) + " was never discussed " +
+                  (receiving ? "for being touched" : "for " + me + " to touch") + ", which counts as no";
+      f.suggestion = "Talk it through with " + me + " and add a boundary, or change the contact";
+      break;
+    case Governing::refused:
+      f = make(FindingCode::contact_refused);
+      f.message = what + ": " + map + " says no";
+      f.suggestion = "Change the contact to a region " + me + " agreed to";
+      break;
+    case Governing::partner: {
+      f = make(FindingCode::contact_partner);
+      std::set<std::string> partners;
+      for (const Boundary* b : g.lines)
+        for (const std::string& p : b->partners) partners.insert(p);
+      f.message = what + ": agreed by " + me + ", but not with " + them;
+      f.suggestion = "Agreed only with " + names(d, std::vector<std::string>(partners.begin(), partners.end()));
+      break;
+    }
+    case Governing::kind: {
+      f = make(FindingCode::contact_kind);
+      std::vector<ContactKind> kinds;
+      for (const Boundary* b : g.lines)
+        for (ContactKind k : b->contact)
+          if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+      std::sort(kinds.begin(), kinds.end());
+      f.message = what + ": " + me + " agreed to contact there, but not " + std::string(vocab_name(c.kind));
+      f.suggestion = "Agreed kinds: " + words(kinds);
+      break;
+    }
+    case Governing::layer: {
+      f = make(FindingCode::contact_layer);
+      Layer most = Layer::through_barrier;
+      for (const Boundary* b : g.lines) most = std::max(most, b->layer);
+      f.message = what + ": more exposed than agreed; " + me + " agreed up to " + std::string(vocab_name(most));
+      f.suggestion = "Make the contact " + std::string(vocab_name(most)) + " or less";
+      break;
+    }
+    case Governing::conditional: {
+      f = make(FindingCode::contact_conditional);
+      std::string conditions;
+      for (const Boundary* b : g.lines)
+        if (!b->conditions.empty()) conditions += (conditions.empty() ? "" : "; ") + b->conditions;
+      f.message = what + ": agreed with conditions: " + (conditions.empty() ? "(none written)" : conditions);
+      break;
+    }
+    case Governing::ask:
+      f = make(FindingCode::contact_ask);
+      f.message = what + ": agreed as ask; check in with " + me + " before every run";
+      break;
+  }
+  f.beat = beat.id;
+  f.from_count = beat.start_count;
+  f.to_count = beat.end_count();
+  f.performer = self_id;
+  f.region = c.region;
+  f.other = partner_id;
+  out.push_back(std::move(f));
+}
+
+void check_contact_layers(const Document& d, const Beat& beat, const std::vector<bool>& worn, const Contact& c,
+                          std::vector<Finding>& out) {
+  auto finding = [&](FindingCode code, const std::string& performer, Region r, std::string msg, std::string sug) {
+    Finding f = make(code);
+    f.beat = beat.id;
+    f.from_count = beat.start_count;
+    f.to_count = beat.end_count();
+    f.performer = performer;
+    f.region = r;
+    f.other = performer == c.receiver ? c.giver : c.receiver;
+    f.message = std::move(msg);
+    f.suggestion = std::move(sug);
+    out.push_back(std::move(f));
+  };
+  const std::string recv = who(d, c.receiver), give = who(d, c.giver);
+  const int recv_cover = covering_garment(d, worn, c.receiver, c.region);
+  const int give_cover = covering_garment(d, worn, c.giver, c.with);
+
+  // A garment that would cover a region, for suggestions.
+  auto garment_for = [&](const std::string& wearer, Region r) -> std::string {
+    for (const Garment& g : d.garments)
+      if (g.wearer == wearer && std::find(g.covers.begin(), g.covers.end(), r) != g.covers.end())
+        return g.label.empty() ? g.id : g.label + " (" + g.id + ")";
+    return "";
+  };
+
+  if (c.layer == Layer::over_garment || c.layer == Layer::over_costume) {
+    const char* layer_words = c.layer == Layer::over_garment ? "over a garment" : "over costume";
+    if (!c.garment.empty()) {
+      const Garment* g = d.garment(c.garment);
+      const std::size_t gi = g ? static_cast<std::size_t>(g - d.garments.data()) : 0;
+      const Region on = g && g->wearer == c.giver && g->wearer != c.receiver ? c.with : c.region;
+      const bool covers = g && std::find(g->covers.begin(), g->covers.end(), on) != g->covers.end();
+      if (g && (!worn[gi] || !covers)) {
+        finding(FindingCode::contact_garment_missing, g->wearer, on,
+                "Contact " + std::string(layer_words) + " " + (g->label.empty() ? g->id : g->label) + " on " +
+                    possessive(who(d, g->wearer)) + " " + rlabel(on) + ", but " +
+                    (!worn[gi] ? std::string("it is not worn in this beat") : "it does not cover that region"),
+                !worn[gi] ? "Keep " + g->id + " on through this beat, or change the layer" : "");
+      }
+    } else if (recv_cover < 0 && give_cover < 0) {
+      const std::string g = garment_for(c.receiver, c.region);
+      finding(FindingCode::contact_garment_missing, c.receiver, c.region,
+              "Contact planned " + std::string(layer_words) + " on " + possessive(recv) + " " + rlabel(c.region) +
+                  ", but nothing is worn there in this beat, so it is skin",
+              g.empty() ? "Plan a garment for it with costume, or notate the contact as skin if that was agreed"
+                        : "Keep " + g + " on through this beat");
+    }
+  }
+  if (c.layer == Layer::through_barrier && c.barrier.empty()) {
+    finding(FindingCode::contact_barrier_missing, c.receiver, c.region,
+            "Contact planned through a barrier on " + possessive(recv) + " " + rlabel(c.region) +
+                ", but no barrier is named",
+            "Name the barrier prop in the contact (\"barrier\")");
+  }
+
+  // SAG-AFTRA: simulated sex always has a barrier between genitals. Each
+  // genital-area side needs its own worn garment, unless a barrier is named.
+  const bool barrier = c.layer == Layer::through_barrier && !c.barrier.empty();
+  auto genital_side = [&](const std::string& performer, Region r, int cover) {
+    if (!is_genital_area(r)) return;
+    if (c.layer != Layer::skin && (barrier || cover >= 0)) return;
+    const std::string g = garment_for(performer, r);
+    finding(FindingCode::contact_genital_no_barrier, performer, r,
+            possessive(who(d, performer)) + " " + rlabel(r) + " in contact with no garment or barrier between" +
+                (c.layer == Layer::skin ? " (notated as skin)" : ""),
+            "Never allowed. Put a barrier between them and a modesty garment on each" +
+                (g.empty() ? std::string() : " (" + g + ")"));
+  };
+  genital_side(c.receiver, c.region, recv_cover);
+  if (c.giver != c.receiver || c.with != c.region) genital_side(c.giver, c.with, give_cover);
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Eyeline targets
+
+void check_eyeline_targets(const Document& d, const Beat& beat, std::vector<Finding>& out) {
+  for (const Eyeline& y : beat.eyelines) {
+    std::string problem;
+    if (!y.target.performer.empty() && !d.performer(y.target.performer))
+      problem = "performer \"" + y.target.performer + "\", who is not in the cast";
+    else if (!y.target.camera.empty() && !d.camera(y.target.camera))
+      problem = "camera \"" + y.target.camera + "\", which is not in the scene";
+    else if (y.target.performer.empty() && y.target.camera.empty() && !y.target.point)
+      problem = "nothing";
+    if (problem.empty()) continue;
+    Finding f = make(FindingCode::eyeline_target);
+    f.beat = beat.id;
+    f.from_count = beat.start_count;
+    f.to_count = beat.end_count();
+    f.performer = y.performer;
+    f.other = !y.target.performer.empty() ? y.target.performer : y.target.camera;
+    f.message = possessive(who(d, y.performer)) + " eyeline looks at " + problem;
+    f.suggestion = "Point the eyeline at a performer in the cast, a camera, or a point in the room";
+    out.push_back(std::move(f));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Spans
+//
+// An observation is a finding at one sample plus a key. Observations with the
+// same key on consecutive samples merge into one finding spanning them.
+
+struct Observation {
+  Observation(std::string k, Finding f, double a = 0) : key(std::move(k)), finding(std::move(f)), amount(a) {}
+  std::string key;
+  Finding finding;
+  double amount = 0;   // e.g. the largest frame share seen, kept across the span
+  std::string detail;  // collected across the span into {details} ("right hand, forearm")
+};
+
+class Spans {
+ public:
+  explicit Spans(std::vector<double> samples = {}) : samples_(std::move(samples)) {}
+  // For spans over a sparser sequence of samples: append its counts as they come.
+  void push_sample(double count) { samples_.push_back(count); }
+
+  void observe(int sample, Observation o) {
+    auto it = open_.find(o.key);
+    if (it != open_.end() && (it->second.last == sample - 1 || it->second.last == sample)) {
+      it->second.last = sample;
+      it->second.amount = std::max(it->second.amount, o.amount);
+      it->second.extra.insert(o.finding.suggestion);
+      if (!o.detail.empty()) it->second.details.insert(o.detail);
+      return;
+    }
+    if (it != open_.end()) close(it);
+    Open op;
+    op.first = op.last = sample;
+    op.amount = o.amount;
+    op.extra.insert(o.finding.suggestion);
+    if (!o.detail.empty()) op.details.insert(o.detail);
+    op.finding = std::move(o.finding);
+    open_.emplace(o.key, std::move(op));
+  }
+
+  // Closes spans not observed at `sample`.
+  void end_sample(int sample) {
+    for (auto it = open_.begin(); it != open_.end();) {
+      if (it->second.last < sample) it = close(it);
+      else ++it;
+    }
+  }
+
+  std::vector<Finding> finish() {
+    for (auto it = open_.begin(); it != open_.end();) it = close(it);
+    return std::move(done_);
+  }
+
+  // Turns the span into words: `{span}` in a message is replaced by "at count 5"
+  // or "from count 5 to 7.25"; `{amount}` by the largest share in percent;
+  // `{extras}` by the union of the suggestions seen.
+ private:
+  struct Open {
+    int first = 0, last = 0;
+    double amount = 0;
+    std::set<std::string> extra;
+    std::set<std::string> details;
+    Finding finding;
+  };
+  std::vector<double> samples_;
+  std::map<std::string, Open> open_;
+  std::vector<Finding> done_;
+
+  std::map<std::string, Open>::iterator close(std::map<std::string, Open>::iterator it) {
+    Open& op = it->second;
+    Finding f = std::move(op.finding);
+    f.from_count = samples_[static_cast<std::size_t>(op.first)];
+    f.to_count = samples_[static_cast<std::size_t>(op.last)];
+    const std::string span = op.first == op.last ? "at count " + num(f.from_count)
+                                                 : "from count " + num(f.from_count) + " to " + num(f.to_count);
+    std::string extras;
+    for (const std::string& e : op.extra)
+      if (!e.empty()) extras += (extras.empty() ? "" : "; ") + e;
+    std::ostringstream amount;
+    amount.precision(2);
+    amount << std::fixed << op.amount * 100 << "%";
+    auto replace = [](std::string& s, const std::string& from, const std::string& to) {
+      for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+    };
+    std::string details;
+    std::size_t n = 0;
+    for (const std::string& e : op.details) {
+      ++n;
+      details += (n == 1 ? "" : n == op.details.size() ? " and " : ", ") + e;
+    }
+    replace(f.message, "{details}", details);
+    replace(f.message, "{span}", span);
+    replace(f.message, "{amount}", amount.str());
+    replace(f.suggestion, "{extras}", extras);
+    if (f.suggestion.find("{") == std::string::npos && op.extra.size() > 1 && f.code == FindingCode::masking_fragile)
+      f.suggestion = extras;
+    done_.push_back(std::move(f));
+    return open_.erase(it);
+  }
+};
+
+// ---------------------------------------------------------------------------
+// [SECTION] Geometry
+
+// The torso frame of a staged performer: where it is and which way it faces.
+struct Torso {
+  glm::dvec3 center, forward, up, right;
+};
+
+Torso torso_of(const StagePerformer& p) {
+  const JointTransform& chest = p.joints[static_cast<std::size_t>(Joint::spine_upper)];
+  const JointTransform& low = p.joints[static_cast<std::size_t>(Joint::spine_lower)];
+  Torso t;
+  t.center = glm::dvec3(low.position + chest.position) * 0.5;
+  const glm::dquat q(chest.rotation);
+  t.forward = q * glm::dvec3(0, 0, 1);
+  t.up = q * glm::dvec3(0, 1, 0);
+  t.right = q * glm::dvec3(1, 0, 0);
+  return t;
+}
+
+View view_from(const Torso& t, const glm::dvec3& camera) {
+  const glm::dvec3 d = glm::normalize(camera - t.center);
+  const double up = glm::dot(d, t.up);
+  if (up > std::cos(glm::radians(kOverheadDeg))) return View::overhead;
+  const double a = std::atan2(glm::dot(d, t.right), glm::dot(d, t.forward));
+  const double deg = std::fabs(glm::degrees(a));
+  if (deg <= 45) return View::front;
+  if (deg >= 135) return View::rear;
+  return View::side;
+}
+
+// How a performer's rider treats a region from a view. Lines that name the
+// region and the view (or `any`) apply; the most cautious state among them
+// governs. None: if the region is named for other views only, it is not agreed
+// from this one; if it is never named, it is not discussed, which is a refusal
+// for regions the performer holds as intimate and no concern otherwise.
+struct ExposureVerdict {
+  enum { allowed, conditional, ask, refused, not_from_view, not_discussed } outcome = allowed;
+  std::string conditions;
+  std::vector<View> agreed_views;  // views where the region is agreed (for the suggestion)
+};
+
+ExposureVerdict exposure_verdict(const Performer& p, Region r, View v) {
+  ExposureVerdict out;
+  bool named = false;
+  int worst = -1;
+  for (const Exposure& x : p.exposure) {
+    if (std::find(x.regions.begin(), x.regions.end(), r) == x.regions.end()) continue;
+    named = true;
+    const bool any = std::find(x.views.begin(), x.views.end(), View::any) != x.views.end();
+    if (x.state != BoundaryState::no)
+      for (View w : x.views)
+        if (std::find(out.agreed_views.begin(), out.agreed_views.end(), w) == out.agreed_views.end())
+          out.agreed_views.push_back(w);
+    if (!any && std::find(x.views.begin(), x.views.end(), v) == x.views.end()) continue;
+    if (caution(x.state) > worst) {
+      worst = caution(x.state);
+      out.conditions = x.conditions;
+    } else if (caution(x.state) == worst && !x.conditions.empty()) {
+      out.conditions += (out.conditions.empty() ? "" : "; ") + x.conditions;
+    }
+  }
+  switch (worst) {
+    case 0: out.outcome = ExposureVerdict::allowed; break;
+    case 1: out.outcome = ExposureVerdict::conditional; break;
+    case 2: out.outcome = ExposureVerdict::ask; break;
+    case 3: out.outcome = ExposureVerdict::refused; break;
+    default:
+      if (named) out.outcome = ExposureVerdict::not_from_view;
+      else out.outcome = tier_for(p, r) == Tier::intimate ? ExposureVerdict::not_discussed : ExposureVerdict::allowed;
+  }
+  return out;
+}
+
+bool exposure_is_problem(const ExposureVerdict& v) {
+  return v.outcome == ExposureVerdict::refused || v.outcome == ExposureVerdict::not_from_view ||
+         v.outcome == ExposureVerdict::not_discussed || v.outcome == ExposureVerdict::ask;
+}
+
+struct Thresholds {
+  std::uint32_t start = 2, hold = 1;
+};
+Thresholds thresholds_for(std::uint32_t rays) {
+  Thresholds t;
+  t.start = std::max<std::uint32_t>(kReadMinRays, static_cast<std::uint32_t>(std::ceil(kReadShare * rays)));
+  t.hold = kHoldRays;
+  return t;
+}
+
+// A stage with one performer or prop left out (to learn what masks what).
+Stage without(const Stage& st, int performer, int prop) {
+  Stage s = st;
+  s.shapes.erase(std::remove_if(s.shapes.begin(), s.shapes.end(),
+                                [&](const Shape& sh) {
+                                  return (performer >= 0 && sh.label.performer == performer) ||
+                                         (prop >= 0 && sh.label.prop == prop);
+                                }),
+                 s.shapes.end());
+  s.triangles.erase(std::remove_if(s.triangles.begin(), s.triangles.end(),
+                                   [&](const StageTriangle& t) { return prop >= 0 && t.label.prop == prop; }),
+                    s.triangles.end());
+  return s;
+}
+
+// A stage with one performer's body moved by `offset` (metres, world).
+Stage shifted(const Stage& st, int performer, const glm::vec3& offset) {
+  Stage s = st;
+  const glm::mat4 to = glm::translate(glm::mat4(1.0f), offset);
+  const glm::mat4 back = glm::translate(glm::mat4(1.0f), -offset);
+  for (Shape& sh : s.shapes) {
+    if (sh.label.performer != performer) continue;
+    sh.to_world = to * sh.to_world;
+    sh.to_canonical = sh.to_canonical * back;
+    sh.bound_center += offset;
+  }
+  return s;
+}
+
+Joint joint_near(Region r) {
+  switch (r) {
+    case Region::scalp: case Region::face: case Region::lips: case Region::ear_l: case Region::ear_r: return Joint::head;
+    case Region::neck_front: case Region::neck_back: return Joint::neck;
+    case Region::shoulder_l: return Joint::shoulder_l;
+    case Region::shoulder_r: return Joint::shoulder_r;
+    case Region::chest_upper: case Region::breast_l: case Region::breast_r: case Region::nipple_l:
+    case Region::nipple_r: case Region::back_upper: return Joint::spine_upper;
+    case Region::abdomen_upper: case Region::abdomen_lower: case Region::flank_l: case Region::flank_r:
+    case Region::back_lower: return Joint::spine_lower;
+    case Region::upper_arm_l: return Joint::shoulder_l;
+    case Region::upper_arm_r: return Joint::shoulder_r;
+    case Region::forearm_l: return Joint::elbow_l;
+    case Region::forearm_r: return Joint::elbow_r;
+    case Region::hand_l: return Joint::wrist_l;
+    case Region::hand_r: return Joint::wrist_r;
+    case Region::thigh_l: case Region::inner_thigh_l: return Joint::hip_l;
+    case Region::thigh_r: case Region::inner_thigh_r: return Joint::hip_r;
+    case Region::lower_leg_l: return Joint::knee_l;
+    case Region::lower_leg_r: return Joint::knee_r;
+    case Region::foot_l: return Joint::ankle_l;
+    case Region::foot_r: return Joint::ankle_r;
+    default: return Joint::pelvis;
+  }
+}
+
+// Surface points of each performer's body by region, for proximity.
+struct BodyPoints {
+  std::vector<glm::vec3> points;
+  std::vector<Region> regions;
+};
+
+std::vector<BodyPoints> body_points(const Stage& st) {
+  std::vector<BodyPoints> out(st.performers.size());
+  const StageMesh mesh = tessellate(st, 8);
+  for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
+    const Label& l = mesh.labels[t];
+    if (l.performer < 0 || l.is_prop()) continue;
+    const glm::vec3 c = (mesh.positions[3 * t] + mesh.positions[3 * t + 1] + mesh.positions[3 * t + 2]) / 3.0f;
+    out[static_cast<std::size_t>(l.performer)].points.push_back(c);
+    out[static_cast<std::size_t>(l.performer)].regions.push_back(l.region);
+  }
+  return out;
+}
+
+// Smallest distance between every region of A and every region of B that come
+// within `reach` of each other (a grid of `reach`-sized cells over B's points).
+using RegionPairDistance = std::map<std::pair<Region, Region>, float>;
+
+RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float reach) {
+  RegionPairDistance out;
+  struct Key {
+    int x, y, z;
+    bool operator==(const Key&) const = default;
+  };
+  struct Hash {
+    std::size_t operator()(const Key& k) const {
+      return (static_cast<std::size_t>(k.x) * 73856093u) ^ (static_cast<std::size_t>(k.y) * 19349663u) ^
+             (static_cast<std::size_t>(k.z) * 83492791u);
+    }
+  };
+  std::unordered_map<Key, std::vector<std::uint32_t>, Hash> grid;
+  auto cell = [reach](const glm::vec3& p) {
+    return Key{static_cast<int>(std::floor(p.x / reach)), static_cast<int>(std::floor(p.y / reach)),
+               static_cast<int>(std::floor(p.z / reach))};
+  };
+  for (std::uint32_t i = 0; i < b.points.size(); ++i) grid[cell(b.points[i])].push_back(i);
+  for (std::size_t i = 0; i < a.points.size(); ++i) {
+    const Key c = cell(a.points[i]);
+    for (int dx = -1; dx <= 1; ++dx)
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dz = -1; dz <= 1; ++dz) {
+          auto it = grid.find(Key{c.x + dx, c.y + dy, c.z + dz});
+          if (it == grid.end()) continue;
+          for (std::uint32_t j : it->second) {
+            const float dist = glm::length(a.points[i] - b.points[j]);
+            if (dist > reach) continue;
+            auto [slot, fresh] = out.emplace(std::make_pair(a.regions[i], b.regions[j]), dist);
+            if (!fresh && dist < slot->second) slot->second = dist;
+          }
+        }
+  }
+  return out;
+}
+
+// Smallest distance between region `ra` of A and region `rb` of B (brute force
+// over the two regions' points, which are few).
+float region_distance(const BodyPoints& a, Region ra, const BodyPoints& b, Region rb) {
+  float best = std::numeric_limits<float>::infinity();
+  std::vector<glm::vec3> pb;
+  for (std::size_t j = 0; j < b.points.size(); ++j)
+    if (b.regions[j] == rb) pb.push_back(b.points[j]);
+  for (std::size_t i = 0; i < a.points.size(); ++i) {
+    if (a.regions[i] != ra) continue;
+    for (const glm::vec3& q : pb) {
+      const glm::vec3 d = a.points[i] - q;
+      best = std::min(best, glm::dot(d, d));
+    }
+  }
+  return std::sqrt(best);
+}
+
+// Tessellation places points at triangle centres, up to about half a triangle
+// from the true surface; this slack is added to the touching distance.
+constexpr float kTessellationSlackM = 0.015f;
+
+class GeometryChecks {
+ public:
+  GeometryChecks(const Document& d, const CheckOptions& o, std::vector<double> samples)
+      : d_(d), o_(o), samples_(samples), spans_(std::move(samples)) {
+    spc_ = std::max(1, o.samples_per_count);
+    mopt_.width = o.masking_width > 0 ? o.masking_width : kDefaultMaskingWidth;
+    mopt_.threads = o.threads;
+  }
+
+  std::size_t passes = 0;
+
+  void run() {
+    // Minimum distance per noted contact over its beat (for pose.contact_apart).
+    std::map<std::pair<const Beat*, std::size_t>, float> contact_min;
+    for (int k = 0; k < static_cast<int>(samples_.size()); ++k) {
+      const double count = samples_[static_cast<std::size_t>(k)];
+      const Beat* beat = beat_at(d_, count);
+      const Stage st = evaluate(d_, count);
+      const std::vector<CameraMasking> masks = mask_all(st, mopt_);
+      passes += masks.size();
+      for (const CameraMasking& m : masks) camera_checks(k, count, beat, st, m);
+      if (beat) pose_checks(k, count, *beat, st, contact_min);
+      if (beat && count == beat->start_count) eyeline_lens(k, count, *beat, st);
+      spans_.end_sample(k);
+      if (probed_) {
+        fragile_spans_.end_sample(probe_index_);
+        ++probe_index_;
+        probed_ = false;
+      }
+    }
+    for (const auto& [key, dist] : contact_min) {
+      if (dist <= kApartM) continue;
+      const Beat& b = *key.first;
+      const Contact& c = b.contacts[key.second];
+      Finding f = make(FindingCode::pose_contact_apart);
+      f.beat = b.id;
+      f.from_count = b.start_count;
+      f.to_count = b.end_count();
+      f.performer = c.giver;
+      f.region = c.with;
+      f.other = c.receiver;
+      f.message = "Noted contact " + possessive(who(d_, c.giver)) + " " + rlabel(c.with) + " to " +
+                  possessive(who(d_, c.receiver)) + " " + rlabel(c.region) + ", but the poses keep them " +
+                  (std::isfinite(dist) ? "at least " + num(std::round(dist * 100)) + " cm" : "far") +
+                  " apart throughout the beat";
+      f.suggestion = "Adjust the poses so they meet, or remove the contact";
+      extra_.push_back(std::move(f));
+    }
+  }
+
+  std::vector<Finding> finish() {
+    std::vector<Finding> out = spans_.finish();
+    for (Finding& f : fragile_spans_.finish()) out.push_back(std::move(f));
+    for (Finding& f : extra_) out.push_back(std::move(f));
+    return out;
+  }
+
+ private:
+  const Document& d_;
+  CheckOptions o_;
+  std::vector<double> samples_;
+  Spans spans_;
+  MaskingOptions mopt_;
+  std::vector<Finding> extra_;
+  // Fragile masking is probed once per count (and at each beat start), not at
+  // every sample: each probe re-masks the camera a dozen times.
+  int spc_ = 4;
+  Spans fragile_spans_;
+  int probe_index_ = 0;
+  bool probed_ = false;
+  std::set<std::string> reading_;  // (camera, performer, region) keys that read at the previous sample
+  std::set<std::string> reading_now_;
+  int reading_sample_ = -1;
+
+  bool reads(int k, const std::string& key, std::uint32_t rays, const Thresholds& t) {
+    if (k != reading_sample_) {
+      reading_ = std::move(reading_now_);
+      reading_now_.clear();
+      reading_sample_ = k;
+    }
+    const bool was = reading_.count(key) > 0;
+    const bool now = rays >= (was ? t.hold : t.start);
+    if (now) reading_now_.insert(key);
+    return now;
+  }
+
+  void camera_checks(int k, double count, const Beat* beat, const Stage& st, const CameraMasking& m) {
+    const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
+    const Thresholds t = thresholds_for(m.rays());
+    const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
+    std::vector<std::tuple<int, Region, ExposureVerdict, View>> fragile_candidates;
+
+    for (const PerformerMasking& pm : m.performers) {
+      const Performer& perf = d_.performers[static_cast<std::size_t>(pm.performer)];
+      const StagePerformer& sp = st.performers[static_cast<std::size_t>(pm.performer)];
+      const View view = view_from(torso_of(sp), sc.basis.position);
+      for (std::size_t ri = 0; ri < kRegionCount; ++ri) {
+        const Region r = vocab_at<Region>(ri);
+        const RegionCounts& rc = pm.regions[ri];
+        const std::string rkey = cam.id + "|" + perf.id + "|" + std::string(vocab_name(r));
+        const ExposureVerdict v = exposure_verdict(perf, r, view);
+        if (reads(k, rkey, rc.skin, t)) {
+          if (v.outcome == ExposureVerdict::allowed) continue;
+          exposure(k, beat, cam, perf, r, view, v, m.share(rc.skin));
+        } else if (o_.fragile_offset_m > 0 && rc.footprint >= t.start && sp.covering[ri] < 0 &&
+                   (exposure_is_problem(v) || noted_masked(beat, cam.id, perf.id, r))) {
+          fragile_candidates.emplace_back(pm.performer, r, v, view);
+        }
+      }
+    }
+    // Hidden garments and barriers that read.
+    for (std::size_t g = 0; g < d_.garments.size(); ++g) {
+      const Garment& gm = d_.garments[g];
+      if (gm.camera != GarmentCamera::hidden || g >= m.garment_rays.size()) continue;
+      if (!reads(k, cam.id + "|garment|" + gm.id, m.garment_rays[g], t)) continue;
+      Finding f = make(FindingCode::garment_visible);
+      f.beat = beat ? beat->id : "";
+      f.camera = cam.id;
+      f.performer = gm.wearer;
+      f.other = gm.id;
+      f.message = "Camera " + cam.id + " sees " + possessive(who(d_, gm.wearer)) + " " +
+                  (gm.label.empty() ? gm.id : gm.label) + " (up to {amount} of the frame) {span}; it is meant to stay hidden";
+      f.suggestion = "Cheat the angle or the pose, or plan to paint it out";
+      spans_.observe(k, {"garment|" + cam.id + "|" + gm.id, f, m.share(m.garment_rays[g])});
+    }
+    for (std::size_t p = 0; p < d_.props.size(); ++p) {
+      const Prop& pr = d_.props[p];
+      if (!pr.barrier || p >= m.prop_rays.size()) continue;
+      if (!reads(k, cam.id + "|prop|" + pr.id, m.prop_rays[p], t)) continue;
+      Finding f = make(FindingCode::garment_visible);
+      f.beat = beat ? beat->id : "";
+      f.camera = cam.id;
+      f.performer = pr.owner;
+      f.other = pr.id;
+      f.message = "Camera " + cam.id + " sees the barrier " + (pr.label.empty() ? pr.id : pr.label) +
+                  " (up to {amount} of the frame) {span}";
+      f.suggestion = "Hide it behind a body or the sheet, or cheat the angle";
+      spans_.observe(k, {"barrier|" + cam.id + "|" + pr.id, f, m.share(m.prop_rays[p])});
+    }
+    if (beat) masking_notes(k, count, *beat, st, m);
+    const bool probe_now = k % spc_ == 0 || (beat && count == beat->start_count) ||
+                           k + 1 == static_cast<int>(samples_.size());
+    if (probe_now && !probed_) {
+      fragile_spans_.push_sample(count);
+      probed_ = true;
+    }
+    if (probe_now && !fragile_candidates.empty()) fragile(probe_index_, beat, st, m, fragile_candidates);
+  }
+
+  bool noted_masked(const Beat* beat, const std::string& camera, const std::string& performer, Region r) const {
+    if (!beat) return false;
+    for (const MaskingNote& n : beat->masking)
+      if (n.camera == camera && n.performer == performer &&
+          std::find(n.regions.begin(), n.regions.end(), r) != n.regions.end())
+        return true;
+    return false;
+  }
+
+  void exposure(int k, const Beat* beat, const Camera& cam, const Performer& perf, Region r, View view,
+                const ExposureVerdict& v, double share) {
+    FindingCode code = FindingCode::exposure_refused;
+    std::string why;
+    switch (v.outcome) {
+      case ExposureVerdict::conditional:
+        code = FindingCode::exposure_conditional;
+        why = "agreed with conditions: " + (v.conditions.empty() ? std::string("(none written)") : v.conditions);
+        break;
+      case ExposureVerdict::ask:
+        code = FindingCode::exposure_ask;
+        why = "agreed as ask: confirm with " + who(d_, perf.id) + " before it is shot";
+        break;
+      case ExposureVerdict::refused: why = "the rider says no"; break;
+      case ExposureVerdict::not_from_view:
+        why = "the rider allows it only from " + words(v.agreed_views) + ", not " + std::string(vocab_name(view));
+        break;
+      case ExposureVerdict::not_discussed: why = "the rider never mentions it, so it is not agreed"; break;
+      default: return;
+    }
+    Finding f = make(code);
+    f.beat = beat ? beat->id : "";
+    f.camera = cam.id;
+    f.performer = perf.id;
+    f.region = r;
+    f.message = "Camera " + cam.id + " sees " + possessive(who(d_, perf.id)) + " bare " + rlabel(r) + " from the " +
+                std::string(vocab_name(view)) + " (up to {amount} of the frame) {span}; " + why;
+    if (code == FindingCode::exposure_refused) {
+      std::string cover;
+      for (const Garment& g : d_.garments)
+        if (g.wearer == perf.id && std::find(g.covers.begin(), g.covers.end(), r) != g.covers.end()) {
+          cover = g.label.empty() ? g.id : g.label + " (" + g.id + ")";
+          break;
+        }
+      f.suggestion = cover.empty() ? "Mask it (a partner, the sheet) or change the angle; costume could plan a cover"
+                                   : "Keep " + cover + " on, or mask it, or change the angle";
+    }
+    spans_.observe(k, {std::string(finding_info(code).id) + "|" + cam.id + "|" + perf.id + "|" +
+                           std::string(vocab_name(r)),
+                       f, share});
+  }
+
+  void masking_notes(int k, double count, const Beat& beat, const Stage& st, const CameraMasking& m) {
+    const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
+    const Thresholds t = thresholds_for(m.rays());
+    if (count > beat.end_count() + 1e-9) return;  // in a gap after the beat: the note no longer applies
+    for (std::size_t n = 0; n < beat.masking.size(); ++n) {
+      const MaskingNote& note = beat.masking[n];
+      if (note.camera != cam.id) continue;
+      const int pi = d_.performer_index(note.performer);
+      if (pi < 0) continue;
+      const PerformerMasking& pm = m.performers[static_cast<std::size_t>(pi)];
+      std::uint32_t seen = 0, footprint = 0;
+      std::vector<Region> reading;
+      for (Region r : note.regions) {
+        const RegionCounts& rc = pm.regions[static_cast<std::size_t>(r)];
+        seen += rc.skin + rc.garment;
+        footprint += rc.footprint;
+        if (rc.skin + rc.garment >= t.start) reading.push_back(r);
+      }
+      const std::string key = "masking|" + beat.id + "|" + std::to_string(n);
+      Finding f = make(FindingCode::masking_intent);
+      f.beat = beat.id;
+      f.camera = cam.id;
+      f.performer = note.performer;
+      f.region = note.regions.empty() ? std::nullopt : std::optional<Region>(note.regions.front());
+      f.other = note.by;
+      if (!reading.empty()) {
+        f.message = "Masking note: from " + cam.id + ", " + possessive(who(d_, note.performer)) + " " +
+                    region_list(note.regions) + " should be masked by " + who(d_, note.by) + ", but " +
+                    region_list(reading) + " read (up to {amount} of the frame) {span}";
+        f.suggestion = "Adjust the poses or the camera so the masking holds through the whole beat";
+        spans_.observe(k, {key, f, m.share(seen)});
+        continue;
+      }
+      if (footprint < t.start) continue;  // out of frame: nothing to mask
+      // Hidden: is it the named performer or prop that hides it?
+      const int by_perf = d_.performer_index(note.by);
+      int by_prop = -1;
+      for (std::size_t p = 0; p < d_.props.size(); ++p)
+        if (d_.props[p].id == note.by) by_prop = static_cast<int>(p);
+      if (by_perf < 0 && by_prop < 0) continue;
+      const Stage without_by = without(st, by_perf, by_prop);
+      MaskingOptions one = mopt_;
+      const CameraMasking again = mask_camera(without_by, m.camera, one);
+      ++passes;
+      std::uint32_t seen_without = 0;
+      for (Region r : note.regions) {
+        const RegionCounts& rc = again.performers[static_cast<std::size_t>(pi)].regions[static_cast<std::size_t>(r)];
+        seen_without += rc.skin + rc.garment;
+      }
+      if (seen_without >= t.start) continue;  // the named one does the masking
+      f.message = "Masking note: from " + cam.id + ", " + possessive(who(d_, note.performer)) + " " +
+                  region_list(note.regions) + " should be masked by " + who(d_, note.by) +
+                  ", but they are hidden by something else {span} (with " + who(d_, note.by) +
+                  " out of the way they still do not read)";
+      f.suggestion = "Correct the note to say what masks them, or restage so " + who(d_, note.by) + " does";
+      spans_.observe(k, {key + "|other", f, 0});
+    }
+  }
+
+  void fragile(int k, const Beat* beat, const Stage& st, const CameraMasking& m,
+               const std::vector<std::tuple<int, Region, ExposureVerdict, View>>& candidates) {
+    const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
+    const Thresholds t = thresholds_for(m.rays());
+    const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
+    const double dm = o_.fragile_offset_m;
+    const std::string cm = num(std::round(dm * 100)) + " cm";
+    struct Probe {
+      Stage stage;
+      std::string what;
+    };
+    std::vector<Probe> probes;
+    auto camera_probe = [&](const glm::dvec3& offset, const std::string& what) {
+      Stage s = st;
+      s.cameras[static_cast<std::size_t>(m.camera)].basis.position += offset;
+      probes.push_back({std::move(s), "camera " + cam.id + " " + cm + " " + what});
+    };
+    camera_probe(sc.basis.right * dm, "to the right");
+    camera_probe(-sc.basis.right * dm, "to the left");
+    camera_probe(sc.basis.up * dm, "higher");
+    camera_probe(-sc.basis.up * dm, "lower");
+    camera_probe(sc.basis.forward * dm, "closer");
+    const float f = static_cast<float>(dm);
+    for (std::size_t p = 0; p < st.performers.size(); ++p) {
+      const std::string name = who(d_, d_.performers[p].id);
+      const int pi = static_cast<int>(p);
+      probes.push_back({shifted(st, pi, {f, 0, 0}), name + " " + cm + " off the mark (+x)"});
+      probes.push_back({shifted(st, pi, {-f, 0, 0}), name + " " + cm + " off the mark (−x)"});
+      probes.push_back({shifted(st, pi, {0, 0, f}), name + " " + cm + " off the mark (+z)"});
+      probes.push_back({shifted(st, pi, {0, 0, -f}), name + " " + cm + " off the mark (−z)"});
+    }
+    std::vector<std::vector<std::string>> breaks(candidates.size());
+    for (const Probe& probe : probes) {
+      const CameraMasking pm = mask_camera(probe.stage, m.camera, mopt_);
+      ++passes;
+      for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const auto& [perf, region, verdict, view] = candidates[c];
+        const RegionCounts& rc = pm.performers[static_cast<std::size_t>(perf)].regions[static_cast<std::size_t>(region)];
+        if (rc.skin >= t.start) breaks[c].push_back(probe.what);
+      }
+    }
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      if (breaks[c].empty()) continue;
+      const auto& [perf, region, verdict, view] = candidates[c];
+      const Performer& p = d_.performers[static_cast<std::size_t>(perf)];
+      Finding fd = make(FindingCode::masking_fragile);
+      fd.beat = beat ? beat->id : "";
+      fd.camera = cam.id;
+      fd.performer = p.id;
+      fd.region = region;
+      fd.message = possessive(who(d_, p.id)) + " " + rlabel(region) + " is hidden from " + cam.id +
+                   " {span}, but reads if anyone is a few centimetres off their mark";
+      std::string what;
+      for (std::size_t i = 0; i < breaks[c].size() && i < 3; ++i) what += (i ? "; " : "") + breaks[c][i];
+      if (breaks[c].size() > 3) what += " (and " + std::to_string(breaks[c].size() - 3) + " more)";
+      fd.suggestion = "Breaks with: " + what;
+      (void)verdict;
+      (void)view;
+      fragile_spans_.observe(k, {"fragile|" + cam.id + "|" + p.id + "|" + std::string(vocab_name(region)), fd, 0});
+    }
+  }
+
+  void pose_checks(int k, double count, const Beat& beat, const Stage& st,
+                   std::map<std::pair<const Beat*, std::size_t>, float>& contact_min) {
+    if (st.performers.size() < 2) return;
+    const std::vector<BodyPoints> pts = body_points(st);
+    // Noted contacts: the closest the two regions come at this sample.
+    for (std::size_t c = 0; c < beat.contacts.size(); ++c) {
+      const Contact& ct = beat.contacts[c];
+      const int gi = d_.performer_index(ct.giver), ri = d_.performer_index(ct.receiver);
+      if (gi < 0 || ri < 0 || gi == ri) continue;
+      const float dist = std::max(0.0f, region_distance(pts[static_cast<std::size_t>(gi)], ct.with,
+                                                        pts[static_cast<std::size_t>(ri)], ct.region) -
+                                            kTessellationSlackM);
+      auto [slot, fresh] = contact_min.emplace(std::make_pair(&beat, c), dist);
+      if (!fresh) slot->second = std::min(slot->second, dist);
+    }
+    if (count > beat.end_count() + 1e-9) return;  // in a gap: no notation to hold the poses to
+    const float reach = static_cast<float>(kTouchM) + kTessellationSlackM;
+    for (std::size_t a = 0; a < pts.size(); ++a) {
+      for (std::size_t b = a + 1; b < pts.size(); ++b) {
+        const RegionPairDistance near = near_pairs(pts[a], pts[b], reach);
+        const std::string& ida = d_.performers[a].id;
+        const std::string& idb = d_.performers[b].id;
+        for (const auto& [regions, dist] : near) {
+          const auto [ra, rb] = regions;
+          const Tier ta = tier_for(d_.performers[a], ra), tb = tier_for(d_.performers[b], rb);
+          if (ta == Tier::ordinary && tb == Tier::ordinary) continue;
+          bool noted = false;
+          for (const Contact& ct : beat.contacts) {
+            if ((ct.giver == ida && ct.receiver == idb && ct.with == ra && ct.region == rb) ||
+                (ct.giver == idb && ct.receiver == ida && ct.with == rb && ct.region == ra)) {
+              noted = true;
+              break;
+            }
+          }
+          if (noted) continue;
+          // One finding per private region touched (the side with the higher tier),
+          // listing what of the partner touches it.
+          const bool a_side = ta >= tb;
+          const std::string& pid = a_side ? ida : idb;
+          const std::string& oid = a_side ? idb : ida;
+          const Region pr = a_side ? ra : rb, orr = a_side ? rb : ra;
+          Finding f = make(FindingCode::pose_unnotated_contact);
+          f.beat = beat.id;
+          f.performer = pid;
+          f.region = pr;
+          f.other = oid;
+          f.message = "The poses bring " + possessive(who(d_, oid)) + " {details} into contact with " +
+                      possessive(who(d_, pid)) + " " + rlabel(pr) + " {span}, and no contact notes it";
+          f.suggestion = "Notate the contact (and check it against both body maps), or adjust the poses";
+          Observation o{"touch|" + pid + "|" + std::string(vocab_name(pr)) + "|" + oid, f, 0};
+          o.detail = rlabel(orr);
+          spans_.observe(k, std::move(o));
+        }
+      }
+    }
+  }
+
+  void eyeline_lens(int k, double count, const Beat& beat, const Stage& st) {
+    (void)count;
+    for (const Eyeline& y : beat.eyelines) {
+      const int pi = d_.performer_index(y.performer);
+      if (pi < 0) continue;
+      const glm::dvec3 eye(st.performers[static_cast<std::size_t>(pi)].joints[static_cast<std::size_t>(Joint::head)].position);
+      std::optional<glm::dvec3> target;
+      std::string lens_id;
+      if (!y.target.camera.empty()) {
+        const Camera* c = d_.camera(y.target.camera);
+        if (!c) continue;
+        lens_id = c->id;
+      } else if (y.target.point) {
+        target = glm::dvec3((*y.target.point)[0], (*y.target.point)[1], (*y.target.point)[2]);
+      } else {
+        const int ti = d_.performer_index(y.target.performer);
+        if (ti < 0) continue;
+        const Joint j = y.target.region ? joint_near(*y.target.region) : Joint::head;
+        target = glm::dvec3(st.performers[static_cast<std::size_t>(ti)].joints[static_cast<std::size_t>(j)].position);
+      }
+      if (target) {
+        const glm::dvec3 dir = glm::normalize(*target - eye);
+        for (std::size_t c = 0; c < st.cameras.size(); ++c) {
+          const glm::dvec3 to_cam = st.cameras[c].basis.position - eye;
+          const double dist = glm::length(to_cam);
+          if (dist < 1e-6) continue;
+          const double angle = glm::degrees(std::acos(std::clamp(glm::dot(dir, to_cam / dist), -1.0, 1.0)));
+          if (angle <= kLensEyelineDeg) lens_id = d_.cameras[c].id;
+        }
+      }
+      if (lens_id.empty()) continue;
+      Finding f = make(FindingCode::eyeline_lens);
+      f.beat = beat.id;
+      f.camera = lens_id;
+      f.performer = y.performer;
+      f.message = possessive(who(d_, y.performer)) + " eyeline looks into lens " + lens_id + " {span}" +
+                  (y.target.camera.empty() ? " (the target is in line with the camera)" : "");
+      f.suggestion = y.target.camera.empty() ? "Cheat the eyeline a few degrees off the lens unless a look to camera is meant"
+                                             : "";
+      spans_.observe(k, {"lens|" + y.performer + "|" + lens_id + "|" + beat.id, f, 0});
+    }
+  }
+};
+
+bool finding_less(const Finding& a, const Finding& b) {
+  return std::make_tuple(a.from_count, -static_cast<int>(a.severity), static_cast<int>(a.code), a.camera, a.performer,
+                         a.region ? static_cast<int>(*a.region) : -1, a.other, a.to_count, a.message) <
+         std::make_tuple(b.from_count, -static_cast<int>(b.severity), static_cast<int>(b.code), b.camera, b.performer,
+                         b.region ? static_cast<int>(*b.region) : -1, b.other, b.to_count, b.message);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] run_checks
+
+const Beat* beat_at(const Document& doc, double count) {
+  const Beat* found = nullptr;
+  for (const Beat& b : doc.choreography.beats) {
+    if (b.start_count <= count + 1e-9) found = &b;
+    else break;
+  }
+  if (!found && !doc.choreography.beats.empty()) found = &doc.choreography.beats.front();
+  return found;
+}
+
+std::vector<double> sample_counts(const Document& doc, int samples_per_count) {
+  std::vector<double> out;
+  if (doc.choreography.beats.empty()) return out;
+  const int spc = std::max(1, samples_per_count);
+  const double first = doc.first_count(), last = doc.last_count();
+  for (long k = 0;; ++k) {
+    const double c = first + static_cast<double>(k) / spc;
+    if (c > last + 1e-9) break;
+    out.push_back(c);
+  }
+  if (out.empty() || out.back() < last - 1e-9) out.push_back(last);
+  return out;
+}
+
+std::vector<Finding> check_notation(const Document& doc) {
+  std::vector<Finding> out;
+  for (const Beat& beat : doc.choreography.beats) {
+    const std::vector<bool> worn = garments_worn_in(doc, beat);
+    for (const Contact& c : beat.contacts) {
+      check_contact_side(doc, beat, c, Direction::receive, out);
+      check_contact_side(doc, beat, c, Direction::give, out);
+      check_contact_layers(doc, beat, worn, c, out);
+    }
+    check_eyeline_targets(doc, beat, out);
+  }
+  return out;
+}
+
+CheckReport run_checks(const Document& doc, const CheckOptions& options) {
+  CheckReport report;
+  report.findings = check_notation(doc);
+  if (options.geometry && !doc.choreography.beats.empty()) {
+    std::vector<double> samples = sample_counts(doc, options.samples_per_count);
+    report.samples = static_cast<int>(samples.size());
+    GeometryChecks g(doc, options, samples);
+    g.run();
+    report.camera_passes = g.passes;
+    for (Finding& f : g.finish()) report.findings.push_back(std::move(f));
+  }
+  std::sort(report.findings.begin(), report.findings.end(), finding_less);
+  return report;
+}
+
+}  // namespace cs

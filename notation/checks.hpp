@@ -1,0 +1,75 @@
+// checks.hpp — every beat and every transition against boundaries, rider and
+// garments. A pure function of the document.
+//
+// What is checked (codes in findings.hpp; thresholds below, and in README.md):
+//  - contacts, per beat, against the receiver's `receive` boundaries for the
+//    touched region and the giver's `give` boundaries for it; garments and
+//    barriers as worn in that beat; the genital barrier rule;
+//  - exposure, garment visibility, masking notes and fragile masking, from every
+//    camera at every sample of the timeline (samples_per_count per count, from
+//    the first count to the last, transitions included);
+//  - the poses against the notation (touching with no contact noted; noted
+//    contacts held apart);
+//  - eyelines (targets that do not exist; looks into a lens).
+// Findings of the same kind on consecutive samples merge into one with a span.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "notation/document.hpp"
+#include "notation/findings.hpp"
+
+namespace cs {
+
+struct CheckOptions {
+  int samples_per_count = 4;        // timeline samples per count (≥ 1)
+  int masking_width = 0;            // rays across the frame; 0: the masking default
+  int threads = 0;                  // 0: all cores
+  double fragile_offset_m = 0.05;   // how far off their marks the camera and performers may be
+  bool geometry = true;             // false: only the checks that need no stage (contacts, eyeline targets)
+};
+
+// Thresholds, documented in README.md ("The checks").
+// A region "reads" on a camera when its bare skin is the nearest thing on at
+// least max(kReadMinRays, kReadShare × rays) rays; once it reads, it keeps
+// reading while at least kHoldRays see it, so a sliver on a silhouette edge
+// does not flicker a finding on and off between samples.
+inline constexpr int kReadMinRays = 2;
+inline constexpr double kReadShare = 5e-5;
+inline constexpr int kHoldRays = 1;
+// Poses: two regions touch when their surfaces come within kTouchM; a noted
+// contact is "held apart" when its regions stay more than kApartM from each
+// other at every sample of its beat. Unnoted touches are reported only where
+// one of the two regions is sensitive or intimate for its performer.
+inline constexpr double kTouchM = 0.02;
+inline constexpr double kApartM = 0.12;
+// A view is overhead when the camera lies within 40° of the torso's head axis;
+// otherwise front (within 45° of the chest's facing), rear (within 45° of the
+// back's) or side.
+inline constexpr double kOverheadDeg = 40;
+// An eyeline "looks into a lens" when the lens is within this angle of it.
+inline constexpr double kLensEyelineDeg = 4;
+
+struct CheckReport {
+  std::vector<Finding> findings;    // sorted: by count, then severity (errors first), code, camera, performer
+  int samples = 0;                  // timeline samples taken
+  std::size_t camera_passes = 0;    // maskings computed (cameras × samples, plus fragile probes)
+  int errors() const;
+  int warnings() const;
+  int infos() const;
+};
+
+CheckReport run_checks(const Document& doc, const CheckOptions& options = {});
+
+// The document-only part (contacts and eyeline targets), as run_checks does it.
+std::vector<Finding> check_notation(const Document& doc);
+
+// The timeline samples run_checks uses.
+std::vector<double> sample_counts(const Document& doc, int samples_per_count);
+
+// The beat a count falls in (the last beat starting at or before it; the first
+// beat before the first), or nullptr when there are no beats.
+const Beat* beat_at(const Document& doc, double count);
+
+}  // namespace cs
