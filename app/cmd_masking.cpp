@@ -85,7 +85,7 @@ void print_text(const Document& doc, const Stage& st, const CameraMasking& m) {
       if (pm.regions[r].skin) skin += (skin.empty() ? "" : ", ") + name + " " + pct(s.skin);
       if (pm.regions[r].garment) garment += (garment.empty() ? "" : ", ") + name + " " + pct(s.garment);
       if (pm.regions[r].footprint && s.hidden >= 0.995) hidden += (hidden.empty() ? "" : ", ") + name;
-      else if (pm.regions[r].hidden()) {
+      else if (pm.regions[r].footprint && s.hidden >= 0.005) {
         char buf[16];
         std::snprintf(buf, sizeof buf, " %.0f%%", s.hidden * 100);
         hidden += (hidden.empty() ? "" : ", ") + name + buf;
