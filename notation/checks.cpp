@@ -946,6 +946,7 @@ class GeometryChecks {
         continue;
       }
       if (footprint < t.start) continue;  // out of frame: nothing to mask
+      if (note.by == note.performer) continue;  // masked by their own body: removing it proves nothing
       // Hidden: is it the named performer or prop that hides it?
       const int by_perf = d_.performer_index(note.by);
       int by_prop = -1;

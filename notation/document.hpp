@@ -122,7 +122,7 @@ struct JointRotation {
 
 struct Pose {
   std::string performer;
-  Vec3 root_position{0, 0, 0};        // pelvis on the floor plan; y is the pelvis height offset
+  Vec3 root_position{0, 0, 0};        // where the pelvis joint is, in the world (y: its height above the floor)
   Vec3 root_rotation{0, 0, 0};        // degrees
   std::vector<JointRotation> joints;   // sorted by joint, each at most once
   bool operator==(const Pose&) const = default;

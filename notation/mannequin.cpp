@@ -103,7 +103,9 @@ Mannequin make_mannequin(double height_m, Build build) {
     const bool left = s > 0;
     const float x = static_cast<float>(s);
     E(left ? BodyPart::breast_l : BodyPart::breast_r, Joint::spine_upper,
-      {x * 0.046f * H * w, -0.005f * H, 0.041f * H * w}, {0.038f * H * w, 0.034f * H, 0.030f * H * w});
+      // Tucked inside the chest's outline seen from behind (its half width, about 0.07 H), so a
+      // rear view does not show a sliver of breast that a real body would not.
+      {x * 0.040f * H * w, -0.005f * H, 0.041f * H * w}, {0.030f * H * w, 0.034f * H, 0.030f * H * w});
     E(left ? BodyPart::buttock_l : BodyPart::buttock_r, Joint::pelvis,
       {x * 0.045f * H * w, -0.030f * H, -0.033f * H * w}, {0.050f * H * w, 0.055f * H, 0.040f * H * w});
     E(left ? BodyPart::deltoid_l : BodyPart::deltoid_r, left ? Joint::clavicle_l : Joint::clavicle_r,
@@ -256,7 +258,9 @@ Region body_region(BodyPart part, const glm::vec3& q) {
       if (ax > 0.75f) return side(left, Region::flank_l, Region::flank_r);
       return q.y > 0.0f ? Region::abdomen_upper : Region::abdomen_lower;
     case BodyPart::pelvis:
-      if (q.y < -0.80f && ax < 0.30f && q.z < 0.45f) return Region::perineum;
+      // The perineum is the underside between the legs, not the back of the pelvis:
+      // a standing figure seen from behind shows buttocks there, not perineum.
+      if (q.y < -0.80f && ax < 0.30f && q.z >= -0.20f && q.z < 0.45f) return Region::perineum;
       if (q.z < -0.20f) return q.y > 0.35f ? Region::back_lower : side(left, Region::buttock_l, Region::buttock_r);
       if (ax > 0.55f) return side(left, Region::hip_l, Region::hip_r);
       return q.y > 0.20f ? Region::abdomen_lower : Region::pubic;
