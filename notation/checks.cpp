@@ -10,6 +10,10 @@
 #include "notation/checks.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -712,35 +716,156 @@ float region_distance(const BodyPoints& a, Region ra, const BodyPoints& b, Regio
 // from the true surface; this slack is added to the touching distance.
 constexpr float kTessellationSlackM = 0.015f;
 
+// The geometric checks run in two phases.
+//  1. Per sample, in parallel and cached by content: evaluate the Stage, mask
+//     every camera, probe fragile masking, re-mask without a masking note's
+//     named masker, measure region proximity. Everything here is a pure
+//     function of the staged geometry and the notation that selects what to
+//     measure, so a sample whose inputs hash the same as one already computed
+//     (a held shape, or an edit elsewhere on the timeline) reuses it.
+//  2. In timeline order: thresholds with hysteresis, verdicts, spans.
+
+// Stateless "worth probing" test for fragile masking (phase 1); phase 2 only
+// reports a candidate that also does not read under the hysteresis.
+struct FragileResult {
+  int performer = -1;
+  Region region = Region::face;
+  std::vector<std::string> breaks;  // which probes expose it
+};
+
+struct NoteResult {
+  bool measured = false;            // a re-mask without the named masker was done
+  std::uint32_t seen_without = 0;   // its regions' rays with the masker removed
+};
+
+struct SampleGeometry {
+  std::vector<CameraMasking> masks;                    // per camera
+  std::vector<std::vector<View>> views;                // [camera][performer]
+  std::vector<std::vector<FragileResult>> fragile;     // [camera] (probe samples only)
+  std::vector<std::vector<NoteResult>> notes;          // [camera][masking note of the beat]
+  std::vector<std::array<glm::dvec3, kJointCount>> joints;  // per performer, world
+  std::vector<glm::dvec3> camera_positions;            // per camera
+  // Pose: per unordered performer pair (a < b): region pairs within touching reach.
+  std::map<std::pair<int, int>, RegionPairDistance> touching;
+  std::vector<float> contact_distance;                 // per contact of the beat
+  std::size_t passes = 0;
+};
+
+void hash_bytes(std::uint64_t& h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= p[i];
+    h *= 1099511628211ull;
+  }
+}
+template <class T> void hash_value(std::uint64_t& h, const T& v) { hash_bytes(h, &v, sizeof v); }
+// Field by field: a struct's padding bytes are not part of its value.
+void hash_label(std::uint64_t& h, const Label& l) {
+  hash_value(h, l.performer);
+  hash_value(h, l.garment);
+  hash_value(h, l.prop);
+  hash_value(h, l.region);
+}
+void hash_string(std::uint64_t& h, const std::string& s) {
+  hash_value(h, s.size());
+  hash_bytes(h, s.data(), s.size());
+}
+
+}  // namespace
+
+struct CheckCache::Impl {
+  std::mutex mutex;
+  std::unordered_map<std::uint64_t, std::shared_ptr<const SampleGeometry>> entries;
+};
+
+CheckCache::CheckCache() : impl_(std::make_unique<Impl>()) {}
+CheckCache::~CheckCache() = default;
+std::size_t CheckCache::size() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->entries.size();
+}
+void CheckCache::clear() {
+  std::lock_guard lock(impl_->mutex);
+  impl_->entries.clear();
+}
+
+namespace {
+
 class GeometryChecks {
  public:
-  GeometryChecks(const Document& d, const CheckOptions& o, std::vector<double> samples)
-      : d_(d), o_(o), samples_(samples), spans_(std::move(samples)) {
+  GeometryChecks(const Document& d, const CheckOptions& o, std::vector<double> samples, CheckCache* cache)
+      : d_(d), o_(o), samples_(samples), spans_(std::move(samples)), cache_(cache) {
     spc_ = std::max(1, o.samples_per_count);
     mopt_.width = o.masking_width > 0 ? o.masking_width : kDefaultMaskingWidth;
-    mopt_.threads = o.threads;
+    mopt_.threads = 1;  // parallel over samples instead
+    rider_hash_ = 1469598103934665603ull;
+    for (const Performer& p : d.performers) {
+      for (const Exposure& x : p.exposure) {
+        for (Region r : x.regions) hash_value(rider_hash_, r);
+        hash_value(rider_hash_, x.state);
+        for (View v : x.views) hash_value(rider_hash_, v);
+      }
+      for (const TierRaise& t : p.tiers) {
+        hash_value(rider_hash_, t.region);
+        hash_value(rider_hash_, t.tier);
+      }
+      hash_string(rider_hash_, p.id);
+    }
+    for (const Prop& p : d.props) hash_string(rider_hash_, p.id);
+    hash_value(rider_hash_, o.fragile_offset_m);
+    hash_value(rider_hash_, mopt_.width);
   }
 
   std::size_t passes = 0;
+  std::size_t reused = 0;
 
   void run() {
-    // Minimum distance per noted contact over its beat (for pose.contact_apart).
+    const std::size_t n = samples_.size();
+    std::vector<std::shared_ptr<const SampleGeometry>> geo(n);
+    std::vector<std::uint64_t> keys(n);
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> computed_passes{0}, reused_count{0};
+    auto worker = [&] {
+      for (std::size_t k = next++; k < n; k = next++) {
+        const double count = samples_[k];
+        const Beat* beat = beat_at(d_, count);
+        const bool probe = is_probe(static_cast<int>(k), count, beat);
+        const Stage st = evaluate(d_, count);
+        keys[k] = sample_key(st, beat, probe, count);
+        if (auto hit = lookup(keys[k])) {
+          geo[k] = std::move(hit);
+          ++reused_count;
+          continue;
+        }
+        auto g = std::make_shared<SampleGeometry>(measure(st, beat, probe, count));
+        computed_passes += g->passes;
+        geo[k] = g;
+        store(keys[k], g);
+      }
+    };
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = o_.threads > 0 ? static_cast<unsigned>(o_.threads) : hw;
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<unsigned>(threads, static_cast<unsigned>(n)); ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+    passes = computed_passes;
+    reused = reused_count;
+    if (cache_) prune(keys);
+
+    // Phase 2, in timeline order.
     std::map<std::pair<const Beat*, std::size_t>, float> contact_min;
-    for (int k = 0; k < static_cast<int>(samples_.size()); ++k) {
+    for (int k = 0; k < static_cast<int>(n); ++k) {
       const double count = samples_[static_cast<std::size_t>(k)];
       const Beat* beat = beat_at(d_, count);
-      const Stage st = evaluate(d_, count);
-      const std::vector<CameraMasking> masks = mask_all(st, mopt_);
-      passes += masks.size();
-      for (const CameraMasking& m : masks) camera_checks(k, count, beat, st, m);
-      if (beat) pose_checks(k, count, *beat, st, contact_min);
-      if (beat && count == beat->start_count) eyeline_lens(k, count, *beat, st);
+      const SampleGeometry& g = *geo[static_cast<std::size_t>(k)];
+      const bool probe = is_probe(k, count, beat);
+      if (probe) fragile_spans_.push_sample(count);
+      for (std::size_t c = 0; c < g.masks.size(); ++c) camera_checks(k, count, beat, g, c, probe);
+      if (beat) pose_checks(k, count, *beat, g, contact_min);
+      if (beat && count == beat->start_count) eyeline_lens(k, *beat, g);
       spans_.end_sample(k);
-      if (probed_) {
-        fragile_spans_.end_sample(probe_index_);
-        ++probe_index_;
-        probed_ = false;
-      }
+      if (probe) fragile_spans_.end_sample(probe_index_++);
     }
     for (const auto& [key, dist] : contact_min) {
       if (dist <= kApartM) continue;
@@ -774,17 +899,233 @@ class GeometryChecks {
   CheckOptions o_;
   std::vector<double> samples_;
   Spans spans_;
+  CheckCache* cache_;
   MaskingOptions mopt_;
+  std::uint64_t rider_hash_ = 0;
   std::vector<Finding> extra_;
-  // Fragile masking is probed once per count (and at each beat start), not at
-  // every sample: each probe re-masks the camera a dozen times.
+  // Fragile masking is probed once per count (and at each beat start and the
+  // last sample), not at every sample: each probe re-masks the camera a dozen times.
   int spc_ = 4;
   Spans fragile_spans_;
   int probe_index_ = 0;
-  bool probed_ = false;
   std::set<std::string> reading_;  // (camera, performer, region) keys that read at the previous sample
   std::set<std::string> reading_now_;
   int reading_sample_ = -1;
+
+  bool is_probe(int k, double count, const Beat* beat) const {
+    return o_.fragile_offset_m > 0 &&
+           (k % spc_ == 0 || (beat && count == beat->start_count) || k + 1 == static_cast<int>(samples_.size()));
+  }
+
+  // [SECTION] Phase 1: measuring one sample
+
+  std::uint64_t sample_key(const Stage& st, const Beat* beat, bool probe, double count) const {
+    std::uint64_t h = rider_hash_;
+    for (const Shape& s : st.shapes) {
+      hash_value(h, s.kind);
+      hash_value(h, s.part);
+      hash_value(h, s.to_world);
+      hash_value(h, s.h);
+      hash_label(h, s.label);
+      hash_value(h, s.covers);
+      hash_value(h, s.order);
+    }
+    for (const StageTriangle& t : st.triangles) {
+      hash_value(h, t.a);
+      hash_value(h, t.b);
+      hash_value(h, t.c);
+      hash_label(h, t.label);
+    }
+    for (const StageCamera& c : st.cameras) {
+      hash_value(h, c.basis);
+      hash_value(h, c.lens.tan_half_w);
+      hash_value(h, c.lens.tan_half_h);
+    }
+    for (const StagePerformer& p : st.performers) hash_value(h, p.covering);
+    for (bool w : st.garment_worn) hash_value(h, w);
+    hash_value(h, probe);
+    if (beat) {
+      hash_string(h, beat->id);
+      const bool in_beat = count <= beat->end_count() + 1e-9;
+      hash_value(h, in_beat);
+      for (const MaskingNote& m : beat->masking) {
+        hash_string(h, m.camera);
+        hash_string(h, m.performer);
+        hash_string(h, m.by);
+        for (Region r : m.regions) hash_value(h, r);
+      }
+      for (const Contact& c : beat->contacts) {
+        hash_string(h, c.giver);
+        hash_string(h, c.receiver);
+        hash_value(h, c.with);
+        hash_value(h, c.region);
+      }
+    }
+    return h;
+  }
+
+  std::shared_ptr<const SampleGeometry> lookup(std::uint64_t key) const {
+    if (!cache_) return nullptr;
+    std::lock_guard lock(cache_->impl_->mutex);
+    auto it = cache_->impl_->entries.find(key);
+    return it == cache_->impl_->entries.end() ? nullptr : it->second;
+  }
+  void store(std::uint64_t key, std::shared_ptr<const SampleGeometry> g) const {
+    if (!cache_) return;
+    std::lock_guard lock(cache_->impl_->mutex);
+    cache_->impl_->entries[key] = std::move(g);
+  }
+  // Keeps only what this run used, so the cache stays the size of one timeline.
+  void prune(const std::vector<std::uint64_t>& used) const {
+    std::lock_guard lock(cache_->impl_->mutex);
+    std::set<std::uint64_t> keep(used.begin(), used.end());
+    for (auto it = cache_->impl_->entries.begin(); it != cache_->impl_->entries.end();)
+      it = keep.count(it->first) ? std::next(it) : cache_->impl_->entries.erase(it);
+  }
+
+  bool noted_masked(const Beat* beat, const std::string& camera, const std::string& performer, Region r) const {
+    if (!beat) return false;
+    for (const MaskingNote& n : beat->masking)
+      if (n.camera == camera && n.performer == performer &&
+          std::find(n.regions.begin(), n.regions.end(), r) != n.regions.end())
+        return true;
+    return false;
+  }
+
+  SampleGeometry measure(const Stage& st, const Beat* beat, bool probe, double count) const {
+    SampleGeometry g;
+    g.masks = mask_all(st, mopt_);
+    g.passes += g.masks.size();
+    g.views.resize(g.masks.size());
+    g.fragile.resize(g.masks.size());
+    g.notes.resize(g.masks.size());
+    for (const StagePerformer& p : st.performers) {
+      std::array<glm::dvec3, kJointCount> js{};
+      for (std::size_t j = 0; j < kJointCount; ++j) js[j] = glm::dvec3(p.joints[j].position);
+      g.joints.push_back(js);
+    }
+    for (const StageCamera& c : st.cameras) g.camera_positions.push_back(c.basis.position);
+    for (std::size_t c = 0; c < g.masks.size(); ++c) {
+      const CameraMasking& m = g.masks[c];
+      const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
+      for (const StagePerformer& sp : st.performers) g.views[c].push_back(view_from(torso_of(sp), sc.basis.position));
+      if (probe) g.fragile[c] = measure_fragile(st, beat, m, g.views[c], g.passes);
+      if (beat) g.notes[c] = measure_notes(st, *beat, m, count, g.passes);
+    }
+    if (beat && st.performers.size() >= 2) measure_pose(st, *beat, g);
+    return g;
+  }
+
+  std::vector<FragileResult> measure_fragile(const Stage& st, const Beat* beat, const CameraMasking& m,
+                                             const std::vector<View>& views, std::size_t& passes_out) const {
+    const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
+    const Thresholds t = thresholds_for(m.rays());
+    std::vector<FragileResult> cands;
+    for (const PerformerMasking& pm : m.performers) {
+      const Performer& perf = d_.performers[static_cast<std::size_t>(pm.performer)];
+      const StagePerformer& sp = st.performers[static_cast<std::size_t>(pm.performer)];
+      for (std::size_t ri = 0; ri < kRegionCount; ++ri) {
+        const Region r = vocab_at<Region>(ri);
+        const RegionCounts& rc = pm.regions[ri];
+        if (rc.footprint < t.start || rc.skin >= t.start || sp.covering[ri] >= 0) continue;
+        const ExposureVerdict v = exposure_verdict(perf, r, views[static_cast<std::size_t>(pm.performer)]);
+        if (!exposure_is_problem(v) && !noted_masked(beat, cam.id, perf.id, r)) continue;
+        cands.push_back({pm.performer, r, {}});
+      }
+    }
+    if (cands.empty()) return cands;
+    const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
+    const double dm = o_.fragile_offset_m;
+    const std::string cm = num(std::round(dm * 100)) + " cm";
+    auto probe = [&](const Stage& s, const std::string& what) {
+      const CameraMasking pm = mask_camera(s, m.camera, mopt_);
+      ++passes_out;
+      for (FragileResult& c : cands) {
+        const RegionCounts& rc = pm.performers[static_cast<std::size_t>(c.performer)].regions[static_cast<std::size_t>(c.region)];
+        if (rc.skin >= t.start) c.breaks.push_back(what);
+      }
+    };
+    auto camera_probe = [&](const glm::dvec3& offset, const std::string& what) {
+      Stage s = st;
+      s.cameras[static_cast<std::size_t>(m.camera)].basis.position += offset;
+      probe(s, "camera " + cam.id + " " + cm + " " + what);
+    };
+    camera_probe(sc.basis.right * dm, "to the right");
+    camera_probe(-sc.basis.right * dm, "to the left");
+    camera_probe(sc.basis.up * dm, "higher");
+    camera_probe(-sc.basis.up * dm, "lower");
+    camera_probe(sc.basis.forward * dm, "closer");
+    const float f = static_cast<float>(dm);
+    for (std::size_t p = 0; p < st.performers.size(); ++p) {
+      const std::string name = who(d_, d_.performers[p].id);
+      const int pi = static_cast<int>(p);
+      probe(shifted(st, pi, {f, 0, 0}), name + " " + cm + " off the mark (+x)");
+      probe(shifted(st, pi, {-f, 0, 0}), name + " " + cm + " off the mark (−x)");
+      probe(shifted(st, pi, {0, 0, f}), name + " " + cm + " off the mark (+z)");
+      probe(shifted(st, pi, {0, 0, -f}), name + " " + cm + " off the mark (−z)");
+    }
+    return cands;
+  }
+
+  std::vector<NoteResult> measure_notes(const Stage& st, const Beat& beat, const CameraMasking& m, double count,
+                                        std::size_t& passes_out) const {
+    std::vector<NoteResult> out(beat.masking.size());
+    if (count > beat.end_count() + 1e-9) return out;
+    const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
+    const Thresholds t = thresholds_for(m.rays());
+    for (std::size_t n = 0; n < beat.masking.size(); ++n) {
+      const MaskingNote& note = beat.masking[n];
+      if (note.camera != cam.id || note.by == note.performer) continue;
+      const int pi = d_.performer_index(note.performer);
+      if (pi < 0) continue;
+      const PerformerMasking& pm = m.performers[static_cast<std::size_t>(pi)];
+      std::uint32_t seen = 0, footprint = 0;
+      for (Region r : note.regions) {
+        const RegionCounts& rc = pm.regions[static_cast<std::size_t>(r)];
+        seen += rc.skin + rc.garment;
+        footprint += rc.footprint;
+      }
+      bool any_reads = false;
+      for (Region r : note.regions) {
+        const RegionCounts& rc = pm.regions[static_cast<std::size_t>(r)];
+        any_reads |= rc.skin + rc.garment >= t.start;
+      }
+      if (any_reads || footprint < t.start) continue;
+      const int by_perf = d_.performer_index(note.by);
+      int by_prop = -1;
+      for (std::size_t p = 0; p < d_.props.size(); ++p)
+        if (d_.props[p].id == note.by) by_prop = static_cast<int>(p);
+      if (by_perf < 0 && by_prop < 0) continue;
+      const CameraMasking again = mask_camera(without(st, by_perf, by_prop), m.camera, mopt_);
+      ++passes_out;
+      out[n].measured = true;
+      for (Region r : note.regions) {
+        const RegionCounts& rc = again.performers[static_cast<std::size_t>(pi)].regions[static_cast<std::size_t>(r)];
+        out[n].seen_without += rc.skin + rc.garment;
+      }
+      (void)seen;
+    }
+    return out;
+  }
+
+  void measure_pose(const Stage& st, const Beat& beat, SampleGeometry& g) const {
+    const std::vector<BodyPoints> pts = body_points(st);
+    g.contact_distance.assign(beat.contacts.size(), std::numeric_limits<float>::infinity());
+    for (std::size_t c = 0; c < beat.contacts.size(); ++c) {
+      const Contact& ct = beat.contacts[c];
+      const int gi = d_.performer_index(ct.giver), ri = d_.performer_index(ct.receiver);
+      if (gi < 0 || ri < 0 || gi == ri) continue;
+      g.contact_distance[c] = std::max(0.0f, region_distance(pts[static_cast<std::size_t>(gi)], ct.with,
+                                                             pts[static_cast<std::size_t>(ri)], ct.region) -
+                                                 kTessellationSlackM);
+    }
+    const float reach = static_cast<float>(kTouchM) + kTessellationSlackM;
+    for (std::size_t a = 0; a < pts.size(); ++a)
+      for (std::size_t b = a + 1; b < pts.size(); ++b)
+        g.touching[{static_cast<int>(a), static_cast<int>(b)}] = near_pairs(pts[a], pts[b], reach);
+  }
+
+  // [SECTION] Phase 2: verdicts and spans
 
   bool reads(int k, const std::string& key, std::uint32_t rays, const Thresholds& t) {
     if (k != reading_sample_) {
@@ -798,35 +1139,30 @@ class GeometryChecks {
     return now;
   }
 
-  void camera_checks(int k, double count, const Beat* beat, const Stage& st, const CameraMasking& m) {
+  void camera_checks(int k, double count, const Beat* beat, const SampleGeometry& g, std::size_t ci, bool probe) {
+    const CameraMasking& m = g.masks[ci];
     const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
     const Thresholds t = thresholds_for(m.rays());
-    const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
-    std::vector<std::tuple<int, Region, ExposureVerdict, View>> fragile_candidates;
-
+    std::set<std::pair<int, Region>> reading_regions;
     for (const PerformerMasking& pm : m.performers) {
       const Performer& perf = d_.performers[static_cast<std::size_t>(pm.performer)];
-      const StagePerformer& sp = st.performers[static_cast<std::size_t>(pm.performer)];
-      const View view = view_from(torso_of(sp), sc.basis.position);
+      const View view = g.views[ci][static_cast<std::size_t>(pm.performer)];
       for (std::size_t ri = 0; ri < kRegionCount; ++ri) {
         const Region r = vocab_at<Region>(ri);
         const RegionCounts& rc = pm.regions[ri];
         const std::string rkey = cam.id + "|" + perf.id + "|" + std::string(vocab_name(r));
+        if (!reads(k, rkey, rc.skin, t)) continue;
+        reading_regions.insert({pm.performer, r});
         const ExposureVerdict v = exposure_verdict(perf, r, view);
-        if (reads(k, rkey, rc.skin, t)) {
-          if (v.outcome == ExposureVerdict::allowed) continue;
-          exposure(k, beat, cam, perf, r, view, v, m.share(rc.skin));
-        } else if (o_.fragile_offset_m > 0 && rc.footprint >= t.start && sp.covering[ri] < 0 &&
-                   (exposure_is_problem(v) || noted_masked(beat, cam.id, perf.id, r))) {
-          fragile_candidates.emplace_back(pm.performer, r, v, view);
-        }
+        if (v.outcome == ExposureVerdict::allowed) continue;
+        exposure(k, beat, cam, perf, r, view, v, m.share(rc.skin));
       }
     }
     // Hidden garments and barriers that read.
-    for (std::size_t g = 0; g < d_.garments.size(); ++g) {
-      const Garment& gm = d_.garments[g];
-      if (gm.camera != GarmentCamera::hidden || g >= m.garment_rays.size()) continue;
-      if (!reads(k, cam.id + "|garment|" + gm.id, m.garment_rays[g], t)) continue;
+    for (std::size_t gi = 0; gi < d_.garments.size(); ++gi) {
+      const Garment& gm = d_.garments[gi];
+      if (gm.camera != GarmentCamera::hidden || gi >= m.garment_rays.size()) continue;
+      if (!reads(k, cam.id + "|garment|" + gm.id, m.garment_rays[gi], t)) continue;
       Finding f = make(FindingCode::garment_visible);
       f.beat = beat ? beat->id : "";
       f.camera = cam.id;
@@ -835,7 +1171,7 @@ class GeometryChecks {
       f.message = "Camera " + cam.id + " sees " + possessive(who(d_, gm.wearer)) + " " +
                   (gm.label.empty() ? gm.id : gm.label) + " (up to {amount} of the frame) {span}; it is meant to stay hidden";
       f.suggestion = "Cheat the angle or the pose, or plan to paint it out";
-      spans_.observe(k, {"garment|" + cam.id + "|" + gm.id, f, m.share(m.garment_rays[g])});
+      spans_.observe(k, {"garment|" + cam.id + "|" + gm.id, f, m.share(m.garment_rays[gi])});
     }
     for (std::size_t p = 0; p < d_.props.size(); ++p) {
       const Prop& pr = d_.props[p];
@@ -851,23 +1187,27 @@ class GeometryChecks {
       f.suggestion = "Hide it behind a body or the sheet, or cheat the angle";
       spans_.observe(k, {"barrier|" + cam.id + "|" + pr.id, f, m.share(m.prop_rays[p])});
     }
-    if (beat) masking_notes(k, count, *beat, st, m);
-    const bool probe_now = k % spc_ == 0 || (beat && count == beat->start_count) ||
-                           k + 1 == static_cast<int>(samples_.size());
-    if (probe_now && !probed_) {
-      fragile_spans_.push_sample(count);
-      probed_ = true;
+    if (beat) masking_notes(k, count, *beat, g, ci);
+    if (probe) {
+      for (const FragileResult& fr : g.fragile[ci]) {
+        if (fr.breaks.empty() || reading_regions.count({fr.performer, fr.region})) continue;
+        const Performer& p = d_.performers[static_cast<std::size_t>(fr.performer)];
+        Finding fd = make(FindingCode::masking_fragile);
+        fd.beat = beat ? beat->id : "";
+        fd.camera = cam.id;
+        fd.performer = p.id;
+        fd.region = fr.region;
+        fd.message = possessive(who(d_, p.id)) + " " + rlabel(fr.region) + " is hidden from " + cam.id +
+                     " {span}, but reads if anyone is a few centimetres off their mark";
+        std::string what;
+        for (std::size_t i = 0; i < fr.breaks.size() && i < 3; ++i) what += (i ? "; " : "") + fr.breaks[i];
+        if (fr.breaks.size() > 3) what += " (and " + std::to_string(fr.breaks.size() - 3) + " more)";
+        fd.suggestion = "Breaks with: " + what;
+        fragile_spans_.observe(probe_index_, {"fragile|" + cam.id + "|" + p.id + "|" +
+                                                  std::string(vocab_name(fr.region)),
+                                              fd, 0});
+      }
     }
-    if (probe_now && !fragile_candidates.empty()) fragile(probe_index_, beat, st, m, fragile_candidates);
-  }
-
-  bool noted_masked(const Beat* beat, const std::string& camera, const std::string& performer, Region r) const {
-    if (!beat) return false;
-    for (const MaskingNote& n : beat->masking)
-      if (n.camera == camera && n.performer == performer &&
-          std::find(n.regions.begin(), n.regions.end(), r) != n.regions.end())
-        return true;
-    return false;
   }
 
   void exposure(int k, const Beat* beat, const Camera& cam, const Performer& perf, Region r, View view,
@@ -899,9 +1239,9 @@ class GeometryChecks {
                 std::string(vocab_name(view)) + " (up to {amount} of the frame) {span}; " + why;
     if (code == FindingCode::exposure_refused) {
       std::string cover;
-      for (const Garment& g : d_.garments)
-        if (g.wearer == perf.id && std::find(g.covers.begin(), g.covers.end(), r) != g.covers.end()) {
-          cover = g.label.empty() ? g.id : g.label + " (" + g.id + ")";
+      for (const Garment& gm : d_.garments)
+        if (gm.wearer == perf.id && std::find(gm.covers.begin(), gm.covers.end(), r) != gm.covers.end()) {
+          cover = gm.label.empty() ? gm.id : gm.label + " (" + gm.id + ")";
           break;
         }
       f.suggestion = cover.empty() ? "Mask it (a partner, the sheet) or change the angle; costume could plan a cover"
@@ -912,7 +1252,8 @@ class GeometryChecks {
                        f, share});
   }
 
-  void masking_notes(int k, double count, const Beat& beat, const Stage& st, const CameraMasking& m) {
+  void masking_notes(int k, double count, const Beat& beat, const SampleGeometry& g, std::size_t ci) {
+    const CameraMasking& m = g.masks[ci];
     const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
     const Thresholds t = thresholds_for(m.rays());
     if (count > beat.end_count() + 1e-9) return;  // in a gap after the beat: the note no longer applies
@@ -922,12 +1263,11 @@ class GeometryChecks {
       const int pi = d_.performer_index(note.performer);
       if (pi < 0) continue;
       const PerformerMasking& pm = m.performers[static_cast<std::size_t>(pi)];
-      std::uint32_t seen = 0, footprint = 0;
+      std::uint32_t seen = 0;
       std::vector<Region> reading;
       for (Region r : note.regions) {
         const RegionCounts& rc = pm.regions[static_cast<std::size_t>(r)];
         seen += rc.skin + rc.garment;
-        footprint += rc.footprint;
         if (rc.skin + rc.garment >= t.start) reading.push_back(r);
       }
       const std::string key = "masking|" + beat.id + "|" + std::to_string(n);
@@ -945,24 +1285,8 @@ class GeometryChecks {
         spans_.observe(k, {key, f, m.share(seen)});
         continue;
       }
-      if (footprint < t.start) continue;  // out of frame: nothing to mask
-      if (note.by == note.performer) continue;  // masked by their own body: removing it proves nothing
-      // Hidden: is it the named performer or prop that hides it?
-      const int by_perf = d_.performer_index(note.by);
-      int by_prop = -1;
-      for (std::size_t p = 0; p < d_.props.size(); ++p)
-        if (d_.props[p].id == note.by) by_prop = static_cast<int>(p);
-      if (by_perf < 0 && by_prop < 0) continue;
-      const Stage without_by = without(st, by_perf, by_prop);
-      MaskingOptions one = mopt_;
-      const CameraMasking again = mask_camera(without_by, m.camera, one);
-      ++passes;
-      std::uint32_t seen_without = 0;
-      for (Region r : note.regions) {
-        const RegionCounts& rc = again.performers[static_cast<std::size_t>(pi)].regions[static_cast<std::size_t>(r)];
-        seen_without += rc.skin + rc.garment;
-      }
-      if (seen_without >= t.start) continue;  // the named one does the masking
+      const NoteResult& nr = g.notes[ci][n];
+      if (!nr.measured || nr.seen_without >= t.start) continue;  // the named one does the masking
       f.message = "Masking note: from " + cam.id + ", " + possessive(who(d_, note.performer)) + " " +
                   region_list(note.regions) + " should be masked by " + who(d_, note.by) +
                   ", but they are hidden by something else {span} (with " + who(d_, note.by) +
@@ -972,131 +1296,57 @@ class GeometryChecks {
     }
   }
 
-  void fragile(int k, const Beat* beat, const Stage& st, const CameraMasking& m,
-               const std::vector<std::tuple<int, Region, ExposureVerdict, View>>& candidates) {
-    const Camera& cam = d_.cameras[static_cast<std::size_t>(m.camera)];
-    const Thresholds t = thresholds_for(m.rays());
-    const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
-    const double dm = o_.fragile_offset_m;
-    const std::string cm = num(std::round(dm * 100)) + " cm";
-    struct Probe {
-      Stage stage;
-      std::string what;
-    };
-    std::vector<Probe> probes;
-    auto camera_probe = [&](const glm::dvec3& offset, const std::string& what) {
-      Stage s = st;
-      s.cameras[static_cast<std::size_t>(m.camera)].basis.position += offset;
-      probes.push_back({std::move(s), "camera " + cam.id + " " + cm + " " + what});
-    };
-    camera_probe(sc.basis.right * dm, "to the right");
-    camera_probe(-sc.basis.right * dm, "to the left");
-    camera_probe(sc.basis.up * dm, "higher");
-    camera_probe(-sc.basis.up * dm, "lower");
-    camera_probe(sc.basis.forward * dm, "closer");
-    const float f = static_cast<float>(dm);
-    for (std::size_t p = 0; p < st.performers.size(); ++p) {
-      const std::string name = who(d_, d_.performers[p].id);
-      const int pi = static_cast<int>(p);
-      probes.push_back({shifted(st, pi, {f, 0, 0}), name + " " + cm + " off the mark (+x)"});
-      probes.push_back({shifted(st, pi, {-f, 0, 0}), name + " " + cm + " off the mark (−x)"});
-      probes.push_back({shifted(st, pi, {0, 0, f}), name + " " + cm + " off the mark (+z)"});
-      probes.push_back({shifted(st, pi, {0, 0, -f}), name + " " + cm + " off the mark (−z)"});
-    }
-    std::vector<std::vector<std::string>> breaks(candidates.size());
-    for (const Probe& probe : probes) {
-      const CameraMasking pm = mask_camera(probe.stage, m.camera, mopt_);
-      ++passes;
-      for (std::size_t c = 0; c < candidates.size(); ++c) {
-        const auto& [perf, region, verdict, view] = candidates[c];
-        const RegionCounts& rc = pm.performers[static_cast<std::size_t>(perf)].regions[static_cast<std::size_t>(region)];
-        if (rc.skin >= t.start) breaks[c].push_back(probe.what);
-      }
-    }
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-      if (breaks[c].empty()) continue;
-      const auto& [perf, region, verdict, view] = candidates[c];
-      const Performer& p = d_.performers[static_cast<std::size_t>(perf)];
-      Finding fd = make(FindingCode::masking_fragile);
-      fd.beat = beat ? beat->id : "";
-      fd.camera = cam.id;
-      fd.performer = p.id;
-      fd.region = region;
-      fd.message = possessive(who(d_, p.id)) + " " + rlabel(region) + " is hidden from " + cam.id +
-                   " {span}, but reads if anyone is a few centimetres off their mark";
-      std::string what;
-      for (std::size_t i = 0; i < breaks[c].size() && i < 3; ++i) what += (i ? "; " : "") + breaks[c][i];
-      if (breaks[c].size() > 3) what += " (and " + std::to_string(breaks[c].size() - 3) + " more)";
-      fd.suggestion = "Breaks with: " + what;
-      (void)verdict;
-      (void)view;
-      fragile_spans_.observe(k, {"fragile|" + cam.id + "|" + p.id + "|" + std::string(vocab_name(region)), fd, 0});
-    }
-  }
-
-  void pose_checks(int k, double count, const Beat& beat, const Stage& st,
+  void pose_checks(int k, double count, const Beat& beat, const SampleGeometry& g,
                    std::map<std::pair<const Beat*, std::size_t>, float>& contact_min) {
-    if (st.performers.size() < 2) return;
-    const std::vector<BodyPoints> pts = body_points(st);
-    // Noted contacts: the closest the two regions come at this sample.
-    for (std::size_t c = 0; c < beat.contacts.size(); ++c) {
-      const Contact& ct = beat.contacts[c];
-      const int gi = d_.performer_index(ct.giver), ri = d_.performer_index(ct.receiver);
-      if (gi < 0 || ri < 0 || gi == ri) continue;
-      const float dist = std::max(0.0f, region_distance(pts[static_cast<std::size_t>(gi)], ct.with,
-                                                        pts[static_cast<std::size_t>(ri)], ct.region) -
-                                            kTessellationSlackM);
-      auto [slot, fresh] = contact_min.emplace(std::make_pair(&beat, c), dist);
-      if (!fresh) slot->second = std::min(slot->second, dist);
+    for (std::size_t c = 0; c < g.contact_distance.size(); ++c) {
+      auto [slot, fresh] = contact_min.emplace(std::make_pair(&beat, c), g.contact_distance[c]);
+      if (!fresh) slot->second = std::min(slot->second, g.contact_distance[c]);
     }
     if (count > beat.end_count() + 1e-9) return;  // in a gap: no notation to hold the poses to
-    const float reach = static_cast<float>(kTouchM) + kTessellationSlackM;
-    for (std::size_t a = 0; a < pts.size(); ++a) {
-      for (std::size_t b = a + 1; b < pts.size(); ++b) {
-        const RegionPairDistance near = near_pairs(pts[a], pts[b], reach);
-        const std::string& ida = d_.performers[a].id;
-        const std::string& idb = d_.performers[b].id;
-        for (const auto& [regions, dist] : near) {
-          const auto [ra, rb] = regions;
-          const Tier ta = tier_for(d_.performers[a], ra), tb = tier_for(d_.performers[b], rb);
-          if (ta == Tier::ordinary && tb == Tier::ordinary) continue;
-          bool noted = false;
-          for (const Contact& ct : beat.contacts) {
-            if ((ct.giver == ida && ct.receiver == idb && ct.with == ra && ct.region == rb) ||
-                (ct.giver == idb && ct.receiver == ida && ct.with == rb && ct.region == ra)) {
-              noted = true;
-              break;
-            }
+    for (const auto& [pair, near] : g.touching) {
+      const std::size_t a = static_cast<std::size_t>(pair.first), b = static_cast<std::size_t>(pair.second);
+      const std::string& ida = d_.performers[a].id;
+      const std::string& idb = d_.performers[b].id;
+      for (const auto& [regions, dist] : near) {
+        (void)dist;
+        const auto [ra, rb] = regions;
+        const Tier ta = tier_for(d_.performers[a], ra), tb = tier_for(d_.performers[b], rb);
+        if (ta == Tier::ordinary && tb == Tier::ordinary) continue;
+        bool noted = false;
+        for (const Contact& ct : beat.contacts) {
+          if ((ct.giver == ida && ct.receiver == idb && ct.with == ra && ct.region == rb) ||
+              (ct.giver == idb && ct.receiver == ida && ct.with == rb && ct.region == ra)) {
+            noted = true;
+            break;
           }
-          if (noted) continue;
-          // One finding per private region touched (the side with the higher tier),
-          // listing what of the partner touches it.
-          const bool a_side = ta >= tb;
-          const std::string& pid = a_side ? ida : idb;
-          const std::string& oid = a_side ? idb : ida;
-          const Region pr = a_side ? ra : rb, orr = a_side ? rb : ra;
-          Finding f = make(FindingCode::pose_unnotated_contact);
-          f.beat = beat.id;
-          f.performer = pid;
-          f.region = pr;
-          f.other = oid;
-          f.message = "The poses bring " + possessive(who(d_, oid)) + " {details} into contact with " +
-                      possessive(who(d_, pid)) + " " + rlabel(pr) + " {span}, and no contact notes it";
-          f.suggestion = "Notate the contact (and check it against both body maps), or adjust the poses";
-          Observation o{"touch|" + pid + "|" + std::string(vocab_name(pr)) + "|" + oid, f, 0};
-          o.detail = rlabel(orr);
-          spans_.observe(k, std::move(o));
         }
+        if (noted) continue;
+        // One finding per private region touched (the side with the higher tier),
+        // listing what of the partner touches it.
+        const bool a_side = ta >= tb;
+        const std::string& pid = a_side ? ida : idb;
+        const std::string& oid = a_side ? idb : ida;
+        const Region pr = a_side ? ra : rb, orr = a_side ? rb : ra;
+        Finding f = make(FindingCode::pose_unnotated_contact);
+        f.beat = beat.id;
+        f.performer = pid;
+        f.region = pr;
+        f.other = oid;
+        f.message = "The poses bring " + possessive(who(d_, oid)) + " {details} into contact with " +
+                    possessive(who(d_, pid)) + " " + rlabel(pr) + " {span}, and no contact notes it";
+        f.suggestion = "Notate the contact (and check it against both body maps), or adjust the poses";
+        Observation o{"touch|" + pid + "|" + std::string(vocab_name(pr)) + "|" + oid, f, 0};
+        o.detail = rlabel(orr);
+        spans_.observe(k, std::move(o));
       }
     }
   }
 
-  void eyeline_lens(int k, double count, const Beat& beat, const Stage& st) {
-    (void)count;
+  void eyeline_lens(int k, const Beat& beat, const SampleGeometry& g) {
     for (const Eyeline& y : beat.eyelines) {
       const int pi = d_.performer_index(y.performer);
       if (pi < 0) continue;
-      const glm::dvec3 eye(st.performers[static_cast<std::size_t>(pi)].joints[static_cast<std::size_t>(Joint::head)].position);
+      const glm::dvec3 eye = g.joints[static_cast<std::size_t>(pi)][static_cast<std::size_t>(Joint::head)];
       std::optional<glm::dvec3> target;
       std::string lens_id;
       if (!y.target.camera.empty()) {
@@ -1109,12 +1359,12 @@ class GeometryChecks {
         const int ti = d_.performer_index(y.target.performer);
         if (ti < 0) continue;
         const Joint j = y.target.region ? joint_near(*y.target.region) : Joint::head;
-        target = glm::dvec3(st.performers[static_cast<std::size_t>(ti)].joints[static_cast<std::size_t>(j)].position);
+        target = g.joints[static_cast<std::size_t>(ti)][static_cast<std::size_t>(j)];
       }
       if (target) {
         const glm::dvec3 dir = glm::normalize(*target - eye);
-        for (std::size_t c = 0; c < st.cameras.size(); ++c) {
-          const glm::dvec3 to_cam = st.cameras[c].basis.position - eye;
+        for (std::size_t c = 0; c < g.camera_positions.size(); ++c) {
+          const glm::dvec3 to_cam = g.camera_positions[c] - eye;
           const double dist = glm::length(to_cam);
           if (dist < 1e-6) continue;
           const double angle = glm::degrees(std::acos(std::clamp(glm::dot(dir, to_cam / dist), -1.0, 1.0)));
@@ -1185,15 +1435,16 @@ std::vector<Finding> check_notation(const Document& doc) {
   return out;
 }
 
-CheckReport run_checks(const Document& doc, const CheckOptions& options) {
+CheckReport run_checks(const Document& doc, const CheckOptions& options, CheckCache* cache) {
   CheckReport report;
   report.findings = check_notation(doc);
   if (options.geometry && !doc.choreography.beats.empty()) {
     std::vector<double> samples = sample_counts(doc, options.samples_per_count);
     report.samples = static_cast<int>(samples.size());
-    GeometryChecks g(doc, options, samples);
+    GeometryChecks g(doc, options, samples, cache);
     g.run();
     report.camera_passes = g.passes;
+    report.samples_reused = g.reused;
     for (Finding& f : g.finish()) report.findings.push_back(std::move(f));
   }
   std::sort(report.findings.begin(), report.findings.end(), finding_less);

@@ -14,6 +14,8 @@
 // Findings of the same kind on consecutive samples merge into one with a span.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,13 +56,32 @@ inline constexpr double kLensEyelineDeg = 4;
 struct CheckReport {
   std::vector<Finding> findings;    // sorted: by count, then severity (errors first), code, camera, performer
   int samples = 0;                  // timeline samples taken
-  std::size_t camera_passes = 0;    // maskings computed (cameras × samples, plus fragile probes)
+  std::size_t camera_passes = 0;    // maskings computed (cameras × samples, plus probes), not reused
+  std::size_t samples_reused = 0;   // samples whose geometry came from the cache
   int errors() const;
   int warnings() const;
   int infos() const;
 };
 
-CheckReport run_checks(const Document& doc, const CheckOptions& options = {});
+// Keeps the measured geometry of each timeline sample between runs, keyed by a
+// hash of everything the measurement depends on (the staged shapes, cameras,
+// garments worn, the rider and the beat's notes), so re-checking after an edit
+// re-measures only the samples the edit changed. Holds one timeline's worth;
+// thread-safe. Results are identical with and without it.
+class CheckCache {
+ public:
+  CheckCache();
+  ~CheckCache();
+  CheckCache(const CheckCache&) = delete;
+  CheckCache& operator=(const CheckCache&) = delete;
+  std::size_t size() const;
+  void clear();
+  struct Impl;                      // internal to checks.cpp
+  std::unique_ptr<Impl> impl_;
+};
+
+// Geometry is measured on all cores (options.threads), one sample per task.
+CheckReport run_checks(const Document& doc, const CheckOptions& options = {}, CheckCache* cache = nullptr);
 
 // The document-only part (contacts and eyeline targets), as run_checks does it.
 std::vector<Finding> check_notation(const Document& doc);

@@ -620,3 +620,30 @@ TEST_SUITE("checks: the timeline") {
     CHECK(run_checks(d, one).findings == run_checks(d, two).findings);
   }
 }
+
+TEST_SUITE("checks: incremental") {
+  TEST_CASE("a cache gives the same findings, and after an edit the same as a fresh run") {
+    Document d = facing_camera();
+    d.choreography.beats[0].length_counts = 2;
+    Beat b2;
+    b2.id = "b02";
+    b2.start_count = 3;
+    b2.length_counts = 2;
+    b2.poses = {standing("ana", {0, 0, 0}, 90)};
+    d.choreography.beats.push_back(b2);
+    CheckCache cache;
+    const CheckReport cold = run_checks(d, fast(), &cache);
+    CHECK(cold.samples_reused < static_cast<std::size_t>(cold.samples));
+    CHECK(cache.size() > 0);
+    const CheckReport warm = run_checks(d, fast(), &cache);
+    CHECK(warm.findings == cold.findings);
+    CHECK(warm.samples_reused == static_cast<std::size_t>(warm.samples));  // nothing changed: nothing re-measured
+    CHECK(warm.camera_passes == 0);
+
+    d.choreography.beats[1].poses[0].root_rotation[1] = 180;  // an edit to the second beat only
+    const CheckReport edited = run_checks(d, fast(), &cache);
+    CHECK(edited.findings == run_checks(d, fast()).findings);
+    CHECK(edited.samples_reused > 0);                          // the first beat's hold was kept
+    CHECK(edited.samples_reused < static_cast<std::size_t>(edited.samples));
+  }
+}
