@@ -1037,8 +1037,9 @@ class GeometryChecks {
     const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
     const double dm = o_.fragile_offset_m;
     const std::string cm = num(std::round(dm * 100)) + " cm";
+    const MaskingOptions window = probe_window(st, sc, m.width, m.height, cands, dm);
     auto probe = [&](const Stage& s, const std::string& what) {
-      const CameraMasking pm = mask_camera(s, m.camera, mopt_);
+      const CameraMasking pm = mask_camera(s, m.camera, window);
       ++passes_out;
       for (FragileResult& c : cands) {
         const RegionCounts& rc = pm.performers[static_cast<std::size_t>(c.performer)].regions[static_cast<std::size_t>(c.region)];
@@ -1065,6 +1066,45 @@ class GeometryChecks {
       probe(shifted(st, pi, {0, 0, -f}), name + " " + cm + " off the mark (−z)");
     }
     return cands;
+  }
+
+  // The part of the grid where the candidates' regions can appear, on and off
+  // their marks: the projected bounding spheres of the body shapes that carry
+  // each region, grown by how far a shift of `dm` can move them on the image.
+  MaskingOptions probe_window(const Stage& st, const StageCamera& sc, int W, int H,
+                              const std::vector<FragileResult>& cands, double dm) const {
+    MaskingOptions o = mopt_;
+    double u0 = 1e9, u1 = -1e9, v0 = 1e9, v1 = -1e9;
+    bool whole = false;
+    for (const FragileResult& c : cands) {
+      for (const Shape& s : st.shapes) {
+        if (s.label.performer != c.performer || s.label.garment >= 0 || s.label.is_prop()) continue;
+        if (!(part_regions(s.part) & region_bit(c.region))) continue;
+        const glm::dvec3 rel = glm::dvec3(s.bound_center) - sc.basis.position;
+        const double z = glm::dot(rel, sc.basis.forward);
+        const double r = s.bound_radius;
+        if (z - r - dm <= 0.05) { whole = true; break; }
+        const double x = glm::dot(rel, sc.basis.right) / z, y = glm::dot(rel, sc.basis.up) / z;
+        const double ext = (r + 2 * dm) / (z - r - dm) + (std::fabs(x) + std::fabs(y)) * dm / (z - r - dm);
+        u0 = std::min(u0, (x - ext) / sc.lens.tan_half_w);
+        u1 = std::max(u1, (x + ext) / sc.lens.tan_half_w);
+        v0 = std::min(v0, (y - ext) / sc.lens.tan_half_h);
+        v1 = std::max(v1, (y + ext) / sc.lens.tan_half_h);
+      }
+      if (whole) break;
+    }
+    if (whole || u0 > u1) return o;
+    // u = 2(i + ½)/W − 1, v = 1 − 2(j + ½)/H; one ray of margin each side.
+    o.col_min = static_cast<int>(std::floor((u0 + 1) * W / 2 - 0.5)) - 1;
+    o.col_max = static_cast<int>(std::ceil((u1 + 1) * W / 2 - 0.5)) + 1;
+    o.row_min = static_cast<int>(std::floor((1 - v1) * H / 2 - 0.5)) - 1;
+    o.row_max = static_cast<int>(std::ceil((1 - v0) * H / 2 - 0.5)) + 1;
+    if (o.col_max < 0 || o.row_max < 0 || o.col_min >= W || o.row_min >= H) {
+      o.col_min = o.row_min = 0;  // off the frame altogether: a one-ray window
+      o.col_max = o.row_max = 0;
+    }
+    o.height = H;
+    return o;
   }
 
   std::vector<NoteResult> measure_notes(const Stage& st, const Beat& beat, const CameraMasking& m, double count,

@@ -166,6 +166,7 @@ struct CameraJob {
   std::vector<std::uint32_t> tile_items;
   std::size_t max_items = 0;
   Label* image = nullptr;
+  int wi0 = 0, wi1 = 0, wj0 = 0, wj1 = 0;  // the window of rays cast (inclusive)
 };
 
 struct Bounds { int i0, i1, j0, j1; bool any; };
@@ -351,14 +352,14 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
                     Scratch& sc) {
   const int W = job.width, H = job.height;
   const float su = 2.0f / float(W), sv = 2.0f / float(H);
-  for (int tx = 0; tx < job.tiles_x; ++tx) {
+  for (int tx = job.wi0 / kTile; tx <= job.wi1 / kTile; ++tx) {
     const std::size_t tile = std::size_t(ty) * job.tiles_x + tx;
     const std::uint32_t* items = job.tile_items.data() + job.tile_start[tile];
     const std::uint32_t n_items = job.tile_start[tile + 1] - job.tile_start[tile];
-    const int i_end = std::min(W, (tx + 1) * kTile), j_end = std::min(H, (ty + 1) * kTile);
-    for (int j = ty * kTile; j < j_end; ++j) {
+    const int i_end = std::min({W, (tx + 1) * kTile, job.wi1 + 1}), j_end = std::min({H, (ty + 1) * kTile, job.wj1 + 1});
+    for (int j = std::max(ty * kTile, job.wj0); j < j_end; ++j) {
       const float v = 1.0f - (float(j) + 0.5f) * sv;
-      for (int i = tx * kTile; i < i_end; ++i) {
+      for (int i = std::max(tx * kTile, job.wi0); i < i_end; ++i) {
         const float u = (float(i) + 0.5f) * su - 1.0f;
         float best_t = std::numeric_limits<float>::infinity();
         std::uint64_t best_order = ~std::uint64_t{0};
@@ -529,7 +530,13 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     const int W = std::max(1, options.width);
     const int H = options.height > 0 ? options.height : masking_height(W, cam.lens.aspect);
     jobs.push_back(prepare(stage, cameras[c], W, H));
-    max_items = std::max(max_items, jobs.back().max_items);
+    CameraJob& job = jobs.back();
+    const bool windowed = options.row_max >= options.row_min && options.col_max >= options.col_min;
+    job.wi0 = windowed ? std::clamp(options.col_min, 0, W - 1) : 0;
+    job.wi1 = windowed ? std::clamp(options.col_max, 0, W - 1) : W - 1;
+    job.wj0 = windowed ? std::clamp(options.row_min, 0, H - 1) : 0;
+    job.wj1 = windowed ? std::clamp(options.row_max, 0, H - 1) : H - 1;
+    max_items = std::max(max_items, job.max_items);
     CameraMasking& r = results[c];
     r.camera = cameras[c];
     r.count = stage.count;
@@ -545,7 +552,7 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
   // the sums do not depend on which thread took which row.
   std::vector<std::pair<std::uint32_t, int>> work;
   for (std::size_t c = 0; c < jobs.size(); ++c)
-    for (int ty = 0; ty < jobs[c].tiles_y; ++ty) work.push_back({std::uint32_t(c), ty});
+    for (int ty = jobs[c].wj0 / kTile; ty <= jobs[c].wj1 / kTile; ++ty) work.push_back({std::uint32_t(c), ty});
   unsigned threads = options.threads > 0 ? unsigned(options.threads) : std::max(1u, std::thread::hardware_concurrency());
   threads = std::max(1u, std::min<unsigned>(threads, unsigned(work.size())));
 
@@ -578,6 +585,9 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     r.garment_rays = total.garments;
     r.prop_rays = total.props;
     r.empty_rays = total.empty;
+    // Rays outside the window were not cast: they count as empty.
+    const std::uint32_t cast = std::uint32_t(jobs[c].wi1 - jobs[c].wi0 + 1) * std::uint32_t(jobs[c].wj1 - jobs[c].wj0 + 1);
+    r.empty_rays += r.rays() - cast;
     r.performers.resize(n_perf);
     double nearest = std::numeric_limits<double>::infinity();
     for (std::size_t p = 0; p < n_perf; ++p) {

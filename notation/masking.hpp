@@ -48,6 +48,12 @@ struct MaskingOptions {
   int height = 0;                    // 0: width / aspect, rounded (≥ 1)
   int threads = 0;                   // 0: std::thread::hardware_concurrency()
   bool keep_image = false;           // fill CameraMasking::image
+  // A window of the grid: only rays with row in [row_min, row_max] and column
+  // in [col_min, col_max] (inclusive) are cast; the others count as empty. The
+  // default (max < min) casts every ray. Used to re-test a few small regions
+  // cheaply (fragile masking probes): counts inside the window are exactly
+  // those of the full grid.
+  int row_min = 0, row_max = -1, col_min = 0, col_max = -1;
 };
 
 // Rays of a W-wide grid for a delivery aspect: round(W / aspect), at least 1.
