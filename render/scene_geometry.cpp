@@ -137,7 +137,7 @@ Geometry build_scene_geometry(const Document& doc, const Stage& stage, const Sce
   g.vertices.reserve(mesh.positions.size() + 4096);
   g.indices.reserve(mesh.positions.size() + 8192);
   for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
-    const glm::vec4 c = label_color(doc, mesh.labels[t], o.color);
+    const glm::vec4 c = o.label_colors ? o.label_colors(mesh.labels[t]) : label_color(doc, mesh.labels[t], o.color);
     for (int k = 0; k < 3; ++k) {
       g.indices.push_back(static_cast<std::uint32_t>(g.vertices.size()));
       g.vertices.push_back({mesh.positions[3 * t + k], mesh.normals[3 * t + k], c});

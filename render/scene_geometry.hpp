@@ -8,6 +8,7 @@
 // figure of its own; it only chooses colours from each triangle's Label.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,13 @@
 
 namespace cs::render {
 
-enum class ColorMode { performer };  // consent and masking modes come with the checks
+enum class ColorMode { performer, consent, masking };
 
 struct SceneDrawOptions {
+  // By performer, unless `label_colors` is set (render/color_modes.hpp makes
+  // the consent and masking colourings); `color` names the mode in use.
   ColorMode color = ColorMode::performer;
+  std::function<glm::vec4(const cs::Label&)> label_colors;
   bool cameras = true;          // camera bodies, frusta and frame lines
   bool labels = true;           // names next to performers and cameras
   bool eyelines = true;

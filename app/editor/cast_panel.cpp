@@ -33,20 +33,20 @@ void swatch(ImU32 color) {
 
 void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout) {
   ImGui::SetNextWindowPos(layout.origin);
-  ImGui::SetNextWindowSize(ImVec2(layout.left_w, layout.size.y - layout.bottom_h));
+  ImGui::SetNextWindowSize(ImVec2(layout.left_w, layout.left_top_h));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (!ImGui::Begin("Scene", nullptr, flags)) {
     ImGui::End();
     return;
   }
-  if (!s.doc) {
+  if (!s.document()) {
     ImGui::TextDisabled("No scene open.");
     ImGui::TextDisabled("File \u2192 Open… (Ctrl+O)");
     ImGui::End();
     return;
   }
-  const Document& d = *s.doc;
+  const Document& d = *s.document();
 
   ImGui::PushFont(fonts.bold);
   ImGui::TextWrapped("%s", d.scene.title.empty() ? "Untitled scene" : d.scene.title.c_str());

@@ -1,5 +1,6 @@
-// dialogs.cpp — the modal that lists every load error, and a small in-app
-// browser for opening scene files.
+// dialogs.cpp — the modals: every load error, a notice (refused edit, failed
+// save), the unsaved-changes guard, the recovery offer, and a small in-app
+// browser for opening and saving scene files.
 #include <algorithm>
 #include <string>
 #include <system_error>
@@ -12,6 +13,31 @@
 
 namespace cs::editor {
 
+namespace {
+
+void center_next(ImVec2 size) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (size.x > 0) ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+}
+
+bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool enter_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false); }
+
+void bullet_lines(const std::vector<std::string>& lines, const UiFonts& fonts) {
+  ImGui::PushFont(fonts.mono);
+  for (const std::string& line : lines) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.55f, 1));
+    ImGui::TextUnformatted("\u25CF");
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(line.c_str());
+  }
+  ImGui::PopFont();
+}
+
+}  // namespace
+
 void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts) {
   const char* id = "Cannot open scene";
   if (s.show_errors_popup && s.load_errors) {
@@ -19,9 +45,7 @@ void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts) {
     s.show_errors_popup = false;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.8f, 900 * fonts.scale), std::min(vp->Size.y * 0.7f, 520 * fonts.scale)),
-                           ImGuiCond_Appearing);
+  center_next(ImVec2(std::min(vp->Size.x * 0.8f, 900 * fonts.scale), std::min(vp->Size.y * 0.7f, 520 * fonts.scale)));
   if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
   if (!s.load_errors) {
     ImGui::CloseCurrentPopup();
@@ -37,15 +61,7 @@ void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts) {
   ImGui::Spacing();
   const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("##errors", ImVec2(0, -footer), true, ImGuiWindowFlags_HorizontalScrollbar);
-  ImGui::PushFont(fonts.mono);
-  for (const std::string& line : e.lines) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.55f, 1));
-    ImGui::TextUnformatted("\u25CF");
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::TextUnformatted(line.c_str());
-  }
-  ImGui::PopFont();
+  bullet_lines(e.lines, fonts);
   ImGui::EndChild();
   if (ImGui::Button("Copy all")) {
     std::string all;
@@ -53,33 +69,126 @@ void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts) {
     ImGui::SetClipboardText(all.c_str());
   }
   ImGui::SameLine();
-  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+  if (ImGui::Button("Close") || escape_pressed()) {
     s.load_errors.reset();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
 }
 
-std::optional<std::filesystem::path> draw_open_dialog(bool open_now, const std::filesystem::path& start_dir, const UiFonts& fonts) {
+void draw_notice_dialog(EditorState& s, const UiFonts& fonts) {
+  const char* id = "##notice";
+  if (s.notice && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  center_next(ImVec2(std::min(vp->Size.x * 0.7f, 720 * fonts.scale), 0));
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
+    return;
+  if (!s.notice) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const float wrap = std::min(vp->Size.x * 0.7f, 700 * fonts.scale);
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(s.notice->title.c_str());
+  ImGui::PopFont();
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextUnformatted(s.notice->message.c_str());
+  ImGui::PopTextWrapPos();
+  if (!s.notice->lines.empty()) {
+    ImGui::Spacing();
+    bullet_lines(s.notice->lines, fonts);
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("OK", ImVec2(120 * fonts.scale, 0)) || escape_pressed() || enter_pressed()) {
+    s.notice.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+UnsavedChoice draw_unsaved_dialog(bool open_now, const std::string& scene_name, const std::string& doing, const UiFonts& fonts) {
+  const char* id = "Unsaved changes";
+  if (open_now) ImGui::OpenPopup(id);
+  center_next(ImVec2(0, 0));
+  UnsavedChoice choice = UnsavedChoice::none;
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return choice;
+  ImGui::PushFont(fonts.bold);
+  ImGui::Text("Save the changes to %s %s?", scene_name.c_str(), doing.c_str());
+  ImGui::PopFont();
+  ImGui::TextDisabled("If you don't save, your changes since the last save are lost.");
+  ImGui::Spacing();
+  const ImVec2 button(120 * fonts.scale, 0);
+  if (ImGui::Button("Save", button) || enter_pressed()) choice = UnsavedChoice::save;
+  ImGui::SameLine();
+  if (ImGui::Button("Don't save", button)) choice = UnsavedChoice::discard;
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", button) || escape_pressed()) choice = UnsavedChoice::cancel;
+  if (choice != UnsavedChoice::none) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return choice;
+}
+
+RecoveryChoice draw_recovery_dialog(bool open_now, const std::string& scene_name, const std::string& when, const UiFonts& fonts) {
+  const char* id = "Recover unsaved changes";
+  if (open_now) ImGui::OpenPopup(id);
+  center_next(ImVec2(0, 0));
+  RecoveryChoice choice = RecoveryChoice::none;
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return choice;
+  ImGui::PushFont(fonts.bold);
+  ImGui::Text("Changes to %s were autosaved at %s and never saved.", scene_name.c_str(), when.c_str());
+  ImGui::PopFont();
+  ImGui::TextDisabled("ClosedSet may have closed unexpectedly. Recover them (you can then save or undo), or discard them.");
+  ImGui::Spacing();
+  const ImVec2 button(150 * fonts.scale, 0);
+  if (ImGui::Button("Recover", button)) choice = RecoveryChoice::recover;
+  ImGui::SameLine();
+  if (ImGui::Button("Discard them", button)) choice = RecoveryChoice::discard;
+  if (choice != RecoveryChoice::none) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return choice;
+}
+
+std::optional<std::filesystem::path> draw_file_dialog(FileDialogMode mode, bool open_now, const std::filesystem::path& start_dir,
+                                                      const std::string& suggested_name, const UiFonts& fonts, bool* cancelled) {
   namespace fs = std::filesystem;
+  // One browser at a time, so one set of state for both modes.
   static fs::path dir;
   static std::string typed;
-  const char* id = "Open scene";
+  static std::optional<fs::path> confirm_replace;
+  const bool saving = mode == FileDialogMode::save;
+  const char* id = saving ? "Save scene as" : "Open scene";
   if (open_now) {
     dir = start_dir;
-    typed.clear();
+    typed = suggested_name;
+    confirm_replace.reset();
     ImGui::OpenPopup(id);
   }
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(720 * fonts.scale, 460 * fonts.scale), ImGuiCond_Appearing);
+  center_next(ImVec2(720 * fonts.scale, 460 * fonts.scale));
   std::optional<fs::path> picked;
   if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings)) return picked;
+
+  if (confirm_replace) {
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextWrapped("%s already exists. Replace it?", confirm_replace->filename().string().c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("The file it replaces is kept as %s.bak.", confirm_replace->filename().string().c_str());
+    if (ImGui::Button("Replace")) {
+      picked = *confirm_replace;
+      confirm_replace.reset();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Back") || escape_pressed()) confirm_replace.reset();
+    ImGui::EndPopup();
+    return picked;
+  }
 
   ImGui::TextDisabled("Folder");
   ImGui::SameLine();
   ImGui::TextUnformatted(dir.string().c_str());
-  // Folders first, then scene files (*.closedset.json, *.json); hidden entries skipped.
+  // Folders first, then scene files (*.json); hidden entries skipped.
   std::vector<fs::directory_entry> folders, files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec)) {
@@ -102,24 +211,38 @@ std::optional<std::filesystem::path> draw_open_dialog(bool open_now, const std::
     const std::string label = f.path().filename().string() + "/";
     if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick) && ImGui::IsMouseDoubleClicked(0)) dir = f.path();
   }
+  std::optional<fs::path> chosen;
   for (const auto& f : files) {
     const std::string name = f.path().filename().string();
     if (ImGui::Selectable(name.c_str(), typed == name, ImGuiSelectableFlags_AllowDoubleClick)) {
       typed = name;
-      if (ImGui::IsMouseDoubleClicked(0)) picked = f.path();
+      if (ImGui::IsMouseDoubleClicked(0)) chosen = f.path();
     }
   }
   ImGui::EndChild();
   ImGui::SetNextItemWidth(-220 * fonts.scale);
   const bool enter = ImGui::InputTextWithHint("##file", "file name or path", &typed, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if ((ImGui::Button("Open") || enter) && !typed.empty()) {
+  if ((ImGui::Button(saving ? "Save" : "Open") || enter) && !typed.empty()) {
     const fs::path p(typed);
-    picked = p.is_absolute() ? p : dir / p;
+    chosen = p.is_absolute() ? p : dir / p;
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
-  if (picked) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Cancel") || escape_pressed()) {
+    if (cancelled) *cancelled = true;
+    ImGui::CloseCurrentPopup();
+  }
+  if (chosen) {
+    fs::path target = *chosen;
+    if (saving && target.extension() != ".json") target += ".closedset.json";
+    std::error_code ec2;
+    if (saving && fs::exists(target, ec2)) {
+      confirm_replace = target;
+    } else {
+      picked = target;
+      ImGui::CloseCurrentPopup();
+    }
+  }
   ImGui::EndPopup();
   return picked;
 }

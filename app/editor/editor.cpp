@@ -51,11 +51,12 @@ int run(const Options& options) {
       return kBadInput;
     }
   }
+  if (!scripted) app->offer_untitled_recovery();
   if (!options.camera.empty()) {
-    if (!s.doc || !s.doc->camera(options.camera)) {
+    if (!s.document() || !s.document()->camera(options.camera)) {
       std::string known;
-      if (s.doc)
-        for (const Camera& c : s.doc->cameras) known += (known.empty() ? "" : ", ") + c.id;
+      if (s.document())
+        for (const Camera& c : s.document()->cameras) known += (known.empty() ? "" : ", ") + c.id;
       std::fprintf(stderr, "closedset: no camera \"%s\" in %s (cameras: %s)\n", options.camera.c_str(),
                    options.file.c_str(), known.empty() ? "none" : known.c_str());
       if (scripted) return kBadInput;
@@ -72,8 +73,10 @@ int run(const Options& options) {
   }
 
   if (scripted) {
-    // A few real frames first: ImGui sizes windows and fonts over the first frames.
+    // A few real frames first: ImGui sizes windows and fonts over the first
+    // frames; then the findings, so the timeline shows them.
     for (int i = 0; i < 4; ++i) app->frame();
+    if (s.history.has_document()) app->wait_for_checks(60);
     render::Image shot;
     app->frame(&shot);
     if (!render::write_png(options.screenshot, shot, &error)) {

@@ -1,10 +1,21 @@
 // editor_app.cpp — window, GL context, ImGui set-up and the frame, following
 // ocornut/imgui v1.86 examples/example_glfw_opengl3/main.cpp for the order of
-// initialisation, the loop and shutdown.
+// initialisation, the loop and shutdown; the files (new, open, save, recent,
+// the unsaved-changes guard, autosave and recovery) and the background checks.
+//
+// [SECTION] Creation and shutdown
+// [SECTION] Files
+// [SECTION] Guard
+// [SECTION] Autosave and recovery
+// [SECTION] Checks
+// [SECTION] Frame
 #include "app/editor/editor_app.hpp"
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <chrono>
+#include <thread>
 
 #include "render/context.hpp"
 #include "render/gl.hpp"
@@ -17,12 +28,18 @@
 
 namespace cs::editor {
 
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------
+// [SECTION] Creation and shutdown
+
 std::unique_ptr<EditorApp> EditorApp::create(const AppConfig& config, std::string* error) {
   if (!render::ensure_glfw(error)) return nullptr;
   render::glfw_hint_gl33_core();
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   std::unique_ptr<EditorApp> app(new EditorApp());
   app->config_ = config;
+  if (config.headless_test) app->config_.checks_delay_seconds = 0;
   app->window_ = glfwCreateWindow(config.width, config.height, "ClosedSet", nullptr, nullptr);
   if (!app->window_) {
     if (error) *error = "cannot open a window with OpenGL 3.3 core (on a headless machine, run under xvfb-run)";
@@ -48,12 +65,22 @@ std::unique_ptr<EditorApp> EditorApp::create(const AppConfig& config, std::strin
 
   app->viewport_ = std::make_unique<ViewportResources>();
   if (!app->viewport_->renderer.init(error)) return nullptr;
+  if (config.background_checks) {
+    CheckOptions o;
+    // Leave a core for the editor (and llvmpipe) on small machines.
+    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
+    app->checks_ = std::make_unique<ChecksWorker>(o, [] { glfwPostEmptyEvent(); });
+  }
+  app->config_dir_ = config.config_dir ? *config.config_dir : config.headless_test ? fs::path() : default_config_dir();
+  app->recent_ = load_recent(app->config_dir_);
   app->last_time_ = glfwGetTime();
+  app->last_autosave_ = app->last_time_;
   app->update_title();
   return app;
 }
 
 EditorApp::~EditorApp() {
+  checks_.reset();  // joins the worker before the document goes
   ImGuiContext* previous = ImGui::GetCurrentContext();
   if (window_) glfwMakeContextCurrent(window_);
   viewport_.reset();  // GL objects go while the context is current
@@ -67,7 +94,26 @@ EditorApp::~EditorApp() {
   if (window_) glfwDestroyWindow(window_);
 }
 
-bool EditorApp::open(const std::filesystem::path& path) {
+// ---------------------------------------------------------------------------
+// [SECTION] Files
+
+void EditorApp::document_replaced() {
+  EditorState& s = state_;
+  s.count = s.first_count();
+  s.playing = false;
+  s.through_camera.clear();
+  s.masking_camera.clear();
+  s.drag = {};
+  s.frame_request = true;
+  s.checks = FindingsState{};
+  viewport_->meshes = s.history.has_document() ? load_prop_meshes(s.history.doc(), s.path.parent_path()) : PropMeshes{};
+  viewport_->exposure.reset();
+  autosaved_generation_ = s.history.generation();
+  last_autosave_ = glfwGetTime();
+  update_title();
+}
+
+bool EditorApp::open(const fs::path& path) {
   LoadResult r = load_scene_file(path);
   if (!r.ok()) {
     LoadErrors e;
@@ -75,31 +121,262 @@ bool EditorApp::open(const std::filesystem::path& path) {
     for (const Diagnostic& d : r.errors) e.lines.push_back(format_diagnostic(d));
     if (r.suppressed > 0) e.lines.push_back("... and " + std::to_string(r.suppressed) + " more problems");
     if (e.lines.empty()) e.lines.push_back(path.string() + ": cannot be opened");
-    e.kept_previous = state_.doc.has_value();
+    e.kept_previous = state_.history.has_document();
     state_.load_errors = std::move(e);
     state_.show_errors_popup = true;
     state_.status = "Could not open " + path.filename().string();
     return false;
   }
-  state_.doc = std::move(r.document);
+  state_.history.reset(std::move(*r.document));
   state_.path = path;
-  viewport_->meshes = load_prop_meshes(*state_.doc, path.parent_path());
-  state_.count = state_.doc->first_count();
-  state_.playing = false;
-  state_.through_camera.clear();
-  state_.frame_request = true;
+  document_replaced();
   state_.status = "Opened " + path.string();
   if (!viewport_->meshes.ok()) state_.status += "  ·  " + viewport_->meshes.errors.front();
-  ++viewport_->generation;
+  recent_ = add_recent(config_dir_, path);
+  recovery_offer_ = find_recovery(config_dir_, path);
+  show_recovery_ = recovery_offer_.has_value();
+  return true;
+}
+
+void EditorApp::new_scene() {
+  Document d;
+  d.scene.title = "Untitled scene";
+  for (int i = 1; i <= 2; ++i) {
+    Performer p;
+    p.id = "p" + std::to_string(i);
+    p.character = "Performer " + std::to_string(i);
+    p.height_m = i == 1 ? 1.68 : 1.80;
+    d.performers.push_back(p);
+  }
+  Camera cam;
+  cam.id = "A";
+  cam.label = "Wide";
+  cam.focal_mm = 32;
+  cam.position = {0, 1.5, 4.5};
+  cam.target = {0, 1.0, 0};
+  d.cameras.push_back(cam);
+  Beat b;
+  b.id = "b01";
+  b.label = "Top of the scene";
+  b.start_count = 1;
+  b.length_counts = 4;
+  b.placeholder = true;
+  for (std::size_t i = 0; i < d.performers.size(); ++i) {
+    Pose pose;
+    pose.performer = d.performers[i].id;
+    pose.root_position = {i == 0 ? -0.45 : 0.45, 0, 0};
+    pose.root_rotation = {0, i == 0 ? 90.0 : -90.0, 0};  // facing each other
+    b.poses.push_back(pose);
+  }
+  d.choreography.beats.push_back(b);
+  state_.history.reset(std::move(d));
+  state_.path.clear();
+  document_replaced();
+  state_.status = "New scene";
+  recovery_offer_ = find_recovery(config_dir_, {});
+  show_recovery_ = recovery_offer_.has_value();
+}
+
+bool EditorApp::save() {
+  if (!state_.history.has_document()) return false;
+  if (state_.path.empty()) {
+    want_save_as_dialog_ = true;
+    return false;
+  }
+  const SaveResult r = save_scene_file(state_.history.doc(), state_.path);
+  if (!r.ok) {
+    state_.notice = Notice{"Could not save", r.error + "\nThe file on disk is unchanged; your changes are still open here.", {}};
+    state_.status = "Could not save " + state_.path.filename().string();
+    return false;
+  }
+  state_.history.mark_saved();
+  remove_recovery(config_dir_, state_.path);
+  recent_ = add_recent(config_dir_, state_.path);
+  state_.status = "Saved " + state_.path.string();
   update_title();
   return true;
 }
 
+bool EditorApp::save_as(fs::path path) {
+  if (!state_.history.has_document() || path.empty()) return false;
+  if (path.extension() != ".json") path += ".closedset.json";
+  const fs::path previous = state_.path;
+  const SaveResult r = save_scene_file(state_.history.doc(), path);
+  if (!r.ok) {
+    state_.notice = Notice{"Could not save", r.error + "\nNothing was written; your changes are still open here.", {}};
+    state_.status = "Could not save " + path.filename().string();
+    return false;
+  }
+  remove_recovery(config_dir_, previous);
+  state_.path = path;
+  state_.history.mark_saved();
+  remove_recovery(config_dir_, path);
+  recent_ = add_recent(config_dir_, path);
+  state_.status = "Saved " + path.string();
+  update_title();
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Guard
+
+void EditorApp::request(FileAction action, const fs::path& path) {
+  if (action == FileAction::none) return;
+  // Opening asks for the file first; the guard comes when one is picked.
+  if (action != FileAction::open_dialog && state_.dirty()) {
+    pending_ = {action, path};
+    show_guard_ = true;
+    return;
+  }
+  perform(action, path);
+}
+
+void EditorApp::perform(FileAction action, const fs::path& path) {
+  switch (action) {
+    case FileAction::none: break;
+    case FileAction::new_scene: new_scene(); break;
+    case FileAction::open_dialog: want_open_dialog_ = true; break;
+    case FileAction::open_path: open(path); break;
+    case FileAction::quit:
+      // Quitting with nothing unsaved (or discarded): no recovery copy is needed.
+      if (state_.history.has_document()) remove_recovery(config_dir_, state_.path);
+      quit_confirmed_ = true;
+      glfwSetWindowShouldClose(window_, GLFW_TRUE);
+      break;
+  }
+}
+
+void EditorApp::resolve_guard(GuardChoice choice) {
+  const Pending p = pending_;
+  pending_ = {};
+  show_guard_ = false;
+  switch (choice) {
+    case GuardChoice::cancel: state_.status = "Cancelled"; break;
+    case GuardChoice::discard:
+      remove_recovery(config_dir_, state_.path);
+      perform(p.action, p.path);
+      break;
+    case GuardChoice::save:
+      if (state_.path.empty()) {
+        after_save_as_ = p;  // Save As first; the action follows a successful save
+        want_save_as_dialog_ = true;
+      } else if (save()) {
+        perform(p.action, p.path);
+      }
+      break;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Autosave and recovery
+
+fs::path EditorApp::recovery_file() const {
+  return config_dir_.empty() ? fs::path() : recovery_path(config_dir_, state_.path);
+}
+
+bool EditorApp::autosave_now() {
+  if (config_dir_.empty() || !state_.history.has_document()) return false;
+  std::string error;
+  autosaved_generation_ = state_.history.generation();
+  last_autosave_ = glfwGetTime();
+  if (!write_recovery(config_dir_, state_.path, state_.history.doc(), &error)) {
+    state_.status = "Autosave failed: " + error;
+    return false;
+  }
+  return true;
+}
+
+void EditorApp::update_autosave(double now) {
+  if (config_dir_.empty() || !state_.dirty() || state_.history.editing()) return;
+  if (state_.history.generation() == autosaved_generation_) return;
+  if (now - last_autosave_ < config_.autosave_seconds) return;
+  autosave_now();
+}
+
+void EditorApp::offer_untitled_recovery() {
+  if (recovery_offer_) return;
+  recovery_offer_ = find_recovery(config_dir_, {});
+  show_recovery_ = recovery_offer_.has_value();
+}
+
+void EditorApp::resolve_recovery(bool recover) {
+  show_recovery_ = false;
+  if (!recovery_offer_) return;
+  const RecoveryOffer o = *recovery_offer_;
+  recovery_offer_.reset();
+  if (!recover) {
+    std::error_code ec;
+    fs::remove(o.recovery, ec);
+    state_.status = "Discarded the recovered changes";
+    return;
+  }
+  LoadResult r = load_scene_file(o.recovery);
+  if (!r.ok()) {
+    state_.notice = Notice{"Could not recover", "The recovery copy " + o.recovery.string() + " does not load; it was left in place.", {}};
+    for (const Diagnostic& d : r.errors) state_.notice->lines.push_back(format_diagnostic(d));
+    return;
+  }
+  state_.history.reset(std::move(*r.document), /*saved=*/false);
+  state_.path = o.file;
+  document_replaced();
+  state_.status = "Recovered unsaved changes from " + o.when + "; save to keep them";
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Checks
+
+void EditorApp::update_checks(double now) {
+  FindingsState& f = state_.checks;
+  if (!checks_) return;
+  const std::uint64_t gen = state_.history.generation();
+  if (auto r = checks_->take()) {
+    // Results for an older document are dropped: a newer run is on its way.
+    if (r->generation == gen) {
+      f.findings = std::move(r->findings);
+      f.generation = r->generation;
+      f.have = true;
+      f.seconds = r->seconds;
+      f.hovered = -1;
+      if (!r->error.empty()) state_.status = "The checks failed: " + r->error;
+    }
+  }
+  if (!state_.history.has_document()) {
+    f = FindingsState{};
+    return;
+  }
+  if (gen != last_seen_generation_) {
+    last_seen_generation_ = gen;
+    last_change_time_ = now;
+  }
+  // Debounced: not while an interaction is open, and only once the document has
+  // been still for a moment.
+  if (gen != checks_requested_ && !state_.history.editing() && now - last_change_time_ >= config_.checks_delay_seconds) {
+    checks_->request(state_.history.doc(), gen);
+    checks_requested_ = gen;
+  }
+  f.running = f.generation != gen || !f.have;
+}
+
+bool EditorApp::wait_for_checks(double timeout_s) {
+  if (!checks_ || !state_.history.has_document()) return false;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (;;) {
+    frame();
+    if (state_.checks.have && state_.checks.generation == state_.history.generation()) return true;
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > timeout_s) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Frame
+
 std::string EditorApp::window_title() const {
-  if (!state_.doc) return "ClosedSet";
-  std::string t = "ClosedSet — ";
-  t += state_.doc->scene.title.empty() ? std::string("Untitled scene") : state_.doc->scene.title;
-  if (!state_.path.empty()) t += " — " + state_.path.filename().string();
+  if (!state_.history.has_document()) return "ClosedSet";
+  std::string t = state_.dirty() ? "• ClosedSet — " : "ClosedSet — ";
+  const Document& d = state_.history.doc();
+  t += d.scene.title.empty() ? std::string("Untitled scene") : d.scene.title;
+  t += " — " + (state_.path.empty() ? std::string("not saved") : state_.path.filename().string());
   return t;
 }
 
@@ -112,14 +389,21 @@ void EditorApp::update_title() {
 }
 
 bool EditorApp::should_close() const { return glfwWindowShouldClose(window_); }
-void EditorApp::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void EditorApp::handle_requests(const MenuRequests& req) {
+  if (req.save) save();
+  if (req.save_as) want_save_as_dialog_ = true;
+  if (req.new_scene) request(FileAction::new_scene);
+  if (req.open_dialog) request(FileAction::open_dialog);
+  if (req.open_path) request(FileAction::open_path, *req.open_path);
+  if (req.quit) request(FileAction::quit);
+}
 
 void EditorApp::draw_ui() {
+  EditorState& s = state_;
   MenuRequests req;
-  draw_menu_bar(state_, fonts_, req);
-  handle_global_shortcuts(state_, req);
-  if (req.quit) request_close();
-  if (req.open_dialog) want_open_dialog_ = true;
+  draw_menu_bar(s, fonts_, recent_, req);
+  handle_global_shortcuts(s, req);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float menu_h = ImGui::GetFrameHeight();
@@ -127,20 +411,63 @@ void EditorApp::draw_ui() {
   Layout layout;
   layout.origin = ImVec2(vp->Pos.x, vp->Pos.y + menu_h);
   layout.size = ImVec2(vp->Size.x, vp->Size.y - menu_h - status_h);
-  layout.left_w = std::clamp(layout.size.x * 0.19f, 240.0f * fonts_.scale, 340.0f * fonts_.scale);
+  layout.left_w = std::clamp(layout.size.x * 0.20f, 250.0f * fonts_.scale, 380.0f * fonts_.scale);
   layout.right_w = std::clamp(layout.size.x * 0.21f, 260.0f * fonts_.scale, 380.0f * fonts_.scale);
   layout.bottom_h = std::clamp(layout.size.y * 0.36f, 220.0f * fonts_.scale, 440.0f * fonts_.scale);
+  layout.left_top_h = std::floor((layout.size.y - layout.bottom_h) * 0.5f);
 
-  draw_cast_panel(state_, fonts_, layout);
-  draw_viewport_panel(state_, fonts_, layout, *viewport_);
-  draw_beat_panel(state_, fonts_, layout);
-  draw_timeline_panel(state_, fonts_, layout);
-  draw_status_bar(state_, fonts_, layout);
-  draw_load_errors_dialog(state_, fonts_);
+  draw_cast_panel(s, fonts_, layout);
+  draw_findings_panel(s, fonts_, layout);
+  draw_viewport_panel(s, fonts_, layout, *viewport_);
+  draw_beat_panel(s, fonts_, layout);
+  draw_timeline_panel(s, fonts_, layout);
+  draw_status_bar(s, fonts_, layout);
 
-  const std::filesystem::path start = state_.path.empty() ? std::filesystem::current_path() : state_.path.parent_path();
-  if (auto picked = draw_open_dialog(want_open_dialog_, start, fonts_)) open(*picked);
+  // A field's interaction whose widget went away (the beat under the playhead
+  // changed while typing) or that ended on a click (the +/- of a number) ends
+  // here, so the history never stays open. Timeline drags end on release.
+  if (s.history.editing() && s.drag.kind == BeatDrag::none && !ImGui::IsAnyItemActive()) finish_interaction(s);
+
+  // [SECTION] Dialogs (one at a time; a modal blocks the rest)
+  draw_load_errors_dialog(s, fonts_);
+  draw_notice_dialog(s, fonts_);
+  const std::string name = s.path.empty() ? std::string("the untitled scene") : s.path.filename().string();
+  const char* doing = pending_.action == FileAction::quit        ? "before closing"
+                      : pending_.action == FileAction::new_scene ? "before starting a new scene"
+                                                                 : "before opening another scene";
+  const bool guard_now = show_guard_ && pending_.action != FileAction::none && !ImGui::IsPopupOpen("Unsaved changes");
+  switch (draw_unsaved_dialog(guard_now, name, doing, fonts_)) {
+    case UnsavedChoice::save: resolve_guard(GuardChoice::save); break;
+    case UnsavedChoice::discard: resolve_guard(GuardChoice::discard); break;
+    case UnsavedChoice::cancel: resolve_guard(GuardChoice::cancel); break;
+    case UnsavedChoice::none: break;
+  }
+  show_guard_ = show_guard_ && pending_.action != FileAction::none;
+  if (recovery_offer_) {
+    const std::string rname = recovery_offer_->file.empty() ? std::string("an untitled scene") : recovery_offer_->file.filename().string();
+    const bool now = show_recovery_ && !ImGui::IsPopupOpen("Recover unsaved changes");
+    switch (draw_recovery_dialog(now, rname, recovery_offer_->when, fonts_)) {
+      case RecoveryChoice::recover: resolve_recovery(true); break;
+      case RecoveryChoice::discard: resolve_recovery(false); break;
+      case RecoveryChoice::none: break;
+    }
+  }
+
+  const fs::path start = s.path.empty() ? fs::current_path() : s.path.parent_path();
+  if (auto picked = draw_file_dialog(FileDialogMode::open, want_open_dialog_, start, "", fonts_))
+    request(FileAction::open_path, *picked);
   want_open_dialog_ = false;
+  bool cancelled = false;
+  const std::string suggested = s.path.empty() ? std::string("untitled.closedset.json") : s.path.filename().string();
+  if (auto picked = draw_file_dialog(FileDialogMode::save, want_save_as_dialog_, start, suggested, fonts_, &cancelled)) {
+    const Pending then = after_save_as_;
+    after_save_as_ = {};
+    if (save_as(*picked)) perform(then.action, then.path);
+  }
+  if (cancelled) after_save_as_ = {};
+  want_save_as_dialog_ = false;
+
+  handle_requests(req);
 }
 
 void EditorApp::frame(render::Image* capture) {
@@ -150,10 +477,17 @@ void EditorApp::frame(render::Image* capture) {
   // spinning; playing, it draws every frame.
   if (config_.headless_test || state_.playing || viewport_->interacting) glfwPollEvents();
   else glfwWaitEventsTimeout(0.25);
+  // The window's close button asks through the unsaved-changes guard.
+  if (glfwWindowShouldClose(window_) && !quit_confirmed_) {
+    glfwSetWindowShouldClose(window_, GLFW_FALSE);
+    request(FileAction::quit);
+  }
   const double now = glfwGetTime();
   const double dt = config_.headless_test ? 1.0 / 60.0 : std::clamp(now - last_time_, 0.0, 0.25);
   last_time_ = now;
   advance_playback(state_, dt);
+  update_checks(now);
+  update_autosave(now);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();

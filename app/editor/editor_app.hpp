@@ -1,12 +1,17 @@
-// editor_app.hpp — the editor as an object: a window, a GL context, ImGui and
-// the panels. `run()` drives it from the event loop; GUI tests drive the same
-// object frame by frame, so a test takes the path a user's click takes.
+// editor_app.hpp — the editor as an object: a window, a GL context, ImGui, the
+// panels, the files (new, open, save, recent, autosave and recovery) and the
+// background checks. `run()` drives it from the event loop; GUI tests drive the
+// same object frame by frame and call the same actions a click calls.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "app/editor/checks_worker.hpp"
+#include "app/editor/files.hpp"
 #include "app/editor/panels.hpp"
 #include "app/editor/state.hpp"
 #include "render/image.hpp"
@@ -19,8 +24,18 @@ namespace cs::editor {
 struct AppConfig {
   int width = 1600, height = 900;  // window size in screen units
   bool vsync = true;
-  bool headless_test = false;      // tests: no vsync, no ini file, fixed frame time
+  bool headless_test = false;      // tests and scripted runs: no vsync, no ini file, fixed frame time
+  // Where recent files and recovery copies live. Unset: default_config_dir(),
+  // except in headless_test runs, which keep nothing unless given a folder.
+  std::optional<std::filesystem::path> config_dir;
+  double autosave_seconds = 60;    // autosave a dirty scene this often (0: every frame it changed)
+  bool background_checks = true;   // run cs::run_checks after edits
+  double checks_delay_seconds = 0.4;  // wait this long after the last change (headless: 0)
 };
+
+// What the user asked for that first needs the unsaved-changes guard.
+enum class FileAction { none, new_scene, open_dialog, open_path, quit };
+enum class GuardChoice { save, discard, cancel };
 
 class EditorApp {
  public:
@@ -31,17 +46,52 @@ class EditorApp {
   EditorApp(const EditorApp&) = delete;
   EditorApp& operator=(const EditorApp&) = delete;
 
+  // [SECTION] Files (no guard: the request() path adds it)
   // Loads a scene. On failure the current document stays, and the errors are
-  // kept in state().load_errors and shown in a dialog. Returns success.
+  // kept in state().load_errors and shown in a dialog. Returns success. A
+  // recovery copy newer than the file is offered (recovery_offer()).
   bool open(const std::filesystem::path& path);
+  // A new untitled scene: two performers, one camera, one placeholder beat.
+  void new_scene();
+  // Saves to the scene's file (cs::save_scene_file: atomic, keeps NAME.bak);
+  // an untitled scene opens the Save As dialog instead. A failure is shown in a
+  // dialog (state().notice) and returns false.
+  bool save();
+  // Saves to `path` (".closedset.json" added when it has no .json ending), which
+  // becomes the scene's file.
+  bool save_as(std::filesystem::path path);
+  const std::vector<std::filesystem::path>& recent() const { return recent_; }
+  const std::filesystem::path& config_dir() const { return config_dir_; }
 
+  // [SECTION] The unsaved-changes guard
+  // New, open and quit as the menus, shortcuts and the window's close button
+  // ask: with unsaved changes, a dialog asks Save / Discard / Cancel first.
+  void request(FileAction action, const std::filesystem::path& path = {});
+  bool guard_pending() const { return pending_.action != FileAction::none; }
+  void resolve_guard(GuardChoice choice);  // what the dialog's buttons call
+
+  // [SECTION] Autosave and recovery
+  // Writes the recovery copy now (the timer calls it every autosave_seconds
+  // while the scene is dirty). False when there is nowhere to write or it failed.
+  bool autosave_now();
+  std::filesystem::path recovery_file() const;
+  const std::optional<RecoveryOffer>& recovery_offer() const { return recovery_offer_; }
+  // At start-up: offer the autosave of an untitled scene, unless another offer is up.
+  void offer_untitled_recovery();
+  // Recover (load the copy, dirty, same file) or discard (delete the copy).
+  void resolve_recovery(bool recover);
+
+  // [SECTION] Frames
   // One frame: events, UI, drawing, swap. `capture` (if given) receives the
   // window's pixels as drawn, read back before the swap.
   void frame(render::Image* capture = nullptr);
   bool should_close() const;
-  void request_close();
+  void request_close() { request(FileAction::quit); }
+  // Runs frames until the findings shown are those of the current document
+  // (or `timeout_s` passes). For tests and screenshots.
+  bool wait_for_checks(double timeout_s = 60);
 
-  // "ClosedSet — TITLE — FILE" (or "ClosedSet" with no document).
+  // "ClosedSet — TITLE — FILE" with "•" when there are unsaved changes.
   std::string window_title() const;
   EditorState& state() { return state_; }
   GLFWwindow* window() const { return window_; }
@@ -50,6 +100,11 @@ class EditorApp {
   EditorApp() = default;
   void draw_ui();
   void update_title();
+  void perform(FileAction action, const std::filesystem::path& path);
+  void handle_requests(const MenuRequests& req);
+  void document_replaced();
+  void update_checks(double now);
+  void update_autosave(double now);
 
   AppConfig config_;
   GLFWwindow* window_ = nullptr;
@@ -57,9 +112,30 @@ class EditorApp {
   EditorState state_;
   UiFonts fonts_;
   std::unique_ptr<ViewportResources> viewport_;
+  std::unique_ptr<ChecksWorker> checks_;
   std::string applied_title_;
   double last_time_ = 0;
-  bool want_open_dialog_ = false;
+
+  // Files
+  std::filesystem::path config_dir_;
+  std::vector<std::filesystem::path> recent_;
+  struct Pending {
+    FileAction action = FileAction::none;
+    std::filesystem::path path;
+  };
+  Pending pending_;                 // waiting for the guard dialog
+  Pending after_save_as_;           // waiting for the Save As the guard's "Save" opened
+  std::optional<RecoveryOffer> recovery_offer_;
+  bool show_guard_ = false, show_recovery_ = false;
+  bool want_open_dialog_ = false, want_save_as_dialog_ = false;
+  bool quit_confirmed_ = false;
+  double last_autosave_ = 0;
+  std::uint64_t autosaved_generation_ = 0;
+
+  // Checks
+  std::uint64_t checks_requested_ = ~std::uint64_t{0};
+  std::uint64_t last_seen_generation_ = ~std::uint64_t{0};
+  double last_change_time_ = 0;
 };
 
 }  // namespace cs::editor

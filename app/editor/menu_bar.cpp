@@ -9,25 +9,65 @@
 
 namespace cs::editor {
 
-void draw_menu_bar(EditorState& s, const UiFonts&, MenuRequests& req) {
+namespace {
+
+const char* color_mode_name(render::ColorMode m) {
+  switch (m) {
+    case render::ColorMode::performer: return "By performer";
+    case render::ColorMode::consent: return "By consent (touch)";
+    case render::ColorMode::masking: return "By masking from the camera";
+  }
+  return "";
+}
+
+}  // namespace
+
+void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesystem::path>& recent, MenuRequests& req) {
   if (!ImGui::BeginMainMenuBar()) return;
+  const bool has_doc = s.history.has_document();
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("New", "Ctrl+N")) req.new_scene = true;
     if (ImGui::MenuItem("Open…", "Ctrl+O")) req.open_dialog = true;
+    if (ImGui::BeginMenu("Open Recent", !recent.empty())) {
+      for (const auto& p : recent)
+        if (ImGui::MenuItem(p.filename().string().c_str(), nullptr)) req.open_path = p;
+        else if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.string().c_str());
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Save", "Ctrl+S", false, has_doc)) req.save = true;
+    if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S", false, has_doc)) req.save_as = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) req.quit = true;
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu("Edit")) {
+    const std::string undo_label = s.history.can_undo() ? "Undo " + s.history.undo_label() : std::string("Undo");
+    const std::string redo_label = s.history.can_redo() ? "Redo " + s.history.redo_label() : std::string("Redo");
+    if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, s.history.can_undo())) undo(s);
+    if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Shift+Z", false, s.history.can_redo())) redo(s);
+    ImGui::Separator();
+    const int current = current_beat_index(s);
+    if (ImGui::MenuItem("Add beat at playhead", "B", false, has_doc)) add_beat_at_playhead(s);
+    if (ImGui::MenuItem("Split beat at playhead", "S", false, current >= 0)) split_beat_at_playhead(s);
+    if (ImGui::MenuItem("Delete beat", "Delete", false, current >= 0)) delete_beat(s, static_cast<std::size_t>(current));
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("View")) {
+    const Document* d = s.document();
     if (ImGui::MenuItem("Free view", "0", s.through_camera.empty())) s.through_camera.clear();
-    if (s.doc) {
-      for (std::size_t i = 0; i < s.doc->cameras.size(); ++i) {
-        const Camera& c = s.doc->cameras[i];
+    if (d) {
+      for (std::size_t i = 0; i < d->cameras.size(); ++i) {
+        const Camera& c = d->cameras[i];
         char label[128], key[24];
         std::snprintf(label, sizeof label, "Camera %s  (%.0f mm)", c.id.c_str(), c.focal_mm);
         std::snprintf(key, sizeof key, "%zu", i + 1);
         if (ImGui::MenuItem(label, i < 9 ? key : nullptr, s.through_camera == c.id)) s.through_camera = c.id;
       }
     }
+    ImGui::Separator();
+    for (render::ColorMode m : {render::ColorMode::performer, render::ColorMode::consent, render::ColorMode::masking})
+      if (ImGui::MenuItem(color_mode_name(m), nullptr, s.color_mode == m)) s.color_mode = m;
     ImGui::Separator();
     if (ImGui::MenuItem("Frame scene", "F")) {
       s.frame_request = true;
@@ -51,24 +91,34 @@ void draw_menu_bar(EditorState& s, const UiFonts&, MenuRequests& req) {
 void handle_global_shortcuts(EditorState& s, MenuRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) req.open_dialog = true;
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) req.quit = true;
   // ImGui 1.86 keys are the backend's native codes (GLFW_KEY_*).
-  if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) toggle_play(s);
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (io.KeyCtrl) {
+    if (pressed(GLFW_KEY_Z)) io.KeyShift ? redo(s) : undo(s);
+    if (pressed(GLFW_KEY_Y)) redo(s);
+    if (pressed(GLFW_KEY_S)) (io.KeyShift ? req.save_as : req.save) = true;
+    if (pressed(GLFW_KEY_O)) req.open_dialog = true;
+    if (pressed(GLFW_KEY_N)) req.new_scene = true;
+    if (pressed(GLFW_KEY_Q)) req.quit = true;
+    return;
+  }
+  if (pressed(GLFW_KEY_SPACE)) toggle_play(s);
   if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) step_count(s, +1);
   if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) step_count(s, -1);
   if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) step_beat(s, +1);
   if (ImGui::IsKeyPressed(GLFW_KEY_UP)) step_beat(s, -1);
-  if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false)) set_count(s, s.first_count());
-  if (ImGui::IsKeyPressed(GLFW_KEY_END, false)) set_count(s, s.last_count());
-  if (io.KeyCtrl) return;
-  if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) {
+  if (pressed(GLFW_KEY_HOME)) set_count(s, s.first_count());
+  if (pressed(GLFW_KEY_END)) set_count(s, s.last_count());
+  if (pressed(GLFW_KEY_F)) {
     s.frame_request = true;
     s.through_camera.clear();
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) s.through_camera.clear();
+  if (pressed(GLFW_KEY_B)) add_beat_at_playhead(s);
+  if (pressed(GLFW_KEY_S)) split_beat_at_playhead(s);
+  if (pressed(GLFW_KEY_DELETE) && current_beat_index(s) >= 0) delete_beat(s, static_cast<std::size_t>(current_beat_index(s)));
+  if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_ESCAPE)) s.through_camera.clear();
   for (int k = 1; k <= 9; ++k)
-    if (ImGui::IsKeyPressed(GLFW_KEY_0 + k, false)) look_through_index(s, static_cast<std::size_t>(k - 1));
+    if (pressed(GLFW_KEY_0 + k)) look_through_index(s, static_cast<std::size_t>(k - 1));
 }
 
 void draw_status_bar(EditorState& s, const UiFonts&, const Layout& layout) {
@@ -82,11 +132,17 @@ void draw_status_bar(EditorState& s, const UiFonts&, const Layout& layout) {
                                  ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##status", nullptr, flags)) {
     ImGui::AlignTextToFramePadding();
+    if (s.dirty()) {
+      ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "\u25CF unsaved");
+      ImGui::SameLine();
+    }
     ImGui::TextDisabled("%s", s.status.empty() ? "Ready" : s.status.c_str());
-    if (s.doc) {
-      char right[160];
-      std::snprintf(right, sizeof right, "%s  ·  v%d  ·  %.0f bpm  ·  %zu beats", std::string(vocab_name(s.doc->choreography.status)).c_str(),
-                    s.doc->choreography.version, s.doc->choreography.tempo_bpm, s.doc->choreography.beats.size());
+    if (const Document* d = s.document()) {
+      char right[200];
+      const char* checking = s.checks.running ? "checking…  ·  " : "";
+      std::snprintf(right, sizeof right, "%s%s  ·  v%d  ·  %.0f bpm  ·  %zu beats", checking,
+                    std::string(vocab_name(d->choreography.status)).c_str(), d->choreography.version, d->choreography.tempo_bpm,
+                    d->choreography.beats.size());
       ImGui::SameLine(layout.size.x - ImGui::CalcTextSize(right).x - 12);
       ImGui::TextDisabled("%s", right);
     }

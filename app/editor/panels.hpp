@@ -2,9 +2,15 @@
 // this order by EditorApp::draw_ui. Each reads the state and the document afresh.
 #pragma once
 
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <imgui.h>
 
 #include "app/editor/state.hpp"
+#include "notation/consent.hpp"
 #include "notation/mesh_import.hpp"
 #include "notation/stage.hpp"
 #include "render/framebuffer.hpp"
@@ -20,18 +26,20 @@ struct ViewportResources {
   PropMeshes meshes;   // imported meshes of `mesh` props, loaded with the document
   Stage stage;         // the document at built_count
   // The stage and geometry are rebuilt only when what they depend on changes.
-  const Document* built_for = nullptr;
+  std::uint64_t built_generation = ~std::uint64_t{0};
   double built_count = -1e300;
-  std::string built_through, built_selected;
-  std::size_t built_generation = 0;
+  std::string built_through, built_selected, built_mask_camera;
+  render::ColorMode built_color = render::ColorMode::performer;
   int built_detail = 0;
   bool interacting = false;  // the user was dragging in the viewport last frame
   // What the texture holds, to skip redrawing an unchanged picture.
   std::size_t geometry_serial = 0, drawn_geometry_serial = ~std::size_t{0};
   glm::mat4 drawn_view_proj{0.0f};
   int drawn_w = 0, drawn_h = 0, drawn_samples = -1;
-  std::size_t generation = 0;  // bumped when the document is replaced or edited
   render::Geometry geometry;
+  // Masking colour mode: the exposure of the chosen camera at built_count,
+  // from the masking engine's ray counts.
+  std::optional<CameraExposure> exposure;
 };
 
 // Fonts and symbols chosen at start-up (symbols fall back to ASCII with the default font).
@@ -53,33 +61,57 @@ struct UiFonts {
 struct Layout {
   ImVec2 origin, size;  // the work area below the menu bar
   float left_w, right_w, bottom_h;
+  float left_top_h;     // the Scene panel; Findings fills the rest of the left column
 };
 
-// What the menu asks of the app (handled after the frame).
+// What the menu and the shortcuts ask of the app (handled after the frame):
+// file actions, which may need the unsaved-changes guard.
 struct MenuRequests {
+  bool new_scene = false;
   bool open_dialog = false;
+  std::optional<std::filesystem::path> open_path;  // a recent file
+  bool save = false;
+  bool save_as = false;
   bool quit = false;
 };
 
 void apply_theme(float scale);
 UiFonts load_fonts(float scale);
 
-void draw_menu_bar(EditorState& s, const UiFonts& fonts, MenuRequests& requests);
+void draw_menu_bar(EditorState& s, const UiFonts& fonts, const std::vector<std::filesystem::path>& recent,
+                   MenuRequests& requests);
 void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
+void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& layout, ViewportResources& vr);
 void draw_beat_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_status_bar(EditorState& s, const UiFonts& fonts, const Layout& layout);
+
+// [SECTION] Dialogs (dialogs.cpp)
 // Modal listing every load error; opens itself when s.show_errors_popup is set.
 void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts);
-// A small in-app file browser for *.closedset.json; returns a path when the user picks one.
-std::optional<std::filesystem::path> draw_open_dialog(bool open_now, const std::filesystem::path& start_dir,
-                                                      const UiFonts& fonts);
+// Modal for s.notice (a refused edit, a failed save); closes by clearing it.
+void draw_notice_dialog(EditorState& s, const UiFonts& fonts);
+// "Save changes to NAME?" Save / Discard / Cancel; the choice once clicked.
+enum class UnsavedChoice { none, save, discard, cancel };
+UnsavedChoice draw_unsaved_dialog(bool open_now, const std::string& scene_name, const std::string& doing, const UiFonts& fonts);
+// "Recover unsaved changes?" Recover / Discard; the choice once clicked.
+enum class RecoveryChoice { none, recover, discard };
+RecoveryChoice draw_recovery_dialog(bool open_now, const std::string& scene_name, const std::string& when, const UiFonts& fonts);
+// A small in-app file browser for *.closedset.json. Open: picks an existing
+// file. Save: picks a name (asks before replacing a file). `cancelled` is set
+// when the user closes it without a choice.
+enum class FileDialogMode { open, save };
+std::optional<std::filesystem::path> draw_file_dialog(FileDialogMode mode, bool open_now, const std::filesystem::path& start_dir,
+                                                      const std::string& suggested_name, const UiFonts& fonts,
+                                                      bool* cancelled = nullptr);
 
-// Keyboard shortcuts that are not tied to one panel (Space, arrows, F, 1–9).
+// Keyboard shortcuts that are not tied to one panel (Ctrl+Z/Y/S/O/N/Q, Space, arrows, F, 1–9).
 void handle_global_shortcuts(EditorState& s, MenuRequests& requests);
 
 // Colours shared by panels (ImGui packed).
 ImU32 performer_color_u32(int index, float alpha = 1.0f);
+ImU32 severity_color_u32(Severity severity, float alpha = 1.0f);
+ImU32 vec4_u32(const glm::vec4& c);
 
 }  // namespace cs::editor

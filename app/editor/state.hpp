@@ -1,14 +1,20 @@
-// state.hpp — what the editor panels share: the open document and the editor's
-// own view state (playhead, orbit, chosen camera). Panels read it every frame.
+// state.hpp — what the editor panels share: the open document (behind the
+// History that every edit goes through) and the editor's own view state
+// (playhead, orbit, chosen camera, colour mode). Panels read it every frame.
 // Camera orbit, selection and layout are editor state, never document edits.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "notation/document.hpp"
+#include "notation/findings.hpp"
+#include "notation/history.hpp"
+#include "render/scene_geometry.hpp"
 #include "render/view.hpp"
 
 namespace cs::editor {
@@ -23,29 +29,68 @@ struct LoadErrors {
   bool kept_previous = false;          // a document was open and is unchanged
 };
 
+// A modal message: an edit that was refused, a save that failed.
+struct Notice {
+  std::string title;                   // "Edit not made", "Could not save"
+  std::string message;
+  std::vector<std::string> lines;      // details (validation problems), may be empty
+};
+
+// What a beat drag on the timeline is doing (between press and release).
+struct BeatDrag {
+  enum Kind { none, move, left_edge, right_edge } kind = none;
+  std::size_t index = 0;
+  float press_x = 0;
+  double start = 0, end = 0;           // the beat's span when the drag began
+  bool moved = false;                  // past the drag threshold
+  double applied = -1e300;             // the snapped edge or start last applied (skip repeats)
+};
+
+// The checks of the document, run in the background (checks_worker.hpp).
+struct FindingsState {
+  std::vector<Finding> findings;
+  std::uint64_t generation = 0;        // the document generation they were found for
+  bool have = false;                   // any results yet
+  bool running = false;                // a run is under way or waiting
+  double seconds = 0;                  // how long the last run took
+  bool show_info = true, show_warning = true, show_error = true;
+  int hovered = -1;                    // finding under the pointer on the timeline
+};
+
 struct EditorState {
   // [SECTION] Document
-  std::optional<Document> doc;
-  std::filesystem::path path;
+  History history;                     // the document; every edit goes through it
+  std::filesystem::path path;          // "" for a scene never saved
   std::optional<LoadErrors> load_errors;   // shown in a modal until dismissed
   bool show_errors_popup = false;
+  std::optional<Notice> notice;        // shown in a modal until dismissed
 
   // [SECTION] Timeline
   double count = 1;
   bool playing = false;
   bool loop_beat = false;
-  float timeline_zoom = 1.0f;              // 1: the whole choreography fits the lane width
+  float timeline_zoom = 1.0f;          // 1: the whole choreography fits the lane width
+  BeatDrag drag;
 
   // [SECTION] Viewport
   render::OrbitView orbit;
-  std::string through_camera;              // "" = the free orbit view
-  bool frame_request = true;               // frame the whole scene on the next draw
-  std::string status;                      // one line in the status bar
+  std::string through_camera;          // "" = the free orbit view
+  std::string masking_camera;          // the camera the masking colours are for ("" = the first)
+  render::ColorMode color_mode = render::ColorMode::performer;
+  bool frame_request = true;           // frame the whole scene on the next draw
+  std::string status;                  // one line in the status bar
+
+  // [SECTION] Findings
+  FindingsState checks;
 
   // [SECTION] Helpers
-  const Document* document() const { return doc ? &*doc : nullptr; }
-  double first_count() const { return doc ? doc->first_count() : 1.0; }
-  double last_count() const { return doc ? doc->last_count() : 1.0; }
+  const Document* document() const { return history.has_document() ? &history.doc() : nullptr; }
+  double first_count() const { return history.has_document() ? history.doc().first_count() : 1.0; }
+  double last_count() const { return history.has_document() ? history.doc().last_count() : 1.0; }
+  bool dirty() const { return history.has_document() && history.dirty(); }
+  // The camera the masking colour mode looks from: the one looked through, else
+  // the chosen one, else the first; "" when the scene has no cameras.
+  std::string masking_camera_id() const;
 };
 
 // [SECTION] Transport (pure functions on the state; the timeline and the
@@ -58,5 +103,27 @@ void toggle_play(EditorState& s);
 
 // Look through the n-th camera (0-based); out of range leaves the view alone.
 bool look_through_index(EditorState& s, std::size_t n);
+
+// [SECTION] Edits (actions.cpp). The menus, the shortcuts, the panels and the
+// tests all go through these; each is one undo step. A refused edit leaves the
+// document as it was and says why in s.notice and the status line.
+bool undo(EditorState& s);
+bool redo(EditorState& s);
+// Applies `edit` as one step labelled `label`; false when refused or unchanged.
+bool edit_document(EditorState& s, const std::string& label, const std::function<std::string(Document&)>& edit);
+// Ends an interaction begun with s.history.begin() (a drag, a text field): commits it as one step.
+bool finish_interaction(EditorState& s);
+// The beat under the playhead (render::beat_at: the last beat starting at or before it), -1 none.
+int current_beat_index(const EditorState& s);
+bool add_beat_at_playhead(EditorState& s);
+bool split_beat_at_playhead(EditorState& s);
+bool delete_beat(EditorState& s, std::size_t index);
+bool set_beat_text(EditorState& s, std::size_t index, BeatText field, const std::string& text);
+// Whole-drag edits as the timeline makes them: begin, then one call per frame, then finish_interaction.
+void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x);
+void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count);
+
+// Go to a finding: its first count, through its camera (if any).
+void go_to_finding(EditorState& s, const Finding& f);
 
 }  // namespace cs::editor

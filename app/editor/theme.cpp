@@ -19,6 +19,17 @@ ImU32 performer_color_u32(int index, float alpha) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
 }
 
+ImU32 severity_color_u32(Severity severity, float alpha) {
+  switch (severity) {
+    case Severity::error: return ImGui::ColorConvertFloat4ToU32(ImVec4(0.92f, 0.30f, 0.27f, alpha));
+    case Severity::warning: return ImGui::ColorConvertFloat4ToU32(ImVec4(0.95f, 0.70f, 0.25f, alpha));
+    case Severity::info: return ImGui::ColorConvertFloat4ToU32(ImVec4(0.45f, 0.68f, 0.90f, alpha));
+  }
+  return IM_COL32_WHITE;
+}
+
+ImU32 vec4_u32(const glm::vec4& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a)); }
+
 void apply_theme(float scale) {
   ImGuiStyle& st = ImGui::GetStyle();
   ImGui::StyleColorsDark(&st);

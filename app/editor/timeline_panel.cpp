@@ -1,7 +1,10 @@
 // timeline_panel.cpp — the counted timeline: transport, a count ruler at tempo
-// with bars, the beats as labelled blocks, and one lane per performer with
-// their contacts, breath cues and eyelines against the counts (in the manner of
-// a staging score). Click or drag on the ruler to scrub; click a beat to go to it.
+// with bars, the beats as labelled blocks, the checks' findings where they
+// occur, and one lane per performer with their contacts, breath cues and
+// eyelines against the counts (in the manner of a staging score).
+// Click or drag on the ruler to scrub; click a beat to go to it; drag a beat to
+// move it, its edges to resize it (half counts, never over a neighbour);
+// right-click a beat for split and delete. Each drag is one undo step.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -67,6 +70,14 @@ void draw_transport(EditorState& s, const UiFonts& fonts) {
   if (d) ImGui::TextDisabled("%.0f bpm", d->choreography.tempo_bpm);
   ImGui::SameLine(0, 14);
   ImGui::Checkbox("Loop beat", &s.loop_beat);
+  ImGui::SameLine(0, 22);
+  if (ImGui::Button("+ Beat")) add_beat_at_playhead(s);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a placeholder beat at the playhead, or after the beat under it (B)");
+  ImGui::SameLine(0, 4);
+  ImGui::BeginDisabled(current_beat_index(s) < 0);
+  if (ImGui::Button("Split")) split_beat_at_playhead(s);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Split the beat under the playhead there (S)");
+  ImGui::EndDisabled();
   ImGui::EndDisabled();
 
   const float zoom_w = 160 * fonts.scale;
@@ -92,17 +103,18 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
 
   const Document* d = s.document();
   const float sc = fonts.scale;
-  const float header_w = 150 * sc, ruler_h = 28 * sc, beats_h = 32 * sc;
+  const float header_w = 150 * sc, ruler_h = 28 * sc, beats_h = 32 * sc, findings_h = 24 * sc;
   const float row_h = ImGui::GetTextLineHeight() + 1 * sc;
   const float lane_h = row_h * 3 + 6 * sc;
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const double c0 = s.first_count() - 0.5, c1 = s.last_count() + 0.5;
+  // Room before count 1 and after the last beat, to drag beats into and add them.
+  const double c0 = std::min(s.first_count(), 1.0) - 0.5, c1 = s.last_count() + 2.5;
   const float fit_ppc = static_cast<float>((avail.x - header_w - 16 * sc) / std::max(c1 - c0, 1.0));
   const float ppc = std::max(fit_ppc, 12.0f * sc) * s.timeline_zoom;
   const float content_w = header_w + static_cast<float>(c1 - c0) * ppc + 8 * sc;
   const std::size_t lanes = d ? d->performers.size() : 0;
-  const float content_h = ruler_h + beats_h + lane_h * static_cast<float>(lanes) + 4 * sc;
+  const float content_h = ruler_h + beats_h + findings_h + lane_h * static_cast<float>(lanes) + 4 * sc;
 
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.115f, 0.12f, 0.135f, 1));
   ImGui::BeginChild("##lanes", avail, true, ImGuiWindowFlags_HorizontalScrollbar);
@@ -112,7 +124,7 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto x_of = [&](double count) { return origin.x + header_w + static_cast<float>(count - c0) * ppc; };
   auto count_of = [&](float x) { return c0 + static_cast<double>(x - origin.x - header_w) / ppc; };
-  const float y_ruler = origin.y, y_beats = y_ruler + ruler_h, y_lanes = y_beats + beats_h;
+  const float y_ruler = origin.y, y_beats = y_ruler + ruler_h, y_findings = y_beats + beats_h, y_lanes = y_findings + findings_h;
   const float y_end = y_lanes + lane_h * static_cast<float>(lanes);
 
   // [SECTION] Ruler: counts, half counts, bars
@@ -150,32 +162,139 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click or drag to scrub (Alt: no snapping)");
 
-  // [SECTION] Beats
-  dl->AddRectFilled(ImVec2(origin.x, y_beats), ImVec2(origin.x + content_w, y_lanes), IM_COL32(34, 36, 41, 120));
-  const Beat* current = d ? render::beat_at(*d, s.count) : nullptr;
+  // [SECTION] Beats: click to go, drag to move, drag an edge to resize, right-click for more
+  dl->AddRectFilled(ImVec2(origin.x, y_beats), ImVec2(origin.x + content_w, y_findings), IM_COL32(34, 36, 41, 120));
+  const int current_index = current_beat_index(s);
+  enum class Deferred { none, split, remove, add } deferred = Deferred::none;
+  std::size_t deferred_index = 0;
+  const float mouse_x = ImGui::GetIO().MousePos.x;
+  bool stop = false;
   if (d) {
     for (std::size_t i = 0; i < d->choreography.beats.size(); ++i) {
       const Beat& b = d->choreography.beats[i];
-      const ImVec2 a(x_of(b.start_count) + 1, y_beats + 4 * sc), z(x_of(b.end_count()) - 1, y_lanes - 4 * sc);
-      const bool is_current = &b == current;
+      const ImVec2 a(x_of(b.start_count) + 1, y_beats + 4 * sc), z(x_of(b.end_count()) - 1, y_findings - 4 * sc);
+      const bool is_current = static_cast<int>(i) == current_index;
+      const bool dragged = s.drag.kind != BeatDrag::none && s.drag.index == i && s.drag.moved;
       const ImU32 fill = is_current ? IM_COL32(120, 92, 40, 255) : (i % 2 ? IM_COL32(58, 64, 78, 255) : IM_COL32(52, 58, 71, 255));
       dl->AddRectFilled(a, z, fill, 4 * sc);
       if (b.placeholder) dl->AddRect(a, z, IM_COL32(200, 200, 210, 160), 4 * sc, 0, 1.5f);
-      if (is_current) dl->AddRect(a, z, kAccent, 4 * sc, 0, 1.5f);
+      if (is_current || dragged) dl->AddRect(a, z, dragged ? IM_COL32(255, 255, 255, 220) : kAccent, 4 * sc, 0, 1.5f);
       dl->PushClipRect(a, z, true);
       char t[160];
       std::snprintf(t, sizeof t, "%s  %s", b.id.c_str(), b.label.c_str());
       dl->AddText(ImVec2(a.x + 6 * sc, a.y + (z.y - a.y - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(236, 238, 242, 255), t);
       dl->PopClipRect();
-      ImGui::SetCursorScreenPos(a);
+
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::InvisibleButton("##beat", ImVec2(std::max(z.x - a.x, 1.0f), z.y - a.y))) {
-        s.playing = false;
-        set_count(s, b.start_count);
+      // Edges first (a few pixels each side of the block's ends), then the body.
+      const float edge = std::min(6 * sc, (z.x - a.x) * 0.25f);
+      struct Zone {
+        const char* id;
+        BeatDrag::Kind kind;
+        float x0, x1;
+      };
+      const Zone zones[3] = {{"##left", BeatDrag::left_edge, a.x - 2 * sc, a.x + edge},
+                             {"##right", BeatDrag::right_edge, z.x - edge, z.x + 2 * sc},
+                             {"##body", BeatDrag::move, a.x + edge, z.x - edge}};
+      for (const Zone& zn : zones) {
+        if (zn.x1 - zn.x0 < 1) continue;
+        ImGui::SetCursorScreenPos(ImVec2(zn.x0, a.y));
+        ImGui::InvisibleButton(zn.id, ImVec2(zn.x1 - zn.x0, z.y - a.y));
+        if (zn.kind != BeatDrag::move && (ImGui::IsItemHovered() || ImGui::IsItemActive())) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        if (ImGui::IsItemActivated()) {
+          s.playing = false;
+          begin_beat_drag(s, zn.kind, i, mouse_x);
+        }
+        if (ImGui::IsItemActive()) update_beat_drag(s, mouse_x, ppc);
+        if (ImGui::IsItemDeactivated()) {
+          // The document may be replaced here (a refused drag is undone), so
+          // `b` is not used after this; the rest of the beats wait a frame.
+          if (s.drag.kind != BeatDrag::none && !s.drag.moved) {
+            const double go = s.drag.start;
+            s.history.cancel();  // a click, not a drag: go to the beat
+            s.drag = {};
+            set_count(s, go);
+          } else {
+            finish_interaction(s);
+          }
+          stop = true;
+          break;
+        }
+        if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && zn.kind == BeatDrag::move)
+          ImGui::SetTooltip("%s  %s\ncounts %g – %g\n%s\n\nDrag to move, drag an edge to resize, right-click for more",
+                            b.id.c_str(), b.label.c_str(), b.start_count, b.end_count(), b.action.c_str());
+        if (ImGui::BeginPopupContextItem("##beat_menu")) {
+          ImGui::TextDisabled("%s  %s", b.id.c_str(), b.label.c_str());
+          ImGui::Separator();
+          const bool inside = s.count > b.start_count && s.count < b.end_count();
+          if (ImGui::MenuItem("Split at playhead", "S", false, inside)) { deferred = Deferred::split; deferred_index = i; }
+          if (ImGui::MenuItem("Add beat after", nullptr)) { deferred = Deferred::add; deferred_index = i; }
+          if (ImGui::MenuItem("Delete beat", "Delete")) { deferred = Deferred::remove; deferred_index = i; }
+          ImGui::EndPopup();
+        }
       }
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s  %s\ncounts %g – %g\n%s", b.id.c_str(), b.label.c_str(), b.start_count, b.end_count(), b.action.c_str());
       ImGui::PopID();
+      if (stop) break;
+    }
+  }
+  // Edits that change the list of beats wait until the loop over it is done.
+  switch (deferred) {
+    case Deferred::none: break;
+    case Deferred::split: split_beat_at_playhead(s); break;
+    case Deferred::remove: delete_beat(s, deferred_index); break;
+    case Deferred::add:
+      set_count(s, d->choreography.beats[deferred_index].start_count);
+      add_beat_at_playhead(s);
+      break;
+  }
+  d = s.document();
+
+  // [SECTION] Findings: severity-coloured marks where they occur
+  dl->AddRectFilled(ImVec2(origin.x, y_findings), ImVec2(origin.x + content_w, y_lanes), IM_COL32(24, 25, 29, 255));
+  if (d && s.checks.have) {
+    const FindingsState& fs = s.checks;
+    const float mark_h = (findings_h - 6 * sc) / 3.0f;
+    float row_end[3] = {-1e9f, -1e9f, -1e9f};
+    int hovered = -1;
+    const float view_x0 = win_pos.x + header_w, view_x1 = win_pos.x + view_w;
+    const float alpha = fs.running ? 0.45f : 1.0f;
+    // Errors last, so they sit on top where marks overlap.
+    for (int sev = 0; sev < 3; ++sev) {
+      for (std::size_t k = 0; k < fs.findings.size(); ++k) {
+        const Finding& f = fs.findings[k];
+        if (static_cast<int>(f.severity) != sev) continue;
+        const bool show = f.severity == Severity::error ? fs.show_error : f.severity == Severity::warning ? fs.show_warning : fs.show_info;
+        if (!show) continue;
+        const float x0 = x_of(f.from_count), x1 = std::max(x_of(f.to_count), x0 + 5 * sc);
+        if (x1 < view_x0 || x0 > view_x1) continue;
+        int row = 0;
+        while (row < 2 && row_end[row] > x0) ++row;
+        row_end[row] = std::max(row_end[row], x1 + 2);
+        const float y0 = y_findings + 3 * sc + mark_h * static_cast<float>(row);
+        const ImVec2 p0(x0, y0), p1(x1, y0 + mark_h - 1);
+        dl->AddRectFilled(p0, p1, severity_color_u32(f.severity, alpha), 2 * sc);
+        if (static_cast<int>(k) == fs.hovered) dl->AddRect(p0, p1, IM_COL32_WHITE, 2 * sc, 0, 1.5f);
+        if (ImGui::IsMouseHoveringRect(p0, p1) && ImGui::IsWindowHovered()) hovered = static_cast<int>(k);
+      }
+    }
+    s.checks.hovered = hovered;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + header_w, y_findings));
+    ImGui::InvisibleButton("##findings_lane", ImVec2(std::max(content_w - header_w, 1.0f), findings_h));
+    if (hovered >= 0) {
+      const Finding& f = fs.findings[static_cast<std::size_t>(hovered)];
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(severity_color_u32(f.severity)));
+      ImGui::Text("%s  ·  %s", std::string(severity_name(f.severity)).c_str(), std::string(finding_info(f.code).id).c_str());
+      ImGui::PopStyleColor();
+      if (f.to_count > f.from_count) ImGui::TextDisabled("counts %g – %g%s%s", f.from_count, f.to_count, f.camera.empty() ? "" : "  ·  camera ", f.camera.c_str());
+      else ImGui::TextDisabled("count %g%s%s", f.from_count, f.camera.empty() ? "" : "  ·  camera ", f.camera.c_str());
+      ImGui::TextUnformatted(f.message.c_str());
+      if (!f.suggestion.empty()) ImGui::TextDisabled("%s %s", fonts.arrow, f.suggestion.c_str());
+      ImGui::TextDisabled("Click to go there");
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+      if (ImGui::IsItemClicked()) go_to_finding(s, f);
     }
   }
 
@@ -252,13 +371,19 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   }
 
   // [SECTION] Sticky lane headers (drawn last, over the scrolled content)
-  dl->AddRectFilled(ImVec2(win_pos.x, y_ruler), ImVec2(win_pos.x + header_w, std::max(y_end, y_ruler + ruler_h + beats_h)),
+  dl->AddRectFilled(ImVec2(win_pos.x, y_ruler), ImVec2(win_pos.x + header_w, std::max(y_end, y_lanes)),
                     IM_COL32(31, 33, 37, 255));
   dl->AddLine(ImVec2(win_pos.x + header_w, y_ruler), ImVec2(win_pos.x + header_w, y_end), IM_COL32(18, 19, 22, 255));
   dl->AddText(ImVec2(win_pos.x + 8 * sc, y_ruler + (ruler_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
               "COUNTS");
   dl->AddText(ImVec2(win_pos.x + 8 * sc, y_beats + (beats_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
               "BEATS");
+  {
+    char t[64];
+    if (!d || !s.checks.have) std::snprintf(t, sizeof t, d ? "FINDINGS  …" : "FINDINGS");
+    else std::snprintf(t, sizeof t, "FINDINGS  %zu%s", s.checks.findings.size(), s.checks.running ? " …" : "");
+    dl->AddText(ImVec2(win_pos.x + 8 * sc, y_findings + (findings_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255), t);
+  }
   for (std::size_t li = 0; li < lanes; ++li) {
     const Performer& p = d->performers[li];
     const float y = y_lanes + lane_h * static_cast<float>(li);

@@ -21,10 +21,10 @@ void step_count(EditorState& s, int direction) {
 
 void step_beat(EditorState& s, int direction) {
   s.playing = false;
-  if (!s.doc || s.doc->choreography.beats.empty()) return;
+  if (!s.document() || s.document()->choreography.beats.empty()) return;
   constexpr double eps = 1e-6;
   double best = direction > 0 ? s.last_count() : s.first_count();
-  for (const Beat& b : s.doc->choreography.beats) {
+  for (const Beat& b : s.document()->choreography.beats) {
     if (direction > 0 && b.start_count > s.count + eps) best = std::min(best, b.start_count);
     if (direction < 0 && b.start_count < s.count - eps) best = std::max(best, b.start_count);
   }
@@ -32,11 +32,11 @@ void step_beat(EditorState& s, int direction) {
 }
 
 void advance_playback(EditorState& s, double seconds) {
-  if (!s.playing || !s.doc) return;
-  const double counts = seconds * s.doc->choreography.tempo_bpm / 60.0;
+  if (!s.playing || !s.document()) return;
+  const double counts = seconds * s.document()->choreography.tempo_bpm / 60.0;
   double lo = s.first_count(), hi = s.last_count();
   if (s.loop_beat)
-    if (const Beat* b = render::beat_at(*s.doc, s.count)) { lo = b->start_count; hi = b->end_count(); }
+    if (const Beat* b = render::beat_at(*s.document(), s.count)) { lo = b->start_count; hi = b->end_count(); }
   double next = s.count + counts;
   if (next >= hi) {
     if (s.loop_beat && hi > lo) next = lo + std::fmod(next - lo, hi - lo);
@@ -46,14 +46,14 @@ void advance_playback(EditorState& s, double seconds) {
 }
 
 void toggle_play(EditorState& s) {
-  if (!s.doc) return;
+  if (!s.document()) return;
   if (!s.playing && s.count >= s.last_count() - 1e-9 && !s.loop_beat) s.count = s.first_count();
   s.playing = !s.playing;
 }
 
 bool look_through_index(EditorState& s, std::size_t n) {
-  if (!s.doc || n >= s.doc->cameras.size()) return false;
-  s.through_camera = s.doc->cameras[n].id;
+  if (!s.document() || n >= s.document()->cameras.size()) return false;
+  s.through_camera = s.document()->cameras[n].id;
   return true;
 }
 

@@ -5,10 +5,14 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "app/editor/panels.hpp"
+#include "notation/masking.hpp"
+#include "render/color_modes.hpp"
 #include "render/view.hpp"
 
 namespace cs::editor {
@@ -97,6 +101,29 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       if (view_button(label, through == &c)) s.through_camera = c.id;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look through camera %s (key %zu)", c.id.c_str(), i + 1);
     }
+  // Colour mode, and (free view, masking mode) the camera the masking is for.
+  ImGui::SameLine(0, 16);
+  ImGui::TextDisabled("Colour");
+  ImGui::SameLine();
+  static const char* const kModes[] = {"performer", "consent", "masking"};
+  int mode = static_cast<int>(s.color_mode);
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("performer").x + ImGui::GetFrameHeight() * 1.6f);
+  if (ImGui::Combo("##color", &mode, kModes, 3)) s.color_mode = static_cast<render::ColorMode>(mode);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("performer: each performer's colour\nconsent: each region by the state that governs touch on it\n"
+                      "masking: what the chosen camera sees, against the nudity rider");
+  const std::string mask_cam = s.masking_camera_id();
+  if (s.color_mode == render::ColorMode::masking && !through && doc && !doc->cameras.empty()) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("from WWWW").x + ImGui::GetFrameHeight());
+    const std::string preview = "from " + mask_cam;
+    if (ImGui::BeginCombo("##mask_camera", preview.c_str())) {
+      for (const Camera& c : doc->cameras)
+        if (ImGui::Selectable(c.id.c_str(), c.id == mask_cam)) s.masking_camera = c.id;
+      ImGui::EndCombo();
+    }
+  }
+  ImGui::SameLine();
   const float frame_w = ImGui::CalcTextSize("Frame (F)").x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - frame_w - 8));
   if (ImGui::Button("Frame (F)")) {
@@ -121,15 +148,35 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   const int samples = moving ? 0 : 4;
 
   // The stage and its geometry are rebuilt only when what they depend on changes.
-  const std::string selected = s.through_camera;
-  if (vr.built_for != doc || vr.built_generation != vr.generation || vr.built_count != s.count ||
-      vr.built_through != s.through_camera || vr.built_selected != selected || vr.built_detail != detail) {
+  const bool masking_mode = s.color_mode == render::ColorMode::masking && !mask_cam.empty();
+  const std::string selected = masking_mode && s.through_camera.empty() ? mask_cam : s.through_camera;
+  const std::uint64_t generation = s.history.generation();
+  if (vr.built_generation != generation || vr.built_count != s.count || vr.built_through != s.through_camera ||
+      vr.built_selected != selected || vr.built_detail != detail || vr.built_color != s.color_mode ||
+      vr.built_mask_camera != mask_cam) {
     render::SceneDrawOptions opts;
     opts.detail = detail;
     opts.through_camera = s.through_camera;
     opts.selected_camera = selected;
+    opts.color = s.color_mode;
+    vr.exposure.reset();
     if (doc) {
       vr.stage = evaluate(*doc, s.count, &vr.meshes);
+      if (s.color_mode == render::ColorMode::consent) {
+        opts.label_colors = render::consent_colors(*doc);
+      } else if (masking_mode) {
+        // The masking engine's own ray counts for this camera at this count,
+        // judged against the rider as the checks judge them.
+        const int cam = [&] {
+          for (const StageCamera& c : vr.stage.cameras)
+            if (c.id == mask_cam) return c.index;
+          return -1;
+        }();
+        if (cam >= 0) {
+          vr.exposure = camera_exposure(*doc, vr.stage, mask_camera(vr.stage, cam));
+          opts.label_colors = render::masking_colors(*doc, *vr.exposure);
+        }
+      }
       vr.geometry = render::build_scene_geometry(*doc, vr.stage, opts);
     } else {
       vr.stage = Stage{};
@@ -137,12 +184,13 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       vr.geometry.add_floor_grid(20.0f, 0.5f, 2);
     }
     vr.renderer.set_geometry(vr.geometry);
-    vr.built_for = doc;
-    vr.built_generation = vr.generation;
+    vr.built_generation = generation;
     vr.built_count = s.count;
     vr.built_through = s.through_camera;
     vr.built_selected = selected;
     vr.built_detail = detail;
+    vr.built_color = s.color_mode;
+    vr.built_mask_camera = mask_cam;
     ++vr.geometry_serial;
   }
   const StageCamera* through_sc = nullptr;
@@ -234,6 +282,26 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     const ImVec2 ts = ImGui::CalcTextSize(text);
     shadowed_text(dl, ImVec2(img_pos.x + img_size.x - ts.x - 14, img_pos.y + 12), IM_COL32(235, 237, 242, 255), text);
     ImGui::PopFont();
+  }
+  // Legend for the colour modes, bottom left.
+  if (doc && s.color_mode != render::ColorMode::performer) {
+    const bool masking = s.color_mode == render::ColorMode::masking;
+    const std::vector<render::LegendEntry> legend = masking ? render::masking_legend() : render::consent_legend();
+    std::string title = masking ? "Masking from camera " + mask_cam : std::string("Consent to touch (receive)");
+    if (masking && !vr.exposure) title += " (no camera)";
+    const float lh = ImGui::GetTextLineHeightWithSpacing();
+    float w = ImGui::CalcTextSize(title.c_str()).x;
+    for (const auto& e : legend) w = std::max(w, ImGui::CalcTextSize(e.text.c_str()).x + lh);
+    const ImVec2 at(img_pos.x + 14, img_pos.y + img_size.y - 14 - lh * static_cast<float>(legend.size() + 1));
+    dl->AddRectFilled(ImVec2(at.x - 6, at.y - 4), ImVec2(at.x + w + 10, at.y + lh * static_cast<float>(legend.size() + 1) + 2),
+                      IM_COL32(12, 13, 16, 200), 4);
+    dl->AddText(fonts.bold, fonts.bold->FontSize, at, IM_COL32(235, 237, 242, 255), title.c_str());
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+      const float y = at.y + lh * static_cast<float>(i + 1);
+      const float sw = ImGui::GetTextLineHeight() * 0.7f;
+      dl->AddRectFilled(ImVec2(at.x, y + (lh - sw) * 0.4f), ImVec2(at.x + sw, y + (lh - sw) * 0.4f + sw), vec4_u32(legend[i].color), 2);
+      dl->AddText(ImVec2(at.x + lh, y), IM_COL32(215, 218, 225, 255), legend[i].text.c_str());
+    }
   }
   dl->PopClipRect();
   ImGui::End();

@@ -49,8 +49,8 @@ cs::render::Image shot(int warmup = 2) {
 TEST_CASE("the editor opens the example scene and shows its title") {
   auto& a = app();
   REQUIRE(a.open(kExample));
-  REQUIRE(a.state().doc.has_value());
-  const std::string title = a.state().doc->scene.title;
+  REQUIRE(a.state().document() != nullptr);
+  const std::string title = a.state().document()->scene.title;
   CHECK_FALSE(title.empty());
   CHECK(a.window_title().find(title) != std::string::npos);
   CHECK(a.window_title().find("bedroom.closedset.json") != std::string::npos);
@@ -83,7 +83,7 @@ TEST_CASE("looking through two cameras gives two pictures") {
   auto& a = app();
   REQUIRE(a.open(kExample));
   auto& s = a.state();
-  REQUIRE(s.doc->cameras.size() >= 2);
+  REQUIRE(s.document()->cameras.size() >= 2);
   REQUIRE(cs::editor::look_through_index(s, 0));
   const cs::render::Image cam_a = shot();
   REQUIRE(cs::editor::look_through_index(s, 1));
@@ -104,7 +104,7 @@ TEST_CASE("opening a bad file keeps the open scene and lists every error") {
   }
   CHECK_FALSE(a.open(bad));
   auto& s = a.state();
-  REQUIRE(s.doc.has_value());  // the example is still open
+  REQUIRE(s.document() != nullptr);  // the example is still open
   REQUIRE(s.load_errors.has_value());
   CHECK(s.load_errors->kept_previous);
   CHECK(s.load_errors->lines.size() >= 2);
@@ -123,13 +123,13 @@ TEST_CASE("stepping the timeline moves by counts and by beats") {
   CHECK(s.count == doctest::Approx(first + 1));
   cs::editor::step_count(s, -1);
   CHECK(s.count == doctest::Approx(first));
-  REQUIRE(s.doc->choreography.beats.size() >= 2);
+  REQUIRE(s.document()->choreography.beats.size() >= 2);
   cs::editor::step_beat(s, +1);
-  CHECK(s.count == doctest::Approx(s.doc->choreography.beats[1].start_count));
+  CHECK(s.count == doctest::Approx(s.document()->choreography.beats[1].start_count));
   // Playing at tempo: one second at 60 bpm is tempo/60 counts.
   cs::editor::set_count(s, first);
   s.playing = true;
   cs::editor::advance_playback(s, 1.0);
-  CHECK(s.count == doctest::Approx(first + s.doc->choreography.tempo_bpm / 60.0));
+  CHECK(s.count == doctest::Approx(first + s.document()->choreography.tempo_bpm / 60.0));
   s.playing = false;
 }

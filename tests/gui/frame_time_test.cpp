@@ -16,6 +16,10 @@ TEST_CASE("frame time while playing the reference scene") {
   if (!std::filesystem::exists(file)) return;
   cs::editor::AppConfig config;
   config.headless_test = true;
+  // The checks run once after opening and then only after edits; playing makes
+  // none, so the measurement leaves them out (on the reference scene they take
+  // tens of seconds of one core, which would only add noise here).
+  config.background_checks = false;
   std::string error;
   auto app = cs::editor::EditorApp::create(config, &error);
   REQUIRE_MESSAGE(app, error);

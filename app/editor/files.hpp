@@ -1,0 +1,49 @@
+// files.hpp — where the editor keeps its own small files, and what they hold:
+// the recent-files list and the autosaved recovery copies of unsaved work.
+//
+//   CONFIG/recent.txt                      one absolute path a line, newest first
+//   CONFIG/recovery/NAME-HASH.closedset.json   autosave of the scene at that path
+//   CONFIG/recovery/untitled.closedset.json    autosave of a scene never saved
+// CONFIG is $XDG_CONFIG_HOME/closedset, else ~/.config/closedset. Every write is
+// atomic (cs::write_file_atomic); recovery copies are scene files like any other
+// (readable by their owner only: they hold boundaries and private notes).
+// No ImGui, no GL.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "notation/document.hpp"
+
+namespace cs::editor {
+
+inline constexpr std::size_t kMaxRecentFiles = 10;
+
+// $XDG_CONFIG_HOME/closedset or $HOME/.config/closedset; "" when neither is set.
+std::filesystem::path default_config_dir();
+
+std::vector<std::filesystem::path> load_recent(const std::filesystem::path& config_dir);
+// Puts `file` first (absolute, no duplicates, at most kMaxRecentFiles) and writes the list.
+// Returns the new list; on a write failure the list is still returned and `error` says why.
+std::vector<std::filesystem::path> add_recent(const std::filesystem::path& config_dir, const std::filesystem::path& file,
+                                              std::string* error = nullptr);
+
+// The recovery copy for a scene at `file` ("" for an untitled scene).
+std::filesystem::path recovery_path(const std::filesystem::path& config_dir, const std::filesystem::path& file);
+// Writes the recovery copy atomically (creating the folder, mode 0700). False with the reason.
+bool write_recovery(const std::filesystem::path& config_dir, const std::filesystem::path& file, const Document& doc,
+                    std::string* error);
+void remove_recovery(const std::filesystem::path& config_dir, const std::filesystem::path& file);
+
+// A recovery copy worth offering: it exists and is newer than the file (any
+// untitled copy counts as newer).
+struct RecoveryOffer {
+  std::filesystem::path recovery;   // the autosaved copy
+  std::filesystem::path file;       // the scene it belongs to ("" untitled)
+  std::string when;                 // "2024-05-02 14:03" (local time of the autosave)
+};
+std::optional<RecoveryOffer> find_recovery(const std::filesystem::path& config_dir, const std::filesystem::path& file);
+
+}  // namespace cs::editor

@@ -1,0 +1,123 @@
+// consent.cpp — consent.hpp. The exposure rules mirror checks.cpp
+// (exposure_verdict, view_from, thresholds_for); keep the two in step.
+#include "notation/consent.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/gtc/quaternion.hpp>
+
+#include "notation/checks.hpp"
+
+namespace cs {
+
+namespace {
+
+int caution(BoundaryState s) {
+  switch (s) {
+    case BoundaryState::yes: return 0;
+    case BoundaryState::conditional: return 1;
+    case BoundaryState::ask: return 2;
+    case BoundaryState::no: return 3;
+  }
+  return 3;
+}
+
+}  // namespace
+
+std::optional<BoundaryState> touch_state(const Performer& p, Region r) {
+  std::optional<BoundaryState> worst;
+  for (const Boundary& b : p.boundaries) {
+    if (b.direction != Direction::receive || b.region != r) continue;
+    if (!worst || caution(b.state) > caution(*worst)) worst = b.state;
+  }
+  return worst;
+}
+
+RiderVerdict rider_verdict(const Performer& p, Region r, View v) {
+  RiderVerdict out;
+  bool named = false;
+  int worst = -1;
+  for (const Exposure& x : p.exposure) {
+    if (std::find(x.regions.begin(), x.regions.end(), r) == x.regions.end()) continue;
+    named = true;
+    const bool any = std::find(x.views.begin(), x.views.end(), View::any) != x.views.end();
+    if (x.state != BoundaryState::no)
+      for (View w : x.views)
+        if (std::find(out.agreed_views.begin(), out.agreed_views.end(), w) == out.agreed_views.end())
+          out.agreed_views.push_back(w);
+    if (!any && std::find(x.views.begin(), x.views.end(), v) == x.views.end()) continue;
+    if (caution(x.state) > worst) {
+      worst = caution(x.state);
+      out.conditions = x.conditions;
+    } else if (caution(x.state) == worst && !x.conditions.empty()) {
+      out.conditions += (out.conditions.empty() ? "" : "; ") + x.conditions;
+    }
+  }
+  switch (worst) {
+    case 0: out.outcome = RiderVerdict::allowed; break;
+    case 1: out.outcome = RiderVerdict::conditional; break;
+    case 2: out.outcome = RiderVerdict::ask; break;
+    case 3: out.outcome = RiderVerdict::refused; break;
+    default:
+      if (named) out.outcome = RiderVerdict::not_from_view;
+      else out.outcome = tier_for(p, r) == Tier::intimate ? RiderVerdict::not_discussed : RiderVerdict::allowed;
+  }
+  return out;
+}
+
+bool rider_forbids(const RiderVerdict& v) {
+  return v.outcome == RiderVerdict::refused || v.outcome == RiderVerdict::not_from_view ||
+         v.outcome == RiderVerdict::not_discussed || v.outcome == RiderVerdict::ask;
+}
+
+View view_of(const StagePerformer& p, const glm::dvec3& camera) {
+  const JointTransform& chest = p.joints[static_cast<std::size_t>(Joint::spine_upper)];
+  const JointTransform& low = p.joints[static_cast<std::size_t>(Joint::spine_lower)];
+  const glm::dvec3 center = glm::dvec3(low.position + chest.position) * 0.5;
+  const glm::dquat q(chest.rotation);
+  const glm::dvec3 forward = q * glm::dvec3(0, 0, 1), up = q * glm::dvec3(0, 1, 0), right = q * glm::dvec3(1, 0, 0);
+  const glm::dvec3 d = glm::normalize(camera - center);
+  if (glm::dot(d, up) > std::cos(glm::radians(kOverheadDeg))) return View::overhead;
+  const double deg = std::fabs(glm::degrees(std::atan2(glm::dot(d, right), glm::dot(d, forward))));
+  if (deg <= 45) return View::front;
+  if (deg >= 135) return View::rear;
+  return View::side;
+}
+
+std::uint32_t reads_threshold(std::uint32_t rays) {
+  return std::max<std::uint32_t>(kReadMinRays, static_cast<std::uint32_t>(std::ceil(kReadShare * rays)));
+}
+
+CameraExposure camera_exposure(const Document& doc, const Stage& stage, const CameraMasking& m) {
+  using Mark = CameraExposure::Mark;
+  CameraExposure out;
+  out.camera = m.camera;
+  out.regions.assign(doc.performers.size(), {});
+  out.views.assign(doc.performers.size(), View::front);
+  out.hidden_garment_reads.assign(doc.garments.size(), false);
+  out.barrier_reads.assign(doc.props.size(), false);
+  if (m.camera < 0 || static_cast<std::size_t>(m.camera) >= stage.cameras.size()) return out;
+  const glm::dvec3 eye = stage.cameras[static_cast<std::size_t>(m.camera)].basis.position;
+  const std::uint32_t need = reads_threshold(m.rays());
+  for (const PerformerMasking& pm : m.performers) {
+    const auto pi = static_cast<std::size_t>(pm.performer);
+    if (pm.performer < 0 || pi >= doc.performers.size() || pi >= stage.performers.size()) continue;
+    const View view = view_of(stage.performers[pi], eye);
+    out.views[pi] = view;
+    for (std::size_t ri = 0; ri < kRegionCount; ++ri) {
+      if (pm.regions[ri].skin < need) continue;
+      const RiderVerdict v = rider_verdict(doc.performers[pi], vocab_at<Region>(ri), view);
+      out.regions[pi][ri] = rider_forbids(v) ? Mark::forbidden
+                            : v.outcome == RiderVerdict::conditional ? Mark::conditional
+                                                                     : Mark::agreed;
+    }
+  }
+  for (std::size_t g = 0; g < doc.garments.size() && g < m.garment_rays.size(); ++g)
+    out.hidden_garment_reads[g] = doc.garments[g].camera == GarmentCamera::hidden && m.garment_rays[g] >= need;
+  for (std::size_t p = 0; p < doc.props.size() && p < m.prop_rays.size(); ++p)
+    out.barrier_reads[p] = doc.props[p].barrier && m.prop_rays[p] >= need;
+  return out;
+}
+
+}  // namespace cs

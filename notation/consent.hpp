@@ -1,0 +1,69 @@
+// consent.hpp — what a performer's agreements say about one region, as the
+// editor's colour modes show it:
+//  - touch: the most cautious `receive` state any line of their body map gives
+//    the region (consent mode);
+//  - exposure: what their nudity rider says about the region read from one view,
+//    and, for a camera's masking at one moment, which regions' bare skin reads
+//    against the rider and which hidden garments read (masking mode).
+//
+// The exposure rules, the view of a performer from a camera and the "reads"
+// thresholds are the ones notation/checks.cpp applies (checks.hpp: kReadMinRays,
+// kReadShare, kOverheadDeg); tests/gui/color_modes_test.cpp holds the two to
+// agreement on the example scene, so the colours never disagree with a finding.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "notation/document.hpp"
+#include "notation/masking.hpp"
+#include "notation/stage.hpp"
+
+namespace cs {
+
+// The most cautious state (no > ask > conditional > yes) among the performer's
+// `receive` lines for `r`, whatever partner, kind or layer; nullopt when no
+// line names the region (not discussed).
+std::optional<BoundaryState> touch_state(const Performer& p, Region r);
+
+// How the rider treats a region read from a view. Lines naming the region and
+// the view (or `any`) apply and the most cautious governs. With none: a region
+// named only for other views is not agreed from this one; a region never named
+// is not discussed, which refuses it when the performer holds it intimate and
+// is no concern otherwise.
+struct RiderVerdict {
+  enum Outcome { allowed, conditional, ask, refused, not_from_view, not_discussed } outcome = allowed;
+  std::string conditions;
+  std::vector<View> agreed_views;  // views where the region is agreed at all
+};
+RiderVerdict rider_verdict(const Performer& p, Region r, View v);
+// Refused, not from this view, not discussed, or ask: bare skin must not read
+// (or must be confirmed first). Conditional is agreed with its conditions.
+bool rider_forbids(const RiderVerdict& v);
+
+// The view a camera at `camera` has of a staged performer: overhead within
+// kOverheadDeg of the torso's head axis, else front, rear (within 45° of the
+// chest's or back's facing) or side.
+View view_of(const StagePerformer& p, const glm::dvec3& camera);
+
+// Rays a region (or garment) needs to "read" in a frame of `rays` rays.
+std::uint32_t reads_threshold(std::uint32_t rays);
+
+// One camera at one moment, from its masking (mask_camera of the same Stage).
+struct CameraExposure {
+  enum class Mark : std::uint8_t { none, agreed, conditional, forbidden };
+  int camera = -1;
+  // Per performer (doc order), per region: bare skin does not read (none), or
+  // reads and the rider agrees, agrees with conditions, or forbids it.
+  std::vector<std::array<Mark, kRegionCount>> regions;
+  std::vector<View> views;              // per performer: the camera's view of them
+  std::vector<bool> hidden_garment_reads;  // per garment: modesty wear that reads
+  std::vector<bool> barrier_reads;      // per prop: a barrier that reads
+};
+CameraExposure camera_exposure(const Document& doc, const Stage& stage, const CameraMasking& masking);
+
+}  // namespace cs
