@@ -104,11 +104,8 @@ void draw_beat_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   row("Label");
   beat_text(s, bi, BeatText::label, "##label", 0);
   row("Start");
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Length").x) * 0.5f - ImGui::GetStyle().ItemSpacing.x * 2;
-  beat_number(s, bi, false, "##start", half);
-  ImGui::SameLine();
-  ImGui::TextDisabled("Length");
-  ImGui::SameLine();
+  beat_number(s, bi, false, "##start", -FLT_MIN);
+  row("Length");
   beat_number(s, bi, true, "##length", -FLT_MIN);
   {
     bool placeholder = s.document()->choreography.beats[bi].placeholder;

@@ -65,6 +65,64 @@ TEST_CASE("consent and masking colour modes change the picture") {
   CHECK(cs::render::luminance_variance(masking_a) > 50.0);
 }
 
+TEST_CASE("masking mode paints bare skin the rider does not agree in red") {
+  // The example with every garment off, written to a temporary file.
+  cs::LoadResult loaded = cs::load_scene_file(kExample);
+  REQUIRE(loaded.ok());
+  cs::Document doc = *loaded.document;
+  for (cs::Garment& g : doc.garments) g.worn = false;
+  for (cs::Beat& b : doc.choreography.beats) b.garment_changes.clear();
+  const fs::path bare = out("bare.closedset.json");
+  REQUIRE(cs::save_scene_file(doc, bare).ok);
+  // A camera and count where the masking engine finds such skin.
+  std::size_t camera = 0;
+  double at = -1;
+  for (double count = doc.first_count(); count <= doc.last_count() && at < 0; count += 1) {
+    const cs::Stage stage = cs::evaluate(doc, count);
+    for (const cs::StageCamera& cam : stage.cameras) {
+      const cs::CameraExposure ex = cs::camera_exposure(doc, stage, cs::mask_camera(stage, cam.index));
+      for (const auto& regions : ex.regions)
+        for (const auto mark : regions)
+          if (mark == cs::CameraExposure::Mark::forbidden && at < 0) {
+            at = count;
+            camera = static_cast<std::size_t>(cam.index);
+          }
+    }
+  }
+  REQUIRE(at >= 0);
+
+  cs::editor::AppConfig c;
+  c.width = 1280;
+  c.height = 760;
+  c.headless_test = true;
+  c.background_checks = false;
+  std::string error;
+  auto app = cs::editor::EditorApp::create(c, &error);
+  REQUIRE_MESSAGE(app, error);
+  REQUIRE(app->open(bare));
+  auto& s = app->state();
+  cs::editor::set_count(s, at);
+  REQUIRE(cs::editor::look_through_index(s, camera));
+  auto red_pixels = [&](cs::render::ColorMode mode, const char* name) {
+    s.color_mode = mode;
+    for (int i = 0; i < 2; ++i) app->frame();
+    cs::render::Image img;
+    app->frame(&img);
+    CHECK(cs::render::write_png(out(name), img, &error));
+    int n = 0;
+    for (int y = 0; y < img.height; ++y)
+      for (int x = 0; x < img.width; ++x) {
+        const std::uint8_t* p = img.pixel(x, y);
+        if (p[0] > 150 && p[1] < 80 && p[2] < 80) ++n;
+      }
+    return n;
+  };
+  const int performer = red_pixels(cs::render::ColorMode::performer, "bare_performer.png");
+  const int masking = red_pixels(cs::render::ColorMode::masking, "bare_masking.png");
+  MESSAGE("red pixels: performer mode " << performer << ", masking mode " << masking);
+  CHECK(masking > performer + 50);
+}
+
 TEST_CASE("the consent colours follow the most cautious receive line") {
   cs::Performer p;
   p.id = "ana";
