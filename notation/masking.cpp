@@ -38,6 +38,12 @@ struct Prim {
   std::uint64_t covers = 0;
   std::uint64_t order = 0;
   std::uint32_t src = 0;  // shape index, or triangle index
+  // Body parts that carry one region only (part_regions has one bit): that region,
+  // without evaluating body_region. Shells covering every region of their part
+  // count at any point.
+  bool fixed_region = false;
+  bool covers_all = false;
+  Region region = Region::face;
 };
 
 inline glm::vec3 ray_dir(const Prim& p, float u, float v) { return p.dc + u * p.du + v * p.dv; }
@@ -157,6 +163,8 @@ inline bool hit(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
 
 // [SECTION] Per-camera preparation and binning
 
+struct Bounds { int i0, i1, j0, j1; bool any; };
+
 struct CameraJob {
   int camera = -1;
   int width = 0, height = 0, tiles_x = 0, tiles_y = 0;
@@ -165,11 +173,10 @@ struct CameraJob {
   std::vector<std::uint32_t> tile_start;   // CSR over tiles
   std::vector<std::uint32_t> tile_items;
   std::size_t max_items = 0;
+  std::vector<Bounds> bounds;              // per prim: the rays it can cover
   Label* image = nullptr;
   int wi0 = 0, wi1 = 0, wj0 = 0, wj1 = 0;  // the window of rays cast (inclusive)
 };
-
-struct Bounds { int i0, i1, j0, j1; bool any; };
 
 // Pixel range covered by the projection of world points (their convex hull).
 template <class Points> Bounds project(const StageCamera& cam, const Points& pts, int W, int H) {
@@ -216,7 +223,8 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
   const glm::dvec3 F = b.forward, R = b.right * cam.lens.tan_half_w, U = b.up * cam.lens.tan_half_h;
 
   job.prims.resize(stage.shapes.size() + stage.triangles.size());
-  std::vector<Bounds> bounds(job.prims.size());
+  job.bounds.resize(job.prims.size());
+  std::vector<Bounds>& bounds = job.bounds;
   for (std::size_t k = 0; k < stage.shapes.size(); ++k) {
     const Shape& s = stage.shapes[k];
     Prim& p = job.prims[k];
@@ -235,6 +243,12 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     p.covers = s.covers;
     p.order = s.order;
     p.src = static_cast<std::uint32_t>(k);
+    if (s.part != BodyPart::none) {
+      const std::uint64_t regions = part_regions(s.part);
+      p.fixed_region = regions && !(regions & (regions - 1));
+      if (p.fixed_region) p.region = static_cast<Region>(__builtin_ctzll(regions));
+      p.covers_all = (s.covers & regions) == regions;
+    }
     // The canonical bounding box's corners.
     const double ey = s.kind == ShapeKind::capsule ? double(s.h) + 1 : 1;
     std::array<glm::dvec3, 8> corners;
@@ -340,51 +354,119 @@ struct SkinHit {
   std::uint32_t prim;
   std::int16_t performer;
   float t0, t1;
+  glm::vec3 d;  // the ray's direction in the primitive's space
+};
+
+// A primitive as one tile sees it: the rays of the tile its screen bounds cover,
+// and the two halves of its ray direction, dc + u·du per column and v·dv per
+// row, so a ray's direction is their sum: the same float operations, in the
+// same order, as ray_dir (identical bits) at a third of the cost.
+struct TileItem {
+  const Prim* p;
+  std::uint32_t k;
+  int i0, i1, j0, j1;
 };
 
 struct Scratch {
   std::vector<SkinHit> skin_hits;
   std::vector<std::uint64_t> fmask;      // per performer
   std::vector<std::int16_t> touched;
+  std::vector<TileItem> items;           // of the current tile
+  std::vector<glm::vec3> col_part;       // per item, kTile columns: dc + u·du
+  std::vector<glm::vec3> row_part;       // per item, kTile rows: v·dv
+  std::vector<std::uint32_t> active;     // items covering the current row, by kind
 };
+
+// The region of a body primitive at entry t along direction d.
+inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
+  if (p.fixed_region) return p.region;
+  const glm::vec3 x = p.o + t * d;
+  return body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
+}
 
 void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& out,
                     Scratch& sc) {
   const int W = job.width, H = job.height;
   const float su = 2.0f / float(W), sv = 2.0f / float(H);
+  const int tj0 = std::max(ty * kTile, job.wj0), tj1 = std::min({H - 1, (ty + 1) * kTile - 1, job.wj1});
   for (int tx = job.wi0 / kTile; tx <= job.wi1 / kTile; ++tx) {
     const std::size_t tile = std::size_t(ty) * job.tiles_x + tx;
     const std::uint32_t* items = job.tile_items.data() + job.tile_start[tile];
     const std::uint32_t n_items = job.tile_start[tile + 1] - job.tile_start[tile];
-    const int i_end = std::min({W, (tx + 1) * kTile, job.wi1 + 1}), j_end = std::min({H, (ty + 1) * kTile, job.wj1 + 1});
-    for (int j = std::max(ty * kTile, job.wj0); j < j_end; ++j) {
-      const float v = 1.0f - (float(j) + 0.5f) * sv;
-      for (int i = std::max(tx * kTile, job.wi0); i < i_end; ++i) {
+    const int ti0 = std::max(tx * kTile, job.wi0), ti1 = std::min({W - 1, (tx + 1) * kTile - 1, job.wi1});
+    const int bi = tx * kTile, bj = ty * kTile;  // the tile's first column and row
+
+    // The tile's items (in kind order), clipped to the rays they can cover.
+    std::uint32_t n_ti = 0;
+    for (std::uint32_t it = 0; it < n_items; ++it) {
+      const std::uint32_t k = items[it];
+      const Bounds& bd = job.bounds[k];
+      TileItem ti{&job.prims[k], k, std::max(bd.i0, ti0), std::min(bd.i1, ti1), std::max(bd.j0, tj0),
+                  std::min(bd.j1, tj1)};
+      if (ti.i0 > ti.i1 || ti.j0 > ti.j1) continue;
+      const Prim& p = *ti.p;
+      glm::vec3* cp = sc.col_part.data() + std::size_t(n_ti) * kTile - bi;
+      glm::vec3* rp = sc.row_part.data() + std::size_t(n_ti) * kTile - bj;
+      for (int i = ti.i0; i <= ti.i1; ++i) {
         const float u = (float(i) + 0.5f) * su - 1.0f;
+        cp[i] = p.dc + u * p.du;
+      }
+      for (int j = ti.j0; j <= ti.j1; ++j) {
+        const float v = 1.0f - (float(j) + 0.5f) * sv;
+        rp[j] = v * p.dv;
+      }
+      sc.items[n_ti++] = ti;
+    }
+
+    for (int j = tj0; j <= tj1; ++j) {
+      // The items covering this row, in kind order; run_end[kind] ends each kind's run.
+      std::uint32_t n_act = 0;
+      std::array<std::uint32_t, 5> run_end{};
+      for (std::uint32_t a = 0; a < n_ti; ++a) {
+        const TileItem& ti = sc.items[a];
+        if (j < ti.j0 || j > ti.j1) continue;
+        sc.active[n_act++] = a;
+        run_end[std::size_t(ti.p->kind)] = n_act;
+      }
+      for (std::size_t kk = 1; kk < run_end.size(); ++kk) run_end[kk] = std::max(run_end[kk], run_end[kk - 1]);
+
+      for (int i = ti0; i <= ti1; ++i) {
         float best_t = std::numeric_limits<float>::infinity();
         std::uint64_t best_order = ~std::uint64_t{0};
         std::uint32_t best = ~0u;
+        glm::vec3 best_d{0};
         std::size_t n_skin = 0;
-        for (std::uint32_t it = 0; it < n_items; ++it) {
-          const std::uint32_t k = items[it];
-          const Prim& p = job.prims[k];
-          const glm::vec3 d = ray_dir(p, u, v);
-          float t = 0, t_exit = 0;
-          if (!hit(p, d, t, t_exit)) continue;
-          if (p.role == kSkin) sc.skin_hits[n_skin++] = {k, p.performer, t, t_exit};
-          if (t > best_t || (t == best_t && p.order > best_order)) continue;
-          if (p.role == kShell) {
-            const glm::vec3 x = p.o + t * d;
-            const Region r = body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
-            if (!(p.covers & region_bit(r))) continue;
-          }
+        auto consider = [&](const TileItem& ti, const glm::vec3& d, float t, float t_exit) {
+          const Prim& p = *ti.p;
+          if (p.role == kSkin) sc.skin_hits[n_skin++] = {ti.k, p.performer, t, t_exit, d};
+          if (t > best_t || (t == best_t && p.order > best_order)) return;
+          if (p.role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, d, t)))) return;
           best_t = t;
           best_order = p.order;
-          best = k;
-        }
+          best = ti.k;
+          best_d = d;
+        };
+        // One loop per kind, each over its run of the row's items.
+        auto run = [&](std::uint32_t from, std::uint32_t to, auto hit_fn) {
+          for (std::uint32_t a = from; a < to; ++a) {
+            const std::uint32_t x = sc.active[a];
+            const TileItem& ti = sc.items[x];
+            if (i < ti.i0 || i > ti.i1) continue;
+            const glm::vec3 d = sc.col_part[std::size_t(x) * kTile + std::size_t(i - bi)] +
+                                sc.row_part[std::size_t(x) * kTile + std::size_t(j - bj)];
+            float t = 0, t_exit = 0;
+            if (hit_fn(*ti.p, d, t, t_exit)) consider(ti, d, t, t_exit);
+          }
+        };
+        run(0, run_end[0], hit_ellipsoid);
+        run(run_end[0], run_end[1], hit_capsule);
+        run(run_end[1], run_end[2], hit_box);
+        run(run_end[2], run_end[3], hit_cylinder);
+        run(run_end[3], run_end[4], hit_triangle);
 
         // Footprint: skin entries not buried in another skin primitive of the
-        // same performer, i.e. not strictly between that primitive's entry and exit.
+        // same performer, i.e. not strictly between that primitive's entry and
+        // exit. (The nearest hit, when skin, is one of them and never buried.)
         for (std::size_t e = 0; e < n_skin; ++e) {
           const SkinHit& sh = sc.skin_hits[e];
           bool buried = false;
@@ -392,14 +474,10 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
             buried = f != e && sc.skin_hits[f].performer == sh.performer && sc.skin_hits[f].t0 < sh.t0 &&
                      sh.t0 < sc.skin_hits[f].t1;
           if (buried) continue;
-          const std::uint32_t k = sh.prim;
-          const float t = sh.t0;
-          const Prim& p = job.prims[k];
-          const glm::vec3 x = p.o + t * ray_dir(p, u, v);
-          const Region r = body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
+          const Prim& p = job.prims[sh.prim];
           std::uint64_t& m = sc.fmask[std::size_t(p.performer)];
           if (!m) sc.touched.push_back(p.performer);
-          m |= region_bit(r);
+          m |= region_bit(region_at(p, sh.d, sh.t0));
         }
 
         // The nearest hit.
@@ -411,7 +489,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           ++out.props[std::size_t(label.prop)];
         } else {
           const Prim& p = job.prims[best];
-          const glm::vec3 x = p.o + best_t * ray_dir(p, u, v);
+          const glm::vec3 x = p.o + best_t * best_d;
           stage.label_at(stage.shapes[best], x, label);
           if (label.is_prop()) {
             ++out.props[std::size_t(label.prop)];
@@ -425,11 +503,6 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
               ++rc.skin;
             }
             ++out.seen[P];
-            if (p.role == kSkin) {  // the nearest skin point is on the outer surface by construction
-              std::uint64_t& m = sc.fmask[P];
-              if (!m) sc.touched.push_back(label.performer);
-              m |= region_bit(label.region);
-            }
           }
         }
         if (job.image) job.image[std::size_t(j) * W + i] = label;
@@ -563,6 +636,10 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     sc.skin_hits.resize(max_items);
     sc.fmask.assign(n_perf, 0);
     sc.touched.reserve(n_perf);
+    sc.items.resize(max_items);
+    sc.active.resize(max_items);
+    sc.col_part.resize(max_items * kTile);
+    sc.row_part.resize(max_items * kTile);
     for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
     for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
       const auto [c, ty] = work[w];
