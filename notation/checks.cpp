@@ -293,6 +293,22 @@ void check_contact_side(const Document& d, const Beat& beat, const Contact& c, D
   out.push_back(std::move(f));
 }
 
+// Contact is mutual: the giver's own region (`with`) is touched too. Where that
+// region is sensitive or intimate for the giver, it is held to the giver's own
+// `receive` lines, with the receiver as the partner (a breast pressed against a
+// partner's chest is that breast being touched). Hands, forearms and other
+// ordinary regions doing the touching are not: that is what giving is.
+void check_giver_region(const Document& d, const Beat& beat, const Contact& c, std::vector<Finding>& out) {
+  const Performer* giver = d.performer(c.giver);
+  if (!giver || c.giver == c.receiver || tier_for(*giver, c.with) == Tier::ordinary) return;
+  Contact mirrored = c;
+  mirrored.giver = c.receiver;
+  mirrored.receiver = c.giver;
+  mirrored.region = c.with;
+  mirrored.with = c.region;
+  check_contact_side(d, beat, mirrored, Direction::receive, out);
+}
+
 void check_contact_layers(const Document& d, const Beat& beat, const std::vector<bool>& worn, const Contact& c,
                           std::vector<Finding>& out) {
   auto finding = [&](FindingCode code, const std::string& performer, Region r, std::string msg, std::string sug) {
@@ -408,10 +424,14 @@ struct Observation {
 class Spans {
  public:
   explicit Spans(std::vector<double> samples = {}) : samples_(std::move(samples)) {}
+  // Touches seen on fewer consecutive samples than this are dropped:
+  // interpolation between keys passes limbs through each other for an instant.
+  int min_touch_samples = 1;
   // For spans over a sparser sequence of samples: append its counts as they come.
   void push_sample(double count) { samples_.push_back(count); }
 
   void observe(int sample, Observation o) {
+    o.key += "|" + o.finding.beat;  // a span never crosses into another beat: findings are read beat by beat
     auto it = open_.find(o.key);
     if (it != open_.end() && (it->second.last == sample - 1 || it->second.last == sample)) {
       it->second.last = sample;
@@ -460,6 +480,8 @@ class Spans {
 
   std::map<std::string, Open>::iterator close(std::map<std::string, Open>::iterator it) {
     Open& op = it->second;
+    if (op.finding.code == FindingCode::pose_unnotated_contact && op.last - op.first + 1 < min_touch_samples)
+      return open_.erase(it);
     Finding f = std::move(op.finding);
     f.from_count = samples_[static_cast<std::size_t>(op.first)];
     f.to_count = samples_[static_cast<std::size_t>(op.last)];
@@ -636,6 +658,10 @@ Joint joint_near(Region r) {
   }
 }
 
+bool is_head(Region r) {
+  return r == Region::scalp || r == Region::face || r == Region::lips || r == Region::ear_l || r == Region::ear_r;
+}
+
 // Surface points of each performer's body by region, for proximity.
 struct BodyPoints {
   std::vector<glm::vec3> points;
@@ -796,6 +822,7 @@ class GeometryChecks {
   GeometryChecks(const Document& d, const CheckOptions& o, std::vector<double> samples, CheckCache* cache)
       : d_(d), o_(o), samples_(samples), spans_(std::move(samples)), cache_(cache) {
     spc_ = std::max(1, o.samples_per_count);
+    spans_.min_touch_samples = spc_ >= 2 ? 2 : 1;
     mopt_.width = o.masking_width > 0 ? o.masking_width : kDefaultMaskingWidth;
     mopt_.threads = 1;  // parallel over samples instead
     rider_hash_ = 1469598103934665603ull;
@@ -868,9 +895,14 @@ class GeometryChecks {
       if (probe) fragile_spans_.end_sample(probe_index_++);
     }
     for (const auto& [key, dist] : contact_min) {
-      if (dist <= kApartM) continue;
       const Beat& b = *key.first;
       const Contact& c = b.contacts[key.second];
+      // Through a barrier, the barrier's own thickness is between them.
+      double allowed = kApartM;
+      if (c.layer == Layer::through_barrier)
+        if (const Prop* barrier = d_.prop(c.barrier))
+          allowed += std::min({barrier->size[0], barrier->size[1], barrier->size[2]});
+      if (dist <= allowed) continue;
       Finding f = make(FindingCode::pose_contact_apart);
       f.beat = b.id;
       f.from_count = b.start_count;
@@ -1354,8 +1386,14 @@ class GeometryChecks {
         if (ta == Tier::ordinary && tb == Tier::ordinary) continue;
         bool noted = false;
         for (const Contact& ct : beat.contacts) {
-          if ((ct.giver == ida && ct.receiver == idb && ct.with == ra && ct.region == rb) ||
-              (ct.giver == idb && ct.receiver == ida && ct.with == rb && ct.region == ra)) {
+          const bool ab = ct.giver == ida && ct.receiver == idb, ba = ct.giver == idb && ct.receiver == ida;
+          if ((ab && ct.with == ra && ct.region == rb) || (ba && ct.with == rb && ct.region == ra)) {
+            noted = true;
+            break;
+          }
+          // A kiss or a cheek to cheek brings whole faces together: a noted
+          // contact head to head covers every head region touching head.
+          if ((ab || ba) && is_head(ct.with) && is_head(ct.region) && is_head(ra) && is_head(rb)) {
             noted = true;
             break;
           }
@@ -1468,6 +1506,7 @@ std::vector<Finding> check_notation(const Document& doc) {
     for (const Contact& c : beat.contacts) {
       check_contact_side(doc, beat, c, Direction::receive, out);
       check_contact_side(doc, beat, c, Direction::give, out);
+      check_giver_region(doc, beat, c, out);
       check_contact_layers(doc, beat, worn, c, out);
     }
     check_eyeline_targets(doc, beat, out);

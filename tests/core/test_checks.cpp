@@ -597,6 +597,11 @@ TEST_SUITE("checks: the timeline") {
     for (const Finding& x : f) {
       CHECK(x.from_count > 1);
       CHECK(x.to_count < 3);
+      // A span stays inside its beat, so findings read beat by beat.
+      const Beat* b = d.beat(x.beat);
+      REQUIRE(b);
+      CHECK(x.from_count >= b->start_count);
+      CHECK(x.to_count <= b->end_count());
     }
   }
 
@@ -645,5 +650,74 @@ TEST_SUITE("checks: incremental") {
     CHECK(edited.findings == run_checks(d, fast()).findings);
     CHECK(edited.samples_reused > 0);                          // the first beat's hold was kept
     CHECK(edited.samples_reused < static_cast<std::size_t>(edited.samples));
+  }
+}
+
+TEST_SUITE("checks: the bundled example") {
+  // The example is written to show what an IC meets in prep: an ask, conditions,
+  // a fragile masking angle, and transitions where a hand or an arm passes
+  // somewhere nobody notated; and no errors. If the mannequin, the poses or a
+  // rule changes, this list changes with it, deliberately.
+  TEST_CASE("the bedroom example's findings are pinned") {
+    const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/bedroom.closedset.json");
+    REQUIRE(r.ok());
+    const CheckReport report = run_checks(*r.document);
+    struct Pin {
+      const char* code;
+      const char* beat;
+      double from, to;
+      const char* camera;
+      const char* performer;
+      const char* region;
+    };
+    const std::vector<Pin> pinned = {
+      {"contact.conditional", "b02", 5, 9, "", "ana", "scalp"},
+      {"pose.unnotated_contact", "b02", 6, 6.25, "", "ben", "buttock_r"},
+      {"contact.conditional", "b03", 9, 11, "", "ana", "flank_r"},
+      {"contact.conditional", "b03h", 11, 12, "", "ana", "flank_r"},
+      {"contact.ask", "b04", 13, 17, "", "ana", "hip_l"},
+      {"contact.ask", "b04r", 17, 19, "", "ana", "hip_l"},
+      {"pose.unnotated_contact", "b04r", 17.25, 18.75, "", "ana", "buttock_l"},
+      {"pose.unnotated_contact", "b04r", 17.25, 18.5, "", "ben", "inner_thigh_r"},
+      {"pose.unnotated_contact", "b04r", 17.75, 18.75, "", "ana", "inner_thigh_l"},
+      {"pose.unnotated_contact", "b04r", 18.25, 18.5, "", "ana", "buttock_r"},
+      {"contact.ask", "b04m", 19, 21, "", "ana", "hip_l"},
+      {"pose.unnotated_contact", "b04m", 20, 20.5, "", "ana", "scalp"},
+      {"pose.unnotated_contact", "b04m", 20, 20.25, "", "ana", "lips"},
+      {"pose.unnotated_contact", "b04m", 20, 20.5, "", "ana", "neck_front"},
+      {"pose.unnotated_contact", "b04m", 20.25, 20.5, "", "ana", "chest_upper"},
+      {"masking.fragile", "b05", 21, 29, "A", "ana", "breast_l"},
+    };
+    CHECK(report.errors() == 0);
+    REQUIRE(report.findings.size() == pinned.size());
+    for (std::size_t i = 0; i < pinned.size(); ++i) {
+      const Finding& f = report.findings[i];
+      CAPTURE(i);
+      CAPTURE(f.message);
+      CHECK(finding_info(f.code).id == pinned[i].code);
+      CHECK(f.beat == pinned[i].beat);
+      CHECK(f.from_count == doctest::Approx(pinned[i].from));
+      CHECK(f.to_count == doctest::Approx(pinned[i].to));
+      CHECK(f.camera == pinned[i].camera);
+      CHECK(f.performer == pinned[i].performer);
+      CHECK((f.region ? std::string(vocab_name(*f.region)) : std::string()) == pinned[i].region);
+    }
+  }
+}
+
+TEST_SUITE("checks: contacts") {
+  TEST_CASE("contact.refused for the giver's own private region that does the touching") {
+    Document d = base();
+    // Ana's breast pressed to Ben's chest: Ben agreed to receive it, Ana agreed to give
+    // to his chest, but her breasts are a no.
+    d.performers[0].boundaries.push_back(line(Direction::receive, Region::breast_l, BoundaryState::no, Layer::through_barrier));
+    d.performers[0].boundaries.push_back(line(Direction::give, Region::chest_upper, BoundaryState::yes, Layer::skin));
+    d.performers[1].boundaries.push_back(line(Direction::receive, Region::chest_upper, BoundaryState::yes, Layer::skin));
+    d.choreography.beats[0].contacts.push_back(
+        touch("ana", Region::breast_l, "ben", Region::chest_upper, ContactKind::body_press, Layer::skin));
+    CHECK(has(check_notation(d), FindingCode::contact_refused, "ana", Region::breast_l));
+    // Her hand instead: giving with an ordinary region is what giving is.
+    d.choreography.beats[0].contacts[0].with = Region::hand_l;
+    CHECK(check_notation(d).empty());
   }
 }
