@@ -15,6 +15,7 @@
 #include <cfloat>
 #include <cmath>
 #include <chrono>
+#include <cstdint>
 #include <thread>
 
 #include "render/context.hpp"
@@ -495,6 +496,18 @@ void EditorApp::frame(render::Image* capture) {
   // (a tooltip in a screenshot); they drive the state directly.
   if (config_.headless_test) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
+  if (!atlas_nearest_) {
+    // The backend made the font atlas in NewFrame; every glyph sits on whole
+    // pixels (load_fonts), so nearest sampling gives the same picture, cheaper.
+    const auto tex = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(ImGui::GetIO().Fonts->TexID));
+    if (tex) {
+      glBindTexture(GL_TEXTURE_2D, tex);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+      glBindTexture(GL_TEXTURE_2D, 0);
+      atlas_nearest_ = true;
+    }
+  }
   draw_ui();
   ImGui::Render();
 

@@ -115,6 +115,7 @@ class EditorApp {
   std::unique_ptr<ChecksWorker> checks_;
   std::string applied_title_;
   double last_time_ = 0;
+  bool atlas_nearest_ = false;
 
   // Files
   std::filesystem::path config_dir_;

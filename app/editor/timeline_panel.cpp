@@ -93,13 +93,28 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   ImGui::SetNextWindowSize(ImVec2(layout.size.x, layout.bottom_h));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
   if (!ImGui::Begin("Timeline", nullptr, flags)) {
     ImGui::End();
     return;
   }
+  // The lanes fill most of the window with their own colour; the window's
+  // background is painted only behind the transport row (channel 0, under the
+  // widgets), so no pixel is filled twice.
+  ImDrawList* wdl = ImGui::GetWindowDrawList();
+  wdl->ChannelsSplit(2);
+  wdl->ChannelsSetCurrent(1);
   draw_transport(s, fonts);
   ImGui::Spacing();
+  {
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    wdl->ChannelsSetCurrent(0);
+    wdl->AddRectFilled(ImVec2(wp.x, wp.y + ImGui::GetWindowContentRegionMin().y - ImGui::GetStyle().WindowPadding.y),
+                       ImVec2(wp.x + ws.x, ImGui::GetCursorScreenPos().y), ImGui::GetColorU32(ImGuiCol_WindowBg));
+    const ImVec2 cp = ImGui::GetCursorScreenPos();  // the padding around the lanes, in the lanes' colour
+    wdl->AddRectFilled(ImVec2(wp.x, cp.y), ImVec2(wp.x + ws.x, wp.y + ws.y), IM_COL32(29, 31, 34, 255));
+    wdl->ChannelsSetCurrent(1);
+  }
 
   const Document* d = s.document();
   const float sc = fonts.scale;
@@ -116,7 +131,7 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   const std::size_t lanes = d ? d->performers.size() : 0;
   const float content_h = ruler_h + beats_h + findings_h + lane_h * static_cast<float>(lanes) + 4 * sc;
 
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.115f, 0.12f, 0.135f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));  // painted by the parent, above
   ImGui::BeginChild("##lanes", avail, true, ImGuiWindowFlags_HorizontalScrollbar);
   const ImVec2 origin = ImGui::GetCursorScreenPos();  // moves with the scroll
   const ImVec2 win_pos = ImGui::GetWindowPos();
@@ -400,6 +415,7 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   ImGui::Dummy(ImVec2(content_w, content_h));
   ImGui::EndChild();
   ImGui::PopStyleColor();
+  wdl->ChannelsMerge();
   ImGui::End();
 }
 

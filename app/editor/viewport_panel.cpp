@@ -69,13 +69,20 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
-                                 ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;
   const bool visible = ImGui::Begin("Viewport", nullptr, flags);
   ImGui::PopStyleVar();
   if (!visible) {
     ImGui::End();
     return;
   }
+  // No window background under the picture (a software rasteriser pays for
+  // every pixel twice otherwise): the toolbar's strip is filled on its own,
+  // under the widgets (channel 0), once its height is known.
+  ImDrawList* wdl = ImGui::GetWindowDrawList();
+  wdl->ChannelsSplit(2);
+  wdl->ChannelsSetCurrent(1);
   const Document* doc = s.document();
   const Camera* through = doc && !s.through_camera.empty() ? doc->camera(s.through_camera) : nullptr;
   if (!through) s.through_camera.clear();
@@ -133,6 +140,11 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
 
   // [SECTION] The picture
   const ImVec2 img_pos = ImGui::GetCursorScreenPos();
+  wdl->ChannelsSetCurrent(0);
+  const ImVec2 wp = ImGui::GetWindowPos();
+  wdl->AddRectFilled(ImVec2(wp.x, wp.y + ImGui::GetWindowContentRegionMin().y), ImVec2(wp.x + ImGui::GetWindowWidth(), img_pos.y),
+                     ImGui::GetColorU32(ImGuiCol_WindowBg));
+  wdl->ChannelsSetCurrent(1);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImVec2 img_size(std::max(avail.x, 16.0f), std::max(avail.y, 16.0f));
   const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
@@ -304,6 +316,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     }
   }
   dl->PopClipRect();
+  wdl->ChannelsMerge();
   ImGui::End();
 }
 

@@ -1,7 +1,12 @@
-// Frame time while playing the reference scene (64 beats, 4 cameras): CPU
-// milliseconds per editor frame, median and 95th percentile. Reported, with
-// only a loose bound checked, because the machine running tests is shared.
+// Frame time while playing the reference scene (64 beats, 4 cameras): per
+// editor frame at 1600x900, the wall-clock milliseconds (what a user feels) and
+// the process CPU milliseconds over all threads (the main thread plus the
+// software rasteriser's, llvmpipe, under xvfb-run), median and 95th
+// percentile. Reported, with only a loose bound checked, because the machine
+// running tests is shared; CPU time is the steadier of the two there.
 #include <doctest/doctest.h>
+
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,6 +15,24 @@
 #include <vector>
 
 #include "app/editor/editor_app.hpp"
+
+namespace {
+
+double process_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
+}
+
+struct Stats {
+  double median = 0, p95 = 0;
+};
+Stats stats(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return {v[v.size() / 2], v[v.size() * 95 / 100]};
+}
+
+}  // namespace
 
 TEST_CASE("frame time while playing the reference scene") {
   const auto file = std::filesystem::path(CLOSEDSET_EXAMPLES_DIR) / "reference.closedset.json";
@@ -27,16 +50,18 @@ TEST_CASE("frame time while playing the reference scene") {
   auto& s = app->state();
   for (int i = 0; i < 3; ++i) app->frame();
   s.playing = true;
-  std::vector<double> ms;
-  for (int i = 0; i < 120 && s.playing; ++i) {
+  std::vector<double> wall, cpu;
+  for (int i = 0; i < 180 && s.playing; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
+    const double c0 = process_cpu_ms();
     app->frame();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    cpu.push_back(process_cpu_ms() - c0);
+    wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
-  REQUIRE(ms.size() > 10);
-  std::sort(ms.begin(), ms.end());
-  const double median = ms[ms.size() / 2], p95 = ms[ms.size() * 95 / 100];
-  MESSAGE("editor frame while playing (" << ms.size() << " frames, 1600x900, llvmpipe): median " << median
-                                          << " ms, p95 " << p95 << " ms");
-  CHECK(median < 250.0);
+  REQUIRE(wall.size() > 10);
+  const Stats w = stats(wall), c = stats(cpu);
+  MESSAGE("editor frame while playing (" << wall.size() << " frames, 1600x900, llvmpipe): wall median " << w.median
+                                          << " ms, p95 " << w.p95 << " ms; CPU (all threads) median " << c.median
+                                          << " ms, p95 " << c.p95 << " ms");
+  CHECK(w.median < 250.0);
 }
