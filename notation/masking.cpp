@@ -367,14 +367,23 @@ struct TileItem {
   int i0, i1, j0, j1;
 };
 
+// The state of one ray of a tile row while the row's items are intersected.
+struct RayState {
+  float best_t;
+  std::uint32_t best;
+  std::uint64_t best_order;
+  glm::vec3 best_d;
+  std::uint32_t n_skin;
+};
+
 struct Scratch {
-  std::vector<SkinHit> skin_hits;
+  std::vector<SkinHit> skin_hits;        // kTile rays × skin_cap
+  std::size_t skin_cap = 0;
   std::vector<std::uint64_t> fmask;      // per performer
   std::vector<std::int16_t> touched;
   std::vector<TileItem> items;           // of the current tile
   std::vector<glm::vec3> col_part;       // per item, kTile columns: dc + u·du
   std::vector<glm::vec3> row_part;       // per item, kTile rows: v·dv
-  std::vector<std::uint32_t> active;     // items covering the current row, by kind
 };
 
 // The region of a body primitive at entry t along direction d.
@@ -384,11 +393,35 @@ inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
   return body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
 }
 
+// Intersects one item with the rays [lo, hi] of a tile row (item by item, ray
+// by ray within: each ray's outcome does not depend on the order its items come
+// in, as the nearest is the least (t, order) and the skin hits form a set).
+template <class HitFn>
+inline void intersect_row(const TileItem& ti, const glm::vec3* __restrict cols, const glm::vec3 row, int lo, int hi,
+                          int ti0, RayState* __restrict rs, SkinHit* __restrict skin, std::size_t skin_cap,
+                          HitFn hit_fn) {
+  const Prim& p = *ti.p;
+  for (int i = lo; i <= hi; ++i) {
+    const glm::vec3 d = cols[i] + row;
+    float t = 0, t_exit = 0;
+    if (!hit_fn(p, d, t, t_exit)) continue;
+    RayState& r = rs[i - ti0];
+    if (p.role == kSkin) skin[std::size_t(i - ti0) * skin_cap + r.n_skin++] = {ti.k, p.performer, t, t_exit, d};
+    if (t > r.best_t || (t == r.best_t && p.order > r.best_order)) continue;
+    if (p.role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, d, t)))) continue;
+    r.best_t = t;
+    r.best_order = p.order;
+    r.best = ti.k;
+    r.best_d = d;
+  }
+}
+
 void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& out,
                     Scratch& sc) {
   const int W = job.width, H = job.height;
   const float su = 2.0f / float(W), sv = 2.0f / float(H);
   const int tj0 = std::max(ty * kTile, job.wj0), tj1 = std::min({H - 1, (ty + 1) * kTile - 1, job.wj1});
+  const std::size_t skin_cap = sc.skin_cap;
   for (int tx = job.wi0 / kTile; tx <= job.wi1 / kTile; ++tx) {
     const std::size_t tile = std::size_t(ty) * job.tiles_x + tx;
     const std::uint32_t* items = job.tile_items.data() + job.tile_start[tile];
@@ -397,6 +430,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
     const int bi = tx * kTile, bj = ty * kTile;  // the tile's first column and row
 
     // The tile's items (in kind order), clipped to the rays they can cover.
+    TileItem* const tis = sc.items.data();
     std::uint32_t n_ti = 0;
     for (std::uint32_t it = 0; it < n_items; ++it) {
       const std::uint32_t k = items[it];
@@ -415,64 +449,40 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
         const float v = 1.0f - (float(j) + 0.5f) * sv;
         rp[j] = v * p.dv;
       }
-      sc.items[n_ti++] = ti;
+      tis[n_ti++] = ti;
     }
 
+    std::array<RayState, kTile> rs;
+    SkinHit* const skin = sc.skin_hits.data();
     for (int j = tj0; j <= tj1; ++j) {
-      // The items covering this row, in kind order; run_end[kind] ends each kind's run.
-      std::uint32_t n_act = 0;
-      std::array<std::uint32_t, 5> run_end{};
-      for (std::uint32_t a = 0; a < n_ti; ++a) {
-        const TileItem& ti = sc.items[a];
+      for (int i = ti0; i <= ti1; ++i)
+        rs[std::size_t(i - ti0)] = {std::numeric_limits<float>::infinity(), ~0u, ~std::uint64_t{0}, glm::vec3(0), 0};
+      for (std::uint32_t x = 0; x < n_ti; ++x) {
+        const TileItem& ti = tis[x];
         if (j < ti.j0 || j > ti.j1) continue;
-        sc.active[n_act++] = a;
-        run_end[std::size_t(ti.p->kind)] = n_act;
+        const glm::vec3* cols = sc.col_part.data() + std::size_t(x) * kTile - bi;
+        const glm::vec3 row = sc.row_part[std::size_t(x) * kTile + std::size_t(j - bj)];
+        switch (ti.p->kind) {
+          case ShapeKind::ellipsoid: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_ellipsoid); break;
+          case ShapeKind::capsule: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_capsule); break;
+          case ShapeKind::box: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_box); break;
+          case ShapeKind::cylinder: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_cylinder); break;
+          case ShapeKind::triangle: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_triangle); break;
+        }
       }
-      for (std::size_t kk = 1; kk < run_end.size(); ++kk) run_end[kk] = std::max(run_end[kk], run_end[kk - 1]);
 
       for (int i = ti0; i <= ti1; ++i) {
-        float best_t = std::numeric_limits<float>::infinity();
-        std::uint64_t best_order = ~std::uint64_t{0};
-        std::uint32_t best = ~0u;
-        glm::vec3 best_d{0};
-        std::size_t n_skin = 0;
-        auto consider = [&](const TileItem& ti, const glm::vec3& d, float t, float t_exit) {
-          const Prim& p = *ti.p;
-          if (p.role == kSkin) sc.skin_hits[n_skin++] = {ti.k, p.performer, t, t_exit, d};
-          if (t > best_t || (t == best_t && p.order > best_order)) return;
-          if (p.role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, d, t)))) return;
-          best_t = t;
-          best_order = p.order;
-          best = ti.k;
-          best_d = d;
-        };
-        // One loop per kind, each over its run of the row's items.
-        auto run = [&](std::uint32_t from, std::uint32_t to, auto hit_fn) {
-          for (std::uint32_t a = from; a < to; ++a) {
-            const std::uint32_t x = sc.active[a];
-            const TileItem& ti = sc.items[x];
-            if (i < ti.i0 || i > ti.i1) continue;
-            const glm::vec3 d = sc.col_part[std::size_t(x) * kTile + std::size_t(i - bi)] +
-                                sc.row_part[std::size_t(x) * kTile + std::size_t(j - bj)];
-            float t = 0, t_exit = 0;
-            if (hit_fn(*ti.p, d, t, t_exit)) consider(ti, d, t, t_exit);
-          }
-        };
-        run(0, run_end[0], hit_ellipsoid);
-        run(run_end[0], run_end[1], hit_capsule);
-        run(run_end[1], run_end[2], hit_box);
-        run(run_end[2], run_end[3], hit_cylinder);
-        run(run_end[3], run_end[4], hit_triangle);
-
+        const RayState& r = rs[std::size_t(i - ti0)];
+        const SkinHit* sh_row = skin + std::size_t(i - ti0) * skin_cap;
+        const std::size_t n_skin = r.n_skin;
         // Footprint: skin entries not buried in another skin primitive of the
         // same performer, i.e. not strictly between that primitive's entry and
         // exit. (The nearest hit, when skin, is one of them and never buried.)
         for (std::size_t e = 0; e < n_skin; ++e) {
-          const SkinHit& sh = sc.skin_hits[e];
+          const SkinHit& sh = sh_row[e];
           bool buried = false;
           for (std::size_t f = 0; f < n_skin && !buried; ++f)
-            buried = f != e && sc.skin_hits[f].performer == sh.performer && sc.skin_hits[f].t0 < sh.t0 &&
-                     sh.t0 < sc.skin_hits[f].t1;
+            buried = f != e && sh_row[f].performer == sh.performer && sh_row[f].t0 < sh.t0 && sh.t0 < sh_row[f].t1;
           if (buried) continue;
           const Prim& p = job.prims[sh.prim];
           std::uint64_t& m = sc.fmask[std::size_t(p.performer)];
@@ -482,6 +492,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
 
         // The nearest hit.
         Label label;
+        const std::uint32_t best = r.best;
         if (best == ~0u) {
           ++out.empty;
         } else if (best >= stage.shapes.size()) {
@@ -489,7 +500,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           ++out.props[std::size_t(label.prop)];
         } else {
           const Prim& p = job.prims[best];
-          const glm::vec3 x = p.o + best_t * best_d;
+          const glm::vec3 x = p.o + r.best_t * r.best_d;
           stage.label_at(stage.shapes[best], x, label);
           if (label.is_prop()) {
             ++out.props[std::size_t(label.prop)];
@@ -512,9 +523,9 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           sc.fmask[std::size_t(P)] = 0;
           RegionCounts* rc = out.regions.data() + std::size_t(P) * kRegionCount;
           while (m) {
-            const int r = __builtin_ctzll(m);
+            const int rb = __builtin_ctzll(m);
             m &= m - 1;
-            ++rc[r].footprint;
+            ++rc[rb].footprint;
           }
           ++out.in_frame[std::size_t(P)];
           out.rmin[std::size_t(P)] = std::min(out.rmin[std::size_t(P)], j);
@@ -594,6 +605,8 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
   for (const Shape& s : stage.shapes) if (s.label.is_prop()) n_prop = std::max<std::size_t>(n_prop, std::size_t(s.label.prop) + 1);
   for (const StageTriangle& t : stage.triangles) n_prop = std::max<std::size_t>(n_prop, std::size_t(t.label.prop) + 1);
 
+  std::size_t n_skin_prims = 0;  // a ray meets each at most once
+  for (const Shape& s : stage.shapes) n_skin_prims += !s.label.is_prop() && !s.covers;
   std::vector<CameraMasking> results(cameras.size());
   std::vector<CameraJob> jobs;
   jobs.reserve(cameras.size());
@@ -633,11 +646,11 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
   std::atomic<std::size_t> next{0};
   auto worker = [&](unsigned t) {
     Scratch sc;
-    sc.skin_hits.resize(max_items);
+    sc.skin_cap = std::max<std::size_t>(1, std::min(max_items, n_skin_prims));
+    sc.skin_hits.resize(kTile * sc.skin_cap);
     sc.fmask.assign(n_perf, 0);
     sc.touched.reserve(n_perf);
     sc.items.resize(max_items);
-    sc.active.resize(max_items);
     sc.col_part.resize(max_items * kTile);
     sc.row_part.resize(max_items * kTile);
     for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
