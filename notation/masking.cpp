@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -44,6 +45,7 @@ struct Prim {
   bool fixed_region = false;
   bool covers_all = false;
   Region region = Region::face;
+  Label label;            // shapes: the shape's label (Stage::label_at starts from it)
 };
 
 inline glm::vec3 ray_dir(const Prim& p, float u, float v) { return p.dc + u * p.du + v * p.dv; }
@@ -243,6 +245,7 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     p.covers = s.covers;
     p.order = s.order;
     p.src = static_cast<std::uint32_t>(k);
+    p.label = s.label;
     if (s.part != BodyPart::none) {
       const std::uint64_t regions = part_regions(s.part);
       p.fixed_region = regions && !(regions & (regions - 1));
@@ -478,6 +481,8 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
         // Footprint: skin entries not buried in another skin primitive of the
         // same performer, i.e. not strictly between that primitive's entry and
         // exit. (The nearest hit, when skin, is one of them and never buried.)
+        const std::uint32_t best = r.best;
+        Region best_region = Region::face;  // when the nearest is skin: its region, from the footprint
         for (std::size_t e = 0; e < n_skin; ++e) {
           const SkinHit& sh = sh_row[e];
           bool buried = false;
@@ -485,14 +490,18 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
             buried = f != e && sh_row[f].performer == sh.performer && sh_row[f].t0 < sh.t0 && sh.t0 < sh_row[f].t1;
           if (buried) continue;
           const Prim& p = job.prims[sh.prim];
+          const Region reg = region_at(p, sh.d, sh.t0);
+          if (sh.prim == best) best_region = reg;
           std::uint64_t& m = sc.fmask[std::size_t(p.performer)];
           if (!m) sc.touched.push_back(p.performer);
-          m |= region_bit(region_at(p, sh.d, sh.t0));
+          m |= region_bit(reg);
         }
 
-        // The nearest hit.
+        // The nearest hit, labelled as Stage::label_at labels it: the shape's
+        // label; on a body, the region at the hit (for skin, the one just found
+        // from the same point; a shell's nearest point is one its garment covers)
+        // and the outermost garment over that region, if any.
         Label label;
-        const std::uint32_t best = r.best;
         if (best == ~0u) {
           ++out.empty;
         } else if (best >= stage.shapes.size()) {
@@ -500,8 +509,19 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           ++out.props[std::size_t(label.prop)];
         } else {
           const Prim& p = job.prims[best];
-          const glm::vec3 x = p.o + r.best_t * r.best_d;
-          stage.label_at(stage.shapes[best], x, label);
+          label = p.label;
+          if (p.part != BodyPart::none) {
+            const Region reg = p.role == kSkin ? best_region : region_at(p, r.best_d, r.best_t);
+            label.region = reg;
+            const std::int16_t g =
+                stage.performers[std::size_t(label.performer)].covering[std::size_t(reg)];
+            if (g >= 0) label.garment = g;
+          }
+#ifndef NDEBUG
+          Label check;
+          stage.label_at(stage.shapes[best], p.o + r.best_t * r.best_d, check);
+          assert(check == label);
+#endif
           if (label.is_prop()) {
             ++out.props[std::size_t(label.prop)];
           } else {
