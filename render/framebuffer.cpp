@@ -81,6 +81,15 @@ void Framebuffer::resolve() const {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void Framebuffer::blit_to_default(int x0, int y0, int x1, int y1) const {
+  if (!fbo_) return;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  const bool same_size = x1 - x0 == width_ && y1 - y0 == height_;
+  glBlitFramebuffer(0, 0, width_, height_, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, same_size ? GL_NEAREST : GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 Image Framebuffer::read() const {
   resolve();
   glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);

@@ -22,6 +22,10 @@ class Framebuffer {
   void bind() const;
   // Resolves multisampling into the texture and binds the default framebuffer.
   void resolve() const;
+  // Copies the resolved picture into the default framebuffer's rectangle
+  // (x0, y0)–(x1, y1) (GL's bottom-left origin; scaled, filtered, when the sizes
+  // differ), and leaves the default framebuffer bound. The cheapest way to show it.
+  void blit_to_default(int x0, int y0, int x1, int y1) const;
   // The resolved colour texture (valid after resolve()).
   GLuint texture() const { return color_tex_; }
   // Resolves, then reads the picture back (top row first).

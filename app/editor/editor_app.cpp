@@ -508,6 +508,7 @@ void EditorApp::frame(render::Image* capture) {
       atlas_nearest_ = true;
     }
   }
+  viewport_->present = false;
   draw_ui();
   ImGui::Render();
 
@@ -517,6 +518,10 @@ void EditorApp::frame(render::Image* capture) {
   glViewport(0, 0, w, h);
   glClearColor(0.07f, 0.075f, 0.085f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
+  if (viewport_->present) {
+    const ViewportResources& v = *viewport_;
+    v.target.blit_to_default(v.present_x0, h - v.present_y1, v.present_x1, h - v.present_y0);
+  }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (capture) {
     glReadBuffer(GL_BACK);

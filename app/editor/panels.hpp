@@ -36,6 +36,10 @@ struct ViewportResources {
   std::size_t geometry_serial = 0, drawn_geometry_serial = ~std::size_t{0};
   glm::mat4 drawn_view_proj{0.0f};
   int drawn_w = 0, drawn_h = 0, drawn_samples = -1;
+  // Where the picture goes in the window this frame (framebuffer pixels, from
+  // the top left); EditorApp::frame copies it there before ImGui draws.
+  bool present = false;
+  int present_x0 = 0, present_y0 = 0, present_x1 = 0, present_y1 = 0;
   render::Geometry geometry;
   // Masking colour mode: the exposure of the chosen camera at built_count,
   // from the masking engine's ray counts.

@@ -148,16 +148,19 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImVec2 img_size(std::max(avail.x, 16.0f), std::max(avail.y, 16.0f));
   const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
-  const int px_w = std::max(1, static_cast<int>(img_size.x * fb_scale.x));
-  const int px_h = std::max(1, static_cast<int>(img_size.y * fb_scale.y));
+  const int show_w = std::max(1, static_cast<int>(img_size.x * fb_scale.x));
+  const int show_h = std::max(1, static_cast<int>(img_size.y * fb_scale.y));
   const float aspect = img_size.x / img_size.y;
 
   // While the picture moves (playing, dragging) it is drawn lighter: coarser
-  // tessellation and no multisampling, so a software rasteriser keeps up; it
-  // refines as soon as it is still.
+  // tessellation, no multisampling and half the resolution (scaled up when
+  // shown), so a software rasteriser keeps up; it is drawn in full as soon as
+  // it is still.
   const bool moving = s.playing || vr.interacting;
   const int detail = moving ? 10 : 16;
   const int samples = moving ? 0 : 4;
+  const int px_w = moving ? std::max(1, show_w / 2) : show_w;
+  const int px_h = moving ? std::max(1, show_h / 2) : show_h;
 
   // The stage and its geometry are rebuilt only when what they depend on changes.
   const bool masking_mode = s.color_mode == render::ColorMode::masking && !mask_cam.empty();
@@ -259,9 +262,15 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       vr.drawn_h = px_h;
       vr.drawn_samples = samples;
     }
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const auto tex = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(vr.target.texture()));
-    dl->AddImage(tex, img_pos, ImVec2(img_pos.x + img_size.x, img_pos.y + img_size.y), ImVec2(0, 1), ImVec2(1, 0));
+    // The picture is copied into the window by EditorApp::frame before ImGui
+    // draws (a blit, pixel for pixel), not drawn as an ImGui image: a textured,
+    // blended quad this size is a large share of a software rasteriser's frame.
+    // This window has no background, so the overlays below land on the picture.
+    vr.present = true;
+    vr.present_x0 = static_cast<int>(std::lround(img_pos.x * fb_scale.x));
+    vr.present_y0 = static_cast<int>(std::lround(img_pos.y * fb_scale.y));
+    vr.present_x1 = vr.present_x0 + show_w;
+    vr.present_y1 = vr.present_y0 + show_h;
   }
 
   // [SECTION] Overlays: labels, lens data, playhead

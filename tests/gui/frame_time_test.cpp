@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/editor/editor_app.hpp"
+#include "render/image.hpp"
 
 namespace {
 
@@ -59,6 +60,14 @@ TEST_CASE("frame time while playing the reference scene") {
     wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   REQUIRE(wall.size() > 10);
+  // The last frame while playing (lighter drawing), for a look.
+  s.playing = true;
+  cs::render::Image img;
+  app->frame(&img);
+  const auto dir = std::filesystem::temp_directory_path() / "closedset_gui_tests";
+  std::filesystem::create_directories(dir);
+  CHECK(cs::render::write_png(dir / "playing.png", img, &error));
+  CHECK(cs::render::luminance_variance(img) > 50.0);
   const Stats w = stats(wall), c = stats(cpu);
   MESSAGE("editor frame while playing (" << wall.size() << " frames, 1600x900, llvmpipe): wall median " << w.median
                                           << " ms, p95 " << w.p95 << " ms; CPU (all threads) median " << c.median
