@@ -66,7 +66,8 @@ bool edit_document(EditorState& s, const std::string& label, const std::function
 bool finish_interaction(EditorState& s) {
   s.drag.kind = BeatDrag::none;
   if (!s.history.editing()) return false;
-  return report(s, "Edited", s.history.commit());
+  const EditResult r = s.history.commit();
+  return report(s, r.changed ? s.history.undo_label() : std::string(), r);
 }
 
 int current_beat_index(const EditorState& s) {

@@ -107,9 +107,12 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       std::string where;
       if (!x.camera.empty()) where += "cam " + x.camera;
       if (!x.beat.empty()) where += (where.empty() ? "" : " · ") + x.beat;
-      dl->AddText(fonts.mono, fonts.mono->FontSize, ImVec2(p.x + dot * 2 + 8, p.y), ImGui::GetColorU32(ImGuiCol_Text), head);
+      const float right = p.x + ImGui::GetContentRegionAvail().x;
       const float ww = ImGui::CalcTextSize(where.c_str()).x;
-      dl->AddText(ImVec2(p.x + ImGui::GetContentRegionAvail().x - ww - 4, p.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), where.c_str());
+      dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(right - ww - 10, p.y + lh), true);
+      dl->AddText(fonts.mono, fonts.mono->FontSize, ImVec2(p.x + dot * 2 + 8, p.y), ImGui::GetColorU32(ImGuiCol_Text), head);
+      dl->PopClipRect();
+      dl->AddText(ImVec2(right - ww - 4, p.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), where.c_str());
       const ImVec2 a(p.x + dot * 2 + 8, p.y + lh), z(p.x + ImGui::GetContentRegionAvail().x, p.y + lh * 2 + 2);
       dl->PushClipRect(a, z, true);
       dl->AddText(a, ImGui::GetColorU32(ImGuiCol_TextDisabled), x.message.c_str());
