@@ -48,8 +48,6 @@ struct Prim {
   Label label;            // shapes: the shape's label (Stage::label_at starts from it)
 };
 
-inline glm::vec3 ray_dir(const Prim& p, float u, float v) { return p.dc + u * p.du + v * p.dv; }
-
 // [SECTION] Intersections — entry t0 > 0 and exit t1 ≥ t0, or false. A ray
 // starting inside a shape (t0 ≤ 0) does not see it.
 
@@ -360,10 +358,11 @@ struct SkinHit {
   glm::vec3 d;  // the ray's direction in the primitive's space
 };
 
-// A primitive as one tile sees it: the rays of the tile its screen bounds cover,
-// and the two halves of its ray direction, dc + u·du per column and v·dv per
-// row, so a ray's direction is their sum: the same float operations, in the
-// same order, as ray_dir (identical bits) at a third of the cost.
+// A primitive as one tile sees it: the rays of the tile its screen bounds cover.
+// Its ray direction comes in two halves, dc + u·du per column (kept per item
+// and column) and v·dv per row, and a ray's is their sum: the same float
+// operations, in the same order, as dc + u·du + v·dv (identical bits) at a
+// quarter of the cost.
 struct TileItem {
   const Prim* p;
   std::uint32_t k;
@@ -386,7 +385,6 @@ struct Scratch {
   std::vector<std::int16_t> touched;
   std::vector<TileItem> items;           // of the current tile
   std::vector<glm::vec3> col_part;       // per item, kTile columns: dc + u·du
-  std::vector<glm::vec3> row_part;       // per item, kTile rows: v·dv
 };
 
 // The region of a body primitive at entry t along direction d.
@@ -430,7 +428,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
     const std::uint32_t* items = job.tile_items.data() + job.tile_start[tile];
     const std::uint32_t n_items = job.tile_start[tile + 1] - job.tile_start[tile];
     const int ti0 = std::max(tx * kTile, job.wi0), ti1 = std::min({W - 1, (tx + 1) * kTile - 1, job.wi1});
-    const int bi = tx * kTile, bj = ty * kTile;  // the tile's first column and row
+    const int bi = tx * kTile;  // the tile's first column
 
     // The tile's items (in kind order), clipped to the rays they can cover.
     TileItem* const tis = sc.items.data();
@@ -443,14 +441,9 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
       if (ti.i0 > ti.i1 || ti.j0 > ti.j1) continue;
       const Prim& p = *ti.p;
       glm::vec3* cp = sc.col_part.data() + std::size_t(n_ti) * kTile - bi;
-      glm::vec3* rp = sc.row_part.data() + std::size_t(n_ti) * kTile - bj;
       for (int i = ti.i0; i <= ti.i1; ++i) {
         const float u = (float(i) + 0.5f) * su - 1.0f;
         cp[i] = p.dc + u * p.du;
-      }
-      for (int j = ti.j0; j <= ti.j1; ++j) {
-        const float v = 1.0f - (float(j) + 0.5f) * sv;
-        rp[j] = v * p.dv;
       }
       tis[n_ti++] = ti;
     }
@@ -458,13 +451,14 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
     std::array<RayState, kTile> rs;
     SkinHit* const skin = sc.skin_hits.data();
     for (int j = tj0; j <= tj1; ++j) {
+      const float v = 1.0f - (float(j) + 0.5f) * sv;
       for (int i = ti0; i <= ti1; ++i)
         rs[std::size_t(i - ti0)] = {std::numeric_limits<float>::infinity(), ~0u, ~std::uint64_t{0}, glm::vec3(0), 0};
       for (std::uint32_t x = 0; x < n_ti; ++x) {
         const TileItem& ti = tis[x];
         if (j < ti.j0 || j > ti.j1) continue;
         const glm::vec3* cols = sc.col_part.data() + std::size_t(x) * kTile - bi;
-        const glm::vec3 row = sc.row_part[std::size_t(x) * kTile + std::size_t(j - bj)];
+        const glm::vec3 row = v * ti.p->dv;
         switch (ti.p->kind) {
           case ShapeKind::ellipsoid: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_ellipsoid); break;
           case ShapeKind::capsule: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_capsule); break;
@@ -672,7 +666,6 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     sc.touched.reserve(n_perf);
     sc.items.resize(max_items);
     sc.col_part.resize(max_items * kTile);
-    sc.row_part.resize(max_items * kTile);
     for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
     for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
       const auto [c, ty] = work[w];
