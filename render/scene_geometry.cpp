@@ -119,6 +119,16 @@ Bounds stage_bounds(const Stage& stage) {
   return b;
 }
 
+Bounds cast_bounds(const Stage& stage) {
+  Bounds b;
+  for (const Shape& s : stage.shapes) {
+    if (s.label.is_prop()) continue;
+    b.add(s.bound_center - glm::vec3(s.bound_radius));
+    b.add(s.bound_center + glm::vec3(s.bound_radius));
+  }
+  return b.valid ? b : stage_bounds(stage);
+}
+
 const Beat* beat_at(const Document& doc, double count) {
   const Beat* found = nullptr;
   for (const Beat& b : doc.choreography.beats)

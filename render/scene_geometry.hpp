@@ -49,6 +49,9 @@ struct Bounds {
   void add(glm::vec3 p);
 };
 Bounds stage_bounds(const Stage& stage);
+// The box around the performers' bodies (and garments) only: what F frames,
+// the people the scene is about. Falls back to stage_bounds with no performers.
+Bounds cast_bounds(const Stage& stage);
 
 // The beat at a count: the last beat starting at or before it (a gap holds the
 // last shape), or nullptr before the first beat.

@@ -2,6 +2,7 @@
 // by count, filterable by severity. Click a finding to go to its count and look
 // through its camera. The checks run in the background after every edit
 // (EditorApp::update_checks); while they run, the list shows the last results, dimmed.
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -30,7 +31,8 @@ bool shown(const FindingsState& f, Severity s) {
 void severity_toggle(bool& on, Severity s, int n) {
   char label[48];
   std::snprintf(label, sizeof label, "%d %s%s", n, severity_word(s), n == 1 ? "" : "s");
-  ImGui::PushStyleColor(ImGuiCol_Text, on ? ImGui::ColorConvertU32ToFloat4(severity_color_u32(s)) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushStyleColor(ImGuiCol_Text, on && n > 0 ? ImGui::ColorConvertU32ToFloat4(severity_color_u32(s))
+                                                    : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.20f, 0.21f, 0.24f, 1) : ImVec4(0, 0, 0, 0));
   if (ImGui::SmallButton(label)) on = !on;
   ImGui::PopStyleColor(2);
@@ -81,6 +83,19 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   for (std::size_t i = 0; i < f.findings.size(); ++i)
     if (shown(f, f.findings[i].severity)) rows.push_back(static_cast<int>(i));
   const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2;
+  // When the playhead moves (playing, stepping, a click on the timeline), the
+  // list follows it: the first finding still under way at the count comes to the top.
+  static double followed_count = -1e300;
+  static std::uint64_t followed_generation = 0;
+  if (s.count != followed_count || f.generation != followed_generation) {
+    followed_count = s.count;
+    followed_generation = f.generation;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      if (f.findings[static_cast<std::size_t>(rows[r])].to_count >= s.count - 1e-9) {
+        ImGui::SetScrollY(static_cast<float>(r) * row_h);
+        break;
+      }
+  }
   clipper.Begin(static_cast<int>(rows.size()), row_h);
   while (clipper.Step()) {
     for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {

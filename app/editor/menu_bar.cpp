@@ -69,7 +69,7 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
     for (render::ColorMode m : {render::ColorMode::performer, render::ColorMode::consent, render::ColorMode::masking})
       if (ImGui::MenuItem(color_mode_name(m), nullptr, s.color_mode == m)) s.color_mode = m;
     ImGui::Separator();
-    if (ImGui::MenuItem("Frame scene", "F")) {
+    if (ImGui::MenuItem("Frame the cast", "F")) {
       s.frame_request = true;
       s.through_camera.clear();
     }

@@ -215,7 +215,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   if (!through_sc) through = nullptr;
 
   if (s.frame_request && doc) {
-    const render::Bounds b = render::stage_bounds(vr.stage);
+    const render::Bounds b = render::cast_bounds(vr.stage);
     s.orbit.frame(b.lo, b.hi);
   }
   s.frame_request = false;
