@@ -394,25 +394,27 @@ inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
   return body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
 }
 
-// Intersects one item with the rays [lo, hi] of a tile row (item by item, ray
-// by ray within: each ray's outcome does not depend on the order its items come
-// in, as the nearest is the least (t, order) and the skin hits form a set).
+// Intersects one item with its rays of a tile row (item by item, ray by ray
+// within: each ray's outcome does not depend on the order its items come in, as
+// the nearest is the least (t, order) and the skin hits form a set). cols, rs
+// and skin are indexed by column − bi, the tile's first column.
 template <class HitFn>
-inline void intersect_row(const TileItem& ti, const glm::vec3* __restrict cols, const glm::vec3 row, int lo, int hi,
-                          int ti0, RayState* __restrict rs, SkinHit* __restrict skin, std::size_t skin_cap,
-                          HitFn hit_fn) {
-  const Prim& p = *ti.p;
-  for (int i = lo; i <= hi; ++i) {
-    const glm::vec3 d = cols[i] + row;
+inline void intersect_row(const TileItem& ti, const glm::vec3* __restrict cols, const glm::vec3 row, int bi,
+                          RayState* __restrict rs, SkinHit* __restrict skin, std::size_t skin_cap, HitFn hit_fn) {
+  const Prim p = *ti.p;  // a local copy: the stores below cannot alias it
+  const int c0 = ti.i0 - bi, c1 = ti.i1 - bi;
+  const std::uint32_t k = ti.k;
+  for (int c = c0; c <= c1; ++c) {
+    const glm::vec3 d = cols[c] + row;
     float t = 0, t_exit = 0;
     if (!hit_fn(p, d, t, t_exit)) continue;
-    RayState& r = rs[i - ti0];
-    if (p.role == kSkin) skin[std::size_t(i - ti0) * skin_cap + r.n_skin++] = {ti.k, p.performer, t, t_exit, d};
+    RayState& r = rs[c];
+    if (p.role == kSkin) skin[std::size_t(c) * skin_cap + r.n_skin++] = {k, p.performer, t, t_exit, d};
     if (t > r.best_t || (t == r.best_t && p.order > r.best_order)) continue;
     if (p.role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, d, t)))) continue;
     r.best_t = t;
     r.best_order = p.order;
-    r.best = ti.k;
+    r.best = k;
     r.best_d = d;
   }
 }
@@ -440,10 +442,10 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
                   std::min(bd.j1, tj1)};
       if (ti.i0 > ti.i1 || ti.j0 > ti.j1) continue;
       const Prim& p = *ti.p;
-      glm::vec3* cp = sc.col_part.data() + std::size_t(n_ti) * kTile - bi;
+      glm::vec3* cp = sc.col_part.data() + std::size_t(n_ti) * kTile;
       for (int i = ti.i0; i <= ti.i1; ++i) {
         const float u = (float(i) + 0.5f) * su - 1.0f;
-        cp[i] = p.dc + u * p.du;
+        cp[i - bi] = p.dc + u * p.du;
       }
       tis[n_ti++] = ti;
     }
@@ -453,24 +455,25 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
     for (int j = tj0; j <= tj1; ++j) {
       const float v = 1.0f - (float(j) + 0.5f) * sv;
       for (int i = ti0; i <= ti1; ++i)
-        rs[std::size_t(i - ti0)] = {std::numeric_limits<float>::infinity(), ~0u, ~std::uint64_t{0}, glm::vec3(0), 0};
+        rs[std::size_t(i - bi)] = {std::numeric_limits<float>::infinity(), ~0u, ~std::uint64_t{0}, glm::vec3(0), 0};
       for (std::uint32_t x = 0; x < n_ti; ++x) {
         const TileItem& ti = tis[x];
         if (j < ti.j0 || j > ti.j1) continue;
-        const glm::vec3* cols = sc.col_part.data() + std::size_t(x) * kTile - bi;
+        const glm::vec3* cols = sc.col_part.data() + std::size_t(x) * kTile;
         const glm::vec3 row = v * ti.p->dv;
+        RayState* const r = rs.data();
         switch (ti.p->kind) {
-          case ShapeKind::ellipsoid: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_ellipsoid); break;
-          case ShapeKind::capsule: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_capsule); break;
-          case ShapeKind::box: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_box); break;
-          case ShapeKind::cylinder: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_cylinder); break;
-          case ShapeKind::triangle: intersect_row(ti, cols, row, ti.i0, ti.i1, ti0, rs.data(), skin, skin_cap, hit_triangle); break;
+          case ShapeKind::ellipsoid: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_ellipsoid); break;
+          case ShapeKind::capsule: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_capsule); break;
+          case ShapeKind::box: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_box); break;
+          case ShapeKind::cylinder: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_cylinder); break;
+          case ShapeKind::triangle: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_triangle); break;
         }
       }
 
       for (int i = ti0; i <= ti1; ++i) {
-        const RayState& r = rs[std::size_t(i - ti0)];
-        const SkinHit* sh_row = skin + std::size_t(i - ti0) * skin_cap;
+        const RayState& r = rs[std::size_t(i - bi)];
+        const SkinHit* sh_row = skin + std::size_t(i - bi) * skin_cap;
         const std::size_t n_skin = r.n_skin;
         // Footprint: skin entries not buried in another skin primitive of the
         // same performer, i.e. not strictly between that primitive's entry and
