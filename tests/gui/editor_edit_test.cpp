@@ -308,7 +308,6 @@ TEST_CASE("the checks run in the background and follow the edits") {
   auto& s = t.s();
   REQUIRE(t.app->wait_for_checks(120));
   CHECK(s.checks.generation == s.history.generation());
-  REQUIRE_FALSE(s.checks.findings.empty());  // the example has findings to show
   const std::size_t before = s.checks.findings.size();
 
   // An edit makes the findings stale until the next run comes back.
