@@ -7,6 +7,9 @@
 // BM_ClassifiedRaysPerCore: one thread; items/s = classified rays per second per core.
 // BM_OneMoment4Cameras:     evaluate + mask all 4 cameras at one count, all cores.
 // BM_WholeReferenceScene:   every beat start of the scene, 4 cameras each, all cores.
+// BM_WindowPerCore:         one thread, 4 cameras, a 64 × 32-ray window in the middle of
+//                           each frame (fragile-masking probes cast such windows);
+//                           items/s = rays cast per second.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -106,6 +109,25 @@ void BM_OneMoment4Cameras(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_OneMoment4Cameras)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_WindowPerCore(benchmark::State& state) {
+  const cs::Document& doc = reference();
+  const cs::Stage st = cs::evaluate(doc, mid_count(doc));
+  cs::MaskingOptions opt;
+  opt.threads = 1;
+  opt.col_min = cs::kDefaultMaskingWidth / 2 - 32;
+  opt.col_max = opt.col_min + 63;
+  opt.row_min = 40;
+  opt.row_max = opt.row_min + 31;
+  std::int64_t rays = 0;
+  for (auto _ : state) {
+    const auto m = cs::mask_all(st, opt);
+    rays += std::int64_t(m.size()) * 64 * 32;
+    benchmark::DoNotOptimize(m.data());
+  }
+  state.SetItemsProcessed(rays);
+}
+BENCHMARK(BM_WindowPerCore)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 void BM_WholeReferenceScene(benchmark::State& state) {
   const cs::Document& doc = reference();
