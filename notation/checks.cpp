@@ -22,6 +22,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "notation/consent.hpp"
 #include "notation/masking.hpp"
 #include "notation/stage.hpp"
 
@@ -517,88 +518,18 @@ class Spans {
 // ---------------------------------------------------------------------------
 // [SECTION] Geometry
 
-// The torso frame of a staged performer: where it is and which way it faces.
-struct Torso {
-  glm::dvec3 center, forward, up, right;
-};
-
-Torso torso_of(const StagePerformer& p) {
-  const JointTransform& chest = p.joints[static_cast<std::size_t>(Joint::spine_upper)];
-  const JointTransform& low = p.joints[static_cast<std::size_t>(Joint::spine_lower)];
-  Torso t;
-  t.center = glm::dvec3(low.position + chest.position) * 0.5;
-  const glm::dquat q(chest.rotation);
-  t.forward = q * glm::dvec3(0, 0, 1);
-  t.up = q * glm::dvec3(0, 1, 0);
-  t.right = q * glm::dvec3(1, 0, 0);
-  return t;
-}
-
-View view_from(const Torso& t, const glm::dvec3& camera) {
-  const glm::dvec3 d = glm::normalize(camera - t.center);
-  const double up = glm::dot(d, t.up);
-  if (up > std::cos(glm::radians(kOverheadDeg))) return View::overhead;
-  const double a = std::atan2(glm::dot(d, t.right), glm::dot(d, t.forward));
-  const double deg = std::fabs(glm::degrees(a));
-  if (deg <= 45) return View::front;
-  if (deg >= 135) return View::rear;
-  return View::side;
-}
-
-// How a performer's rider treats a region from a view. Lines that name the
-// region and the view (or `any`) apply; the most cautious state among them
-// governs. None: if the region is named for other views only, it is not agreed
-// from this one; if it is never named, it is not discussed, which is a refusal
-// for regions the performer holds as intimate and no concern otherwise.
-struct ExposureVerdict {
-  enum { allowed, conditional, ask, refused, not_from_view, not_discussed } outcome = allowed;
-  std::string conditions;
-  std::vector<View> agreed_views;  // views where the region is agreed (for the suggestion)
-};
-
-ExposureVerdict exposure_verdict(const Performer& p, Region r, View v) {
-  ExposureVerdict out;
-  bool named = false;
-  int worst = -1;
-  for (const Exposure& x : p.exposure) {
-    if (std::find(x.regions.begin(), x.regions.end(), r) == x.regions.end()) continue;
-    named = true;
-    const bool any = std::find(x.views.begin(), x.views.end(), View::any) != x.views.end();
-    if (x.state != BoundaryState::no)
-      for (View w : x.views)
-        if (std::find(out.agreed_views.begin(), out.agreed_views.end(), w) == out.agreed_views.end())
-          out.agreed_views.push_back(w);
-    if (!any && std::find(x.views.begin(), x.views.end(), v) == x.views.end()) continue;
-    if (caution(x.state) > worst) {
-      worst = caution(x.state);
-      out.conditions = x.conditions;
-    } else if (caution(x.state) == worst && !x.conditions.empty()) {
-      out.conditions += (out.conditions.empty() ? "" : "; ") + x.conditions;
-    }
-  }
-  switch (worst) {
-    case 0: out.outcome = ExposureVerdict::allowed; break;
-    case 1: out.outcome = ExposureVerdict::conditional; break;
-    case 2: out.outcome = ExposureVerdict::ask; break;
-    case 3: out.outcome = ExposureVerdict::refused; break;
-    default:
-      if (named) out.outcome = ExposureVerdict::not_from_view;
-      else out.outcome = tier_for(p, r) == Tier::intimate ? ExposureVerdict::not_discussed : ExposureVerdict::allowed;
-  }
-  return out;
-}
-
-bool exposure_is_problem(const ExposureVerdict& v) {
-  return v.outcome == ExposureVerdict::refused || v.outcome == ExposureVerdict::not_from_view ||
-         v.outcome == ExposureVerdict::not_discussed || v.outcome == ExposureVerdict::ask;
-}
+// The rider rules, the view and the "reads" threshold live in consent.hpp, shared
+// with the editor's colour modes, so a colour and a finding can never disagree.
+using ExposureVerdict = RiderVerdict;
+inline bool exposure_is_problem(const ExposureVerdict& v) { return rider_forbids(v); }
+inline ExposureVerdict exposure_verdict(const Performer& p, Region r, View v) { return rider_verdict(p, r, v); }
 
 struct Thresholds {
   std::uint32_t start = 2, hold = 1;
 };
 Thresholds thresholds_for(std::uint32_t rays) {
   Thresholds t;
-  t.start = std::max<std::uint32_t>(kReadMinRays, static_cast<std::uint32_t>(std::ceil(kReadShare * rays)));
+  t.start = reads_threshold(rays);
   t.hold = kHoldRays;
   return t;
 }
@@ -1040,7 +971,7 @@ class GeometryChecks {
     for (std::size_t c = 0; c < g.masks.size(); ++c) {
       const CameraMasking& m = g.masks[c];
       const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
-      for (const StagePerformer& sp : st.performers) g.views[c].push_back(view_from(torso_of(sp), sc.basis.position));
+      for (const StagePerformer& sp : st.performers) g.views[c].push_back(view_of(sp, sc.basis.position));
       if (probe) g.fragile[c] = measure_fragile(st, beat, m, g.views[c], g.passes);
       if (beat) g.notes[c] = measure_notes(st, *beat, m, count, g.passes);
     }

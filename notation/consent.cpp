@@ -1,5 +1,5 @@
-// consent.cpp — consent.hpp. The exposure rules mirror checks.cpp
-// (exposure_verdict, view_from, thresholds_for); keep the two in step.
+// consent.cpp — consent.hpp. The one definition of the rider rules, the view and
+// the "reads" threshold; notation/checks.cpp uses these.
 #include "notation/consent.hpp"
 
 #include <algorithm>

@@ -7,9 +7,9 @@
 //    against the rider and which hidden garments read (masking mode).
 //
 // The exposure rules, the view of a performer from a camera and the "reads"
-// thresholds are the ones notation/checks.cpp applies (checks.hpp: kReadMinRays,
-// kReadShare, kOverheadDeg); tests/gui/color_modes_test.cpp holds the two to
-// agreement on the example scene, so the colours never disagree with a finding.
+// threshold are defined here once; notation/checks.cpp applies them (with the
+// constants of checks.hpp), so the colours never disagree with a finding;
+// tests/gui/color_modes_test.cpp also holds the two to agreement on the example.
 #pragma once
 
 #include <array>
