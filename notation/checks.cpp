@@ -171,9 +171,9 @@ Governing govern(const Performer& p, Direction dir, Region region, const std::st
   }
   if (!applying.empty()) {
     int worst = -1;
-    for (const Boundary* b : applying) worst = std::max(worst, caution(b->state));
+    for (const Boundary* b : applying) worst = std::max(worst, caution(effective_state(b->state, b->conditions)));
     for (const Boundary* b : applying)
-      if (caution(b->state) == worst) g.lines.push_back(b);
+      if (caution(effective_state(b->state, b->conditions)) == worst) g.lines.push_back(b);
     switch (worst) {
       case 0: g.outcome = Governing::ok; break;
       case 1: g.outcome = Governing::conditional; break;
@@ -235,8 +235,9 @@ void check_contact_side(const Document& d, const Beat& beat, const Contact& c, D
     case Governing::ok: return;
     case Governing::not_discussed:
       f = make(FindingCode::contact_refused);
-      f.message = what + ": " + possessive(me) + " " + rlabel(c.region) + " was never discussed " +
-                  (receiving ? "for being touched" : "for " + me + " to touch") + ", which counts as no";
+      f.message = what + ": " + (receiving ? possessive(me) + " " + rlabel(c.region) + " was never discussed for being touched"
+                                           : "touching a partner's " + rlabel(c.region) + " was never discussed with " + me) +
+                  ", which counts as no";
       f.suggestion = "Talk it through with " + me + " and add a boundary, or change the contact";
       break;
     case Governing::refused:
@@ -481,7 +482,8 @@ class Spans {
 
   std::map<std::string, Open>::iterator close(std::map<std::string, Open>::iterator it) {
     Open& op = it->second;
-    if (op.finding.code == FindingCode::pose_unnotated_contact && op.last - op.first + 1 < min_touch_samples)
+    if ((op.finding.code == FindingCode::pose_unnotated_contact || op.finding.code == FindingCode::pose_refused_contact) &&
+        op.last - op.first + 1 < min_touch_samples)
       return open_.erase(it);
     Finding f = std::move(op.finding);
     f.from_count = samples_[static_cast<std::size_t>(op.first)];
@@ -1336,14 +1338,27 @@ class GeometryChecks {
         const std::string& pid = a_side ? ida : idb;
         const std::string& oid = a_side ? idb : ida;
         const Region pr = a_side ? ra : rb, orr = a_side ? rb : ra;
-        Finding f = make(FindingCode::pose_unnotated_contact);
+        // Where the touched performer agreed to nothing there with this partner
+        // (only `no` lines, or none), an unnoted touch is an error, not a note-keeping gap.
+        const Performer& touched = d_.performers[a_side ? a : b];
+        bool agreed_any = false, named = false;
+        for (const Boundary& bl : touched.boundaries) {
+          if (bl.direction != Direction::receive || bl.region != pr || !partner_ok(bl, oid)) continue;
+          named = true;
+          agreed_any |= bl.state != BoundaryState::no;
+        }
+        Finding f = make(agreed_any ? FindingCode::pose_unnotated_contact : FindingCode::pose_refused_contact);
         f.beat = beat.id;
         f.performer = pid;
         f.region = pr;
         f.other = oid;
         f.message = "The poses bring " + possessive(who(d_, oid)) + " {details} into contact with " +
-                    possessive(who(d_, pid)) + " " + rlabel(pr) + " {span}, and no contact notes it";
-        f.suggestion = "Notate the contact (and check it against both body maps), or adjust the poses";
+                    possessive(who(d_, pid)) + " " + rlabel(pr) + " {span}, and no contact notes it" +
+                    (agreed_any ? std::string()
+                                : std::string("; ") + who(d_, pid) + (named ? " marked it no" : " never discussed it") +
+                                      " for " + who(d_, oid));
+        f.suggestion = agreed_any ? "Notate the contact (and check it against both body maps), or adjust the poses"
+                                  : "Adjust the poses (an in-between key, or another path for the limb) so they do not meet there";
         Observation o{"touch|" + pid + "|" + std::string(vocab_name(pr)) + "|" + oid, f, 0};
         o.detail = rlabel(orr);
         spans_.observe(k, std::move(o));

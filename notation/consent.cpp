@@ -29,7 +29,8 @@ std::optional<BoundaryState> touch_state(const Performer& p, Region r) {
   std::optional<BoundaryState> worst;
   for (const Boundary& b : p.boundaries) {
     if (b.direction != Direction::receive || b.region != r) continue;
-    if (!worst || caution(b.state) > caution(*worst)) worst = b.state;
+    const BoundaryState st = effective_state(b.state, b.conditions);
+    if (!worst || caution(st) > caution(*worst)) worst = st;
   }
   return worst;
 }
@@ -47,10 +48,11 @@ RiderVerdict rider_verdict(const Performer& p, Region r, View v) {
         if (std::find(out.agreed_views.begin(), out.agreed_views.end(), w) == out.agreed_views.end())
           out.agreed_views.push_back(w);
     if (!any && std::find(x.views.begin(), x.views.end(), v) == x.views.end()) continue;
-    if (caution(x.state) > worst) {
-      worst = caution(x.state);
+    const int c = caution(effective_state(x.state, x.conditions));
+    if (c > worst) {
+      worst = c;
       out.conditions = x.conditions;
-    } else if (caution(x.state) == worst && !x.conditions.empty()) {
+    } else if (c == worst && !x.conditions.empty()) {
       out.conditions += (out.conditions.empty() ? "" : "; ") + x.conditions;
     }
   }

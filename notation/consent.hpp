@@ -25,6 +25,12 @@
 
 namespace cs {
 
+// A `yes` that carries written conditions is read as `conditional`: conditions
+// are part of consent and are never silently dropped.
+inline BoundaryState effective_state(BoundaryState s, const std::string& conditions) {
+  return s == BoundaryState::yes && !conditions.empty() ? BoundaryState::conditional : s;
+}
+
 // The most cautious state (no > ask > conditional > yes) among the performer's
 // `receive` lines for `r`, whatever partner, kind or layer; nullopt when no
 // line names the region (not discussed).

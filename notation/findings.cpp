@@ -11,10 +11,10 @@ std::string_view severity_name(Severity s) {
   return "?";
 }
 
-const std::array<FindingInfo, 19>& finding_catalogue() {
+const std::array<FindingInfo, 20>& finding_catalogue() {
   using C = FindingCode;
   using S = Severity;
-  static const std::array<FindingInfo, 19> catalogue = {{
+  static const std::array<FindingInfo, 20> catalogue = {{
     {C::contact_refused, "contact.refused", S::error,
      "a contact touches a region the receiver (or the giver, for what they touch) marked no or never discussed"},
     {C::contact_partner, "contact.partner", S::error, "agreed, but not with this partner"},
@@ -39,6 +39,9 @@ const std::array<FindingInfo, 19>& finding_catalogue() {
      "hidden now, but exposed if the camera or a performer is a few centimetres off their mark"},
     {C::pose_unnotated_contact, "pose.unnotated_contact", S::warning,
      "the poses bring two performers' regions into contact that no contact notes"},
+    {C::pose_refused_contact, "pose.refused_contact", S::error,
+     "the poses bring a partner into contact with a region the performer marked no or never discussed, "
+     "with no contact noted"},
     {C::pose_contact_apart, "pose.contact_apart", S::warning, "a notated contact whose regions the poses hold apart"},
     {C::eyeline_target, "eyeline.target", S::error, "an eyeline names a performer, region or camera that does not exist"},
     {C::eyeline_lens, "eyeline.lens", S::info, "an eyeline looks into a lens"},

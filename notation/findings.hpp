@@ -36,6 +36,7 @@ enum class FindingCode : std::uint8_t {
   masking_intent,
   masking_fragile,
   pose_unnotated_contact,
+  pose_refused_contact,
   pose_contact_apart,
   eyeline_target,
   eyeline_lens,
@@ -49,7 +50,7 @@ struct FindingInfo {
 };
 
 // The whole catalogue, in the order above.
-const std::array<FindingInfo, 19>& finding_catalogue();
+const std::array<FindingInfo, 20>& finding_catalogue();
 const FindingInfo& finding_info(FindingCode code);
 std::optional<FindingCode> finding_code(std::string_view id);
 

@@ -1238,6 +1238,11 @@ LoadResult load_scene_text(std::string_view text, std::string_view file) {
     // nlohmann says "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
     if (auto colon = what.find(": "); colon != std::string::npos && what.find("parse error") < colon)
       what = what.substr(colon + 2);
+    // nlohmann quotes the text it last read ("; last read: '...'"): that can be
+    // the inside of a private note, so it never goes into a message.
+    if (auto quoted_text = what.find("; last read:"); quoted_text != std::string::npos) what.erase(quoted_text);
+    if (what.find("control character") != std::string::npos)
+      what += " (a line break or tab inside quoted text must be written as \\n or \\t)";
     if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
     return fail_at(token_start(text, e.byte > 0 ? e.byte - 1 : 0), "JSON syntax: " + what);
   } catch (const json::out_of_range& e) {

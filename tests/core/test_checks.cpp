@@ -545,8 +545,18 @@ TEST_SUITE("checks: poses against notation") {
     d.choreography.beats[0].poses[1] = standing("ben", {0, 0, 0.22}, 180);
     auto f = check_notation(d);
     CHECK(f.empty());
+    // Nothing discussed: the touch on her breasts is refused outright.
+    f = check(d);
+    CHECK(has(f, FindingCode::pose_refused_contact, "ana", Region::breast_l));
+    CHECK_FALSE(has(f, FindingCode::pose_unnotated_contact, "ana", Region::breast_l));
+    // Agreed for some contact with Ben, just not noted here: a warning.
+    for (Region r : {Region::breast_l, Region::breast_r, Region::nipple_l, Region::nipple_r, Region::chest_upper})
+      for (std::size_t p = 0; p < 2; ++p)
+        d.performers[p].boundaries.push_back(
+            line(Direction::receive, r, BoundaryState::yes, Layer::skin, {p == 0 ? "ben" : "ana"}, {ContactKind::body_press}));
     f = check(d);
     CHECK(has(f, FindingCode::pose_unnotated_contact));
+    CHECK_FALSE(has(f, FindingCode::pose_refused_contact, "ana", Region::breast_l));
     d.choreography.beats[0].poses[1] = standing("ben", {0, 0, 1.0}, 180);
     CHECK_FALSE(has(check(d), FindingCode::pose_unnotated_contact));
   }
@@ -615,6 +625,7 @@ TEST_SUITE("checks: the timeline") {
     CHECK(finding_info(FindingCode::contact_refused).severity == Severity::error);
     CHECK(finding_info(FindingCode::masking_fragile).severity == Severity::warning);
     CHECK(finding_info(FindingCode::eyeline_lens).severity == Severity::info);
+    CHECK(finding_info(FindingCode::pose_refused_contact).severity == Severity::error);
   }
 
   TEST_CASE("checks are the same for 1 and 2 threads") {

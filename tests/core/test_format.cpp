@@ -463,3 +463,23 @@ TEST_CASE("vocabularies parse and name every value") {
   CHECK_FALSE(cs::vocab_parse<cs::Layer>("naked").has_value());
   CHECK(cs::vocab_list<cs::Fit>() == "horizontal or vertical");
 }
+
+TEST_CASE("a syntax error inside a private note never quotes the note") {
+  // A raw line break inside the note: the commonest hand-editing mistake.
+  const std::string secret = "Prefers the check-in to be quiet";
+  const std::string text = std::string("{\"format\": \"closedset-scene\", \"version\": 1, \"performers\": [{\"id\": \"ana\", ") +
+                           "\"private_note\": \"" + secret + ",\nnot in front of the crew\"}], " +
+                           "\"choreography\": {\"tempo_bpm\": 60, \"beats\": []}}";
+  const LoadResult r = cs::load_scene_text(text, "s.json");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == 1);
+  CHECK(r.errors[0].message.find("Prefers") == std::string::npos);
+  CHECK(r.errors[0].message.find("crew") == std::string::npos);
+  CHECK(r.errors[0].message.find("line break") != std::string::npos);
+  // And an unescaped quote: the parser stops inside the note.
+  const std::string quote = std::string("{\"format\": \"closedset-scene\", \"version\": 1, \"performers\": [{\"id\": \"ana\", ") +
+                            "\"private_note\": \"She said \"no\" to that\"}]}";
+  const LoadResult q = cs::load_scene_text(quote, "q.json");
+  REQUIRE(q.errors.size() == 1);
+  CHECK(q.errors[0].message.find("She said") == std::string::npos);
+}
