@@ -3,12 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "app/cli.hpp"
 #include "notation/checks.hpp"
 #include "notation/format.hpp"
+#include "notation/mesh_import.hpp"
 
 namespace cs::cli {
 
@@ -108,7 +110,14 @@ void add_check(CLI::App& app, Runner& run) {
         std::fprintf(stderr, "%s: not valid; fix these before checking\n", opt->file.c_str());
         return kBadInput;
       }
+      const PropMeshes meshes = load_prop_meshes(*r.document, std::filesystem::path(opt->file).parent_path());
+      if (!meshes.ok()) {
+        for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt->file.c_str(), e.c_str());
+        std::fprintf(stderr, "%s: a prop's mesh could not be loaded; nothing was checked\n", opt->file.c_str());
+        return kBadInput;
+      }
       CheckOptions o;
+      o.meshes = &meshes;
       o.samples_per_count = opt->samples_per_count;
       o.masking_width = opt->width;
       const CheckReport report = run_checks(*r.document, o);

@@ -790,7 +790,7 @@ class GeometryChecks {
         const double count = samples_[k];
         const Beat* beat = beat_at(d_, count);
         const bool probe = is_probe(static_cast<int>(k), count, beat);
-        const Stage st = evaluate(d_, count);
+        const Stage st = evaluate(d_, count, o_.meshes);
         keys[k] = sample_key(st, beat, probe, count);
         if (auto hit = lookup(keys[k])) {
           geo[k] = std::move(hit);

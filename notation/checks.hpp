@@ -24,12 +24,19 @@
 
 namespace cs {
 
+struct PropMeshes;  // mesh_import.hpp
+
 struct CheckOptions {
   int samples_per_count = 4;        // timeline samples per count (≥ 1)
   int masking_width = 0;            // rays across the frame; 0: the masking default
   int threads = 0;                  // 0: all cores
   double fragile_offset_m = 0.05;   // how far off their marks the camera and performers may be
   bool geometry = true;             // false: only the checks that need no stage (contacts, eyeline targets)
+  // The imported meshes of `mesh` props (load_prop_meshes), indexed like
+  // doc.props. Without them, mesh props are left out of the geometry, so a
+  // caller with mesh props must pass them (closedset check refuses to run
+  // without them).
+  const PropMeshes* meshes = nullptr;
 };
 
 // Thresholds, documented in README.md ("The checks").

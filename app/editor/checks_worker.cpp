@@ -19,10 +19,10 @@ ChecksWorker::~ChecksWorker() {
   thread_.join();
 }
 
-void ChecksWorker::request(const Document& doc, std::uint64_t generation) {
+void ChecksWorker::request(const Document& doc, std::uint64_t generation, std::shared_ptr<const PropMeshes> meshes) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    pending_.emplace(doc, generation);
+    pending_ = Job{doc, generation, std::move(meshes)};
   }
   cv_.notify_all();
 }
@@ -50,9 +50,11 @@ void ChecksWorker::loop() {
     lock.unlock();
     const auto t0 = std::chrono::steady_clock::now();
     Result r;
-    r.generation = job.second;
+    r.generation = job.generation;
     try {
-      r.findings = run_checks(job.first, options_).findings;
+      CheckOptions options = options_;
+      options.meshes = job.meshes.get();
+      r.findings = run_checks(job.doc, options, &cache_).findings;
     } catch (const std::exception& e) {
       r.error = e.what();  // an internal error: shown, never fatal to the editor
     }

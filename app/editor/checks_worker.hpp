@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include "notation/checks.hpp"
 #include "notation/document.hpp"
+#include "notation/mesh_import.hpp"
 
 namespace cs::editor {
 
@@ -36,7 +38,9 @@ class ChecksWorker {
   ChecksWorker(const ChecksWorker&) = delete;
   ChecksWorker& operator=(const ChecksWorker&) = delete;
 
-  void request(const Document& doc, std::uint64_t generation);
+  // `meshes` are the document's imported prop meshes (shared, read-only), so
+  // mesh props block and mask in the checks as they do in the viewport.
+  void request(const Document& doc, std::uint64_t generation, std::shared_ptr<const PropMeshes> meshes = nullptr);
   // The newest finished result not taken yet.
   std::optional<Result> take();
   // A request is waiting or running.
@@ -46,10 +50,16 @@ class ChecksWorker {
   void loop();
 
   CheckOptions options_;
+  CheckCache cache_;  // samples the last run measured: a re-check re-measures only what an edit changed
   std::function<void()> wake_;
   mutable std::mutex mutex_;
   std::condition_variable cv_;
-  std::optional<std::pair<Document, std::uint64_t>> pending_;
+  struct Job {
+    Document doc;
+    std::uint64_t generation = 0;
+    std::shared_ptr<const PropMeshes> meshes;
+  };
+  std::optional<Job> pending_;
   std::optional<Result> done_;
   bool running_ = false;
   bool stop_ = false;

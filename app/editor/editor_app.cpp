@@ -352,7 +352,7 @@ void EditorApp::update_checks(double now) {
   // Debounced: not while an interaction is open, and only once the document has
   // been still for a moment.
   if (gen != checks_requested_ && !state_.history.editing() && now - last_change_time_ >= config_.checks_delay_seconds) {
-    checks_->request(state_.history.doc(), gen);
+    checks_->request(state_.history.doc(), gen, std::make_shared<const PropMeshes>(viewport_->meshes));
     checks_requested_ = gen;
   }
   f.running = f.generation != gen || !f.have;

@@ -76,6 +76,7 @@ run_case("examples are canonical" 0 ARGS fmt --check ${EXAMPLES}/bedroom.closeds
 run_case("check --help lists the codes" 0 ARGS check --help STDOUT "contact.genital_no_barrier" "masking.fragile")
 run_case("check a bad file" 2 ARGS check ${DATA}/bad_several.json STDERR "not valid")
 run_case("check --samples-per-count out of range" 2 ARGS check ${EXAMPLES}/bedroom.closedset.json --samples-per-count 0)
+run_case("check refuses a scene whose mesh cannot be loaded" 2 ARGS check ${DATA}/mesh_missing.json STDERR "absent.glb")
 run_case("masking --help" 0 ARGS masking --help STDOUT "--camera")
 run_case("masking an unknown camera" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --camera Z)
 

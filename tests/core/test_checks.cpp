@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <functional>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "notation/checks.hpp"
 #include "notation/format.hpp"
 #include "notation/masking.hpp"
+#include "notation/mesh_import.hpp"
 #include "notation/stage.hpp"
 
 using namespace cs;
@@ -730,5 +733,32 @@ TEST_SUITE("checks: contacts") {
     // Her hand instead: giving with an ordinary region is what giving is.
     d.choreography.beats[0].contacts[0].with = Region::hand_l;
     CHECK(check_notation(d).empty());
+  }
+}
+
+TEST_SUITE("checks: mesh props") {
+  TEST_CASE("a mesh prop masks in the checks as a box would") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "closedset_test_checks_mesh";
+    fs::create_directories(dir);
+    {
+      std::ofstream out(dir / "screen.obj");  // a 2 m × 2 m screen standing in the xy plane
+      out << "v -1 0 0\nv 1 0 0\nv 1 2 0\nv -1 2 0\nf 1 2 3\nf 1 3 4\n";
+    }
+    Document d = facing_camera();
+    Prop screen;
+    screen.id = "screen";
+    screen.shape = PropShape::mesh;
+    screen.mesh = "screen.obj";
+    screen.position = {0, 0, 1.0};
+    d.props.push_back(screen);
+    const PropMeshes meshes = load_prop_meshes(d, dir);
+    REQUIRE(meshes.ok());
+    CheckOptions o = fast();
+    o.meshes = &meshes;
+    // Ana stands behind the screen: nothing of her reads.
+    CHECK_FALSE(has(check(d, o), FindingCode::exposure_refused));
+    // Without the meshes the screen is not there, and her exposure is reported.
+    CHECK(has(check(d, fast()), FindingCode::exposure_refused, "ana"));
   }
 }
