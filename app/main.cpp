@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <string>
 
 #include "app/cli.hpp"
@@ -36,12 +37,23 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // `closedset chek FILE`: CLI11 takes "chek" for the editor's FILE and then
+    // complains about FILE; say what actually went wrong.
+    if (argc >= 2 && argv[1][0] != '-' && !std::filesystem::exists(argv[1]) && dynamic_cast<const CLI::ExtrasError*>(&e)) {
+      std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: validate, fmt, check, masking; see closedset --help)\n",
+                   argv[1]);
+      return cs::cli::kBadInput;
+    }
     const int code = app.exit(e);
     return code == 0 ? cs::cli::kOk : cs::cli::kBadInput;
   }
   try {
     if (run) return run();
 #ifdef CLOSEDSET_HAVE_EDITOR
+    if (!std::filesystem::exists(editor.file)) {
+      std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", editor.file.c_str());
+      return cs::cli::kBadInput;
+    }
     return cs::editor::run(editor);
 #else
     std::fprintf(stderr, "closedset: this build has no editor; see `closedset --help` for the subcommands\n");

@@ -425,15 +425,18 @@ struct Observation {
 
 class Spans {
  public:
-  explicit Spans(std::vector<double> samples = {}) : samples_(std::move(samples)) {}
+  explicit Spans(std::vector<double> samples = {}, std::vector<std::string> beats = {})
+      : samples_(std::move(samples)), beats_(std::move(beats)) {}
   // Touches seen on fewer consecutive samples than this are dropped:
   // interpolation between keys passes limbs through each other for an instant.
   int min_touch_samples = 1;
-  // For spans over a sparser sequence of samples: append its counts as they come.
-  void push_sample(double count) { samples_.push_back(count); }
+  // For spans over a sparser sequence of samples: append its counts (and beat) as they come.
+  void push_sample(double count, std::string beat) {
+    samples_.push_back(count);
+    beats_.push_back(std::move(beat));
+  }
 
   void observe(int sample, Observation o) {
-    o.key += "|" + o.finding.beat;  // a span never crosses into another beat: findings are read beat by beat
     auto it = open_.find(o.key);
     if (it != open_.end() && (it->second.last == sample - 1 || it->second.last == sample)) {
       it->second.last = sample;
@@ -477,6 +480,7 @@ class Spans {
     Finding finding;
   };
   std::vector<double> samples_;
+  std::vector<std::string> beats_;  // the beat of each sample
   std::map<std::string, Open> open_;
   std::vector<Finding> done_;
 
@@ -488,8 +492,12 @@ class Spans {
     Finding f = std::move(op.finding);
     f.from_count = samples_[static_cast<std::size_t>(op.first)];
     f.to_count = samples_[static_cast<std::size_t>(op.last)];
-    const std::string span = op.first == op.last ? "at count " + num(f.from_count)
-                                                 : "from count " + num(f.from_count) + " to " + num(f.to_count);
+    std::string span = op.first == op.last ? "at count " + num(f.from_count)
+                                           : "from count " + num(f.from_count) + " to " + num(f.to_count);
+    // A span may run on through several beats; it is listed under the first.
+    if (static_cast<std::size_t>(op.last) < beats_.size() && beats_[static_cast<std::size_t>(op.first)] !=
+                                                              beats_[static_cast<std::size_t>(op.last)])
+      span += " (" + beats_[static_cast<std::size_t>(op.first)] + " to " + beats_[static_cast<std::size_t>(op.last)] + ")";
     std::string extras;
     for (const std::string& e : op.extra)
       if (!e.empty()) extras += (extras.empty() ? "" : "; ") + e;
@@ -750,10 +758,19 @@ void CheckCache::clear() {
 
 namespace {
 
+std::vector<std::string> beat_ids(const Document& d, const std::vector<double>& samples) {
+  std::vector<std::string> out;
+  for (double c : samples) {
+    const Beat* b = beat_at(d, c);
+    out.push_back(b ? b->id : "");
+  }
+  return out;
+}
+
 class GeometryChecks {
  public:
   GeometryChecks(const Document& d, const CheckOptions& o, std::vector<double> samples, CheckCache* cache)
-      : d_(d), o_(o), samples_(samples), spans_(std::move(samples)), cache_(cache) {
+      : d_(d), o_(o), samples_(samples), spans_(samples, beat_ids(d, samples)), cache_(cache) {
     spc_ = std::max(1, o.samples_per_count);
     spans_.min_touch_samples = spc_ >= 2 ? 2 : 1;
     mopt_.width = o.masking_width > 0 ? o.masking_width : kDefaultMaskingWidth;
@@ -820,7 +837,7 @@ class GeometryChecks {
       const Beat* beat = beat_at(d_, count);
       const SampleGeometry& g = *geo[static_cast<std::size_t>(k)];
       const bool probe = is_probe(k, count, beat);
-      if (probe) fragile_spans_.push_sample(count);
+      if (probe) fragile_spans_.push_sample(count, beat ? beat->id : "");
       for (std::size_t c = 0; c < g.masks.size(); ++c) camera_checks(k, count, beat, g, c, probe);
       if (beat) pose_checks(k, count, *beat, g, contact_min);
       if (beat && count == beat->start_count) eyeline_lens(k, *beat, g);
@@ -1021,14 +1038,21 @@ class GeometryChecks {
     camera_probe(sc.basis.up * dm, "higher");
     camera_probe(-sc.basis.up * dm, "lower");
     camera_probe(sc.basis.forward * dm, "closer");
-    const float f = static_cast<float>(dm);
+    // Performers slide on the floor, along the camera's left-right and to-and-from
+    // directions, so a suggestion reads the way a DP would say it.
+    glm::dvec3 across(sc.basis.right.x, 0, sc.basis.right.z), along(sc.basis.forward.x, 0, sc.basis.forward.z);
+    if (glm::length(across) < 1e-6) across = glm::dvec3(1, 0, 0);
+    across = glm::normalize(across);
+    along = glm::length(along) < 1e-6 ? glm::dvec3(-sc.basis.up.x, 0, -sc.basis.up.z) : along;
+    along = glm::length(along) < 1e-6 ? glm::dvec3(0, 0, -1) : glm::normalize(along);
+    const glm::vec3 a(across * dm), f(along * dm);
     for (std::size_t p = 0; p < st.performers.size(); ++p) {
       const std::string name = who(d_, d_.performers[p].id);
       const int pi = static_cast<int>(p);
-      probe(shifted(st, pi, {f, 0, 0}), name + " " + cm + " off the mark (+x)");
-      probe(shifted(st, pi, {-f, 0, 0}), name + " " + cm + " off the mark (−x)");
-      probe(shifted(st, pi, {0, 0, f}), name + " " + cm + " off the mark (+z)");
-      probe(shifted(st, pi, {0, 0, -f}), name + " " + cm + " off the mark (−z)");
+      probe(shifted(st, pi, a), name + " " + cm + " to camera right");
+      probe(shifted(st, pi, -a), name + " " + cm + " to camera left");
+      probe(shifted(st, pi, -f), name + " " + cm + " towards camera " + cam.id);
+      probe(shifted(st, pi, f), name + " " + cm + " away from camera " + cam.id);
     }
     return cands;
   }
@@ -1187,8 +1211,8 @@ class GeometryChecks {
       f.camera = cam.id;
       f.performer = pr.owner;
       f.other = pr.id;
-      f.message = "Camera " + cam.id + " sees the barrier " + (pr.label.empty() ? pr.id : pr.label) +
-                  " (up to {amount} of the frame) {span}";
+      f.message = "Camera " + cam.id + " sees " + (pr.label.empty() ? "the barrier " + pr.id : pr.label) +
+                  " (a barrier; up to {amount} of the frame) {span}";
       f.suggestion = "Hide it behind a body or the sheet, or cheat the angle";
       spans_.observe(k, {"barrier|" + cam.id + "|" + pr.id, f, m.share(m.prop_rays[p])});
     }
@@ -1202,8 +1226,8 @@ class GeometryChecks {
         fd.camera = cam.id;
         fd.performer = p.id;
         fd.region = fr.region;
-        fd.message = possessive(who(d_, p.id)) + " " + rlabel(fr.region) + " is hidden from " + cam.id +
-                     " {span}, but reads if anyone is a few centimetres off their mark";
+        fd.message = "Camera " + cam.id + " does not see " + possessive(who(d_, p.id)) + " " + rlabel(fr.region) +
+                     " {span}, but would if the camera or a performer were " + num(std::round(o_.fragile_offset_m * 100)) + " cm off the mark";
         std::string what;
         for (std::size_t i = 0; i < fr.breaks.size() && i < 3; ++i) what += (i ? "; " : "") + fr.breaks[i];
         if (fr.breaks.size() > 3) what += " (and " + std::to_string(fr.breaks.size() - 3) + " more)";

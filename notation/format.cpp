@@ -305,6 +305,10 @@ class Reader {
   void id(const json& obj, const std::string& path, const char* key, std::string& out,
           bool required, std::string_view what) {
     string(obj, path, key, out, required, what);
+    const json* j = obj.is_object() ? (obj.contains(key) ? &obj.at(key) : nullptr) : nullptr;
+    if (j && j->is_string() && out.empty())
+      error(path + "/" + key, std::string("\"") + key + "\" is empty; give an id" +
+                                  (required ? "" : ", or leave the key out"));
   }
 
   bool number_value(const json& j, const std::string& path, double& out, const Range& r) {
@@ -922,6 +926,9 @@ class Validator {
         const std::string cp = p + "/contacts/" + std::to_string(k);
         performer_ref(c.giver, cp + "/giver", "the giver");
         performer_ref(c.receiver, cp + "/receiver", "the receiver");
+        if (!c.giver.empty() && c.giver == c.receiver)
+          error(cp + "/receiver", "A contact is between two performers; " + qt(c.giver) +
+                                      " is both giver and receiver (notate the partner who is touched)");
         if (!c.garment.empty()) {
           const Garment* g = d_.garment(c.garment);
           if (!g) error(cp + "/garment", "Unknown garment " + qt(c.garment) + existing(d_.garments));
@@ -950,6 +957,11 @@ class Validator {
       // as eyeline.target, so a scene with a stale target still opens for editing.
       for (std::size_t k = 0; k < b.garment_changes.size(); ++k) {
         const GarmentChange& g = b.garment_changes[k];
+        for (std::size_t m = 0; m < k; ++m)
+          if (!g.garment.empty() && b.garment_changes[m].garment == g.garment)
+            error(p + "/garment_changes/" + std::to_string(k) + "/garment",
+                  "Garment " + qt(g.garment) + " changes twice in beat " + qt(b.id) +
+                      "; a beat says once whether it is worn (split the beat to take it off and put it back)");
         if (!g.garment.empty() && !d_.garment(g.garment))
           error(p + "/garment_changes/" + std::to_string(k) + "/garment",
                 "Unknown garment " + qt(g.garment) + existing(d_.garments));

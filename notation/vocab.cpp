@@ -37,7 +37,7 @@ bool is_genital_area(Region r) {
 
 std::string_view region_label(Region r) {
   static constexpr std::array<std::string_view, kRegionCount> labels = {
-    "scalp", "face", "lips", "left ear", "right ear", "front of the neck", "back of the neck",
+    "scalp", "face", "lips", "left ear", "right ear", "neck (front)", "neck (back)",
     "left shoulder", "right shoulder", "upper chest", "left breast", "right breast",
     "left nipple", "right nipple", "upper abdomen", "lower abdomen", "left flank", "right flank",
     "upper back", "lower back", "left hip", "right hip", "pubic area", "genitals", "perineum",

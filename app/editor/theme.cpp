@@ -103,9 +103,20 @@ UiFonts load_fonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   const std::filesystem::path dir(kFontDir);
   const float size = 15.0f * scale;
-  // Basic Latin and Latin-1 (names), general punctuation (— · …), arrows, and
-  // geometric shapes for the transport symbols.
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2500, 0x25FF, 0x2758, 0x275A, 0};
+  // Names and notes come in every European script: Latin with its extensions
+  // (Łukasiewicz, Dvořák, Nguyễn), Greek, Cyrillic; then general punctuation
+  // (— · …), arrows, mathematical operators (−, ×), box drawing and geometric
+  // shapes for the transport symbols. All are in DejaVu Sans.
+  static const ImWchar ranges[] = {0x0020, 0x024F,  // Latin, Latin-1, Extended-A and -B
+                                   0x0370, 0x03FF,  // Greek
+                                   0x0400, 0x052F,  // Cyrillic and its supplement
+                                   0x1E00, 0x1EFF,  // Latin Extended Additional (Vietnamese)
+                                   0x2010, 0x205E,  // general punctuation
+                                   0x20A0, 0x20BF,  // currency
+                                   0x2190, 0x21FF,  // arrows
+                                   0x2200, 0x22FF,  // mathematical operators
+                                   0x2500, 0x25FF,  // box drawing, blocks, geometric shapes
+                                   0x2758, 0x275A, 0};
   auto load = [&](const char* name, float px) -> ImFont* {
     const std::filesystem::path p = dir / name;
     std::error_code ec;

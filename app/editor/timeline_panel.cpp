@@ -404,11 +404,14 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     const float y = y_lanes + lane_h * static_cast<float>(li);
     dl->AddRectFilled(ImVec2(win_pos.x + 6 * sc, y + 6 * sc), ImVec2(win_pos.x + 9 * sc, y + lane_h - 6 * sc),
                       performer_color_u32(static_cast<int>(li)));
+    // Names stay inside the lane header, however long.
+    dl->PushClipRect(ImVec2(win_pos.x, y), ImVec2(win_pos.x + header_w - 6 * sc, y + lane_h), true);
     ImGui::PushFont(fonts.bold);
     dl->AddText(ImVec2(win_pos.x + 16 * sc, y + 4 * sc), IM_COL32(230, 232, 236, 255),
                 (p.character.empty() ? p.id : p.character).c_str());
     ImGui::PopFont();
     dl->AddText(ImVec2(win_pos.x + 16 * sc, y + 4 * sc + row_h), IM_COL32(140, 145, 155, 255), p.actor.c_str());
+    dl->PopClipRect();
   }
 
   ImGui::SetCursorScreenPos(origin);

@@ -483,3 +483,18 @@ TEST_CASE("a syntax error inside a private note never quotes the note") {
   REQUIRE(q.errors.size() == 1);
   CHECK(q.errors[0].message.find("She said") == std::string::npos);
 }
+
+TEST_CASE("empty ids, self-contacts and doubled garment changes are refused") {
+  auto j = minimal();
+  j["garments"][0]["wearer"] = "";
+  CHECK(has_error_at(load_json(j), "/garments/0/wearer"));
+
+  j = minimal();
+  j["choreography"]["beats"][0]["contacts"][0]["giver"] = "ana";
+  CHECK(has_error_at(load_json(j), "/choreography/beats/0/contacts/0/receiver"));
+
+  j = minimal();
+  j["choreography"]["beats"][1]["garment_changes"] = {{{"garment", "g1"}, {"worn", false}},
+                                                       {{"garment", "g1"}, {"worn", true}}};
+  CHECK(has_error_at(load_json(j), "/choreography/beats/1/garment_changes/1/garment"));
+}
