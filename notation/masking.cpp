@@ -707,7 +707,9 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
         pm.col_min = total.cmin[p]; pm.col_max = total.cmax[p];
         const glm::dvec3 chest(stage.performers[p].joints[std::size_t(Joint::spine_upper)].position);
         const double dist = glm::length(chest - jobs[c].position);
-        if (dist < nearest) { nearest = dist; r.shot_performer = int(p); }
+        // The subject is the nearest performer that reads at all: one fully
+        // hidden behind a wall or a prop is not what the shot is of.
+        if (pm.seen > 0 && dist < nearest) { nearest = dist; r.shot_performer = int(p); }
       }
     }
     r.shot = r.shot_performer >= 0 ? shot_for(r.performers[std::size_t(r.shot_performer)], r.width, r.height)

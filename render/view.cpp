@@ -73,17 +73,5 @@ ViewSetup look_through(const StageCamera& cam, float aspect, float surround) {
   return s;
 }
 
-const char* shot_size_name(double frame_h, double subject_h) {
-  if (subject_h <= 0 || frame_h <= 0) return "";
-  const double r = frame_h / subject_h;  // how many figure-heights the frame holds
-  if (r > 2.5) return "extreme wide";
-  if (r > 1.15) return "wide";
-  if (r > 0.85) return "full";
-  if (r > 0.6) return "medium wide";
-  if (r > 0.4) return "medium";
-  if (r > 0.27) return "medium close-up";
-  if (r > 0.14) return "close-up";
-  return "extreme close-up";
-}
 
 }  // namespace cs::render

@@ -49,8 +49,5 @@ struct OrbitView {
 // a small surround, like a viewfinder, and frame_ndc/sensor_ndc are set.
 ViewSetup look_through(const StageCamera& cam, float aspect, float surround = 0.06f);
 
-// Conventional shot sizes from how many figure-heights (`subject_height_m`) the
-// frame's height holds at the subject: "extreme wide" .. "extreme close-up".
-const char* shot_size_name(double frame_height_at_subject_m, double subject_height_m);
 
 }  // namespace cs::render

@@ -31,16 +31,18 @@ ImU32 to_u32(glm::vec4 c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.
 void draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, ImDrawList* dl, ImVec2 at, const UiFonts& fonts) {
   const Camera& cam = d.cameras[static_cast<std::size_t>(sc.index)];
   const LensFrame& lens = sc.lens;
-  // Shot size from the nearest performer in front of the lens.
-  const char* shot = "";
-  double best = 1e9;
-  for (const StagePerformer& sp : st.performers) {
-    const glm::dvec3 head(sp.joints[static_cast<std::size_t>(Joint::head)].position);
-    const double depth = glm::dot(head - sc.basis.position, sc.basis.forward);
-    if (depth > 0.2 && depth < best) {
-      best = depth;
-      shot = render::shot_size_name(2.0 * depth * lens.tan_half_h, sp.mannequin.height_m);
-    }
+  // Shot size as the masking engine names it (which regions of the nearest
+  // performer are in frame), on a small grid: the same words as `closedset masking`.
+  MaskingOptions mo;
+  mo.width = 96;
+  mo.threads = 1;
+  const CameraMasking m = mask_camera(st, sc.index, mo);
+  const std::string shot_name = m.shot_performer >= 0 ? std::string(shot_size_name(m.shot)) : std::string();
+  const char* shot = shot_name.c_str();
+  double best = 0;
+  if (m.shot_performer >= 0) {
+    const StagePerformer& sp = st.performers[static_cast<std::size_t>(m.shot_performer)];
+    best = glm::length(glm::dvec3(sp.joints[static_cast<std::size_t>(Joint::spine_upper)].position) - sc.basis.position);
   }
   char lines[4][200];
   std::snprintf(lines[0], sizeof lines[0], "CAMERA %s%s%s", cam.id.c_str(), cam.label.empty() ? "" : "  ·  ", cam.label.c_str());
