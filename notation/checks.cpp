@@ -1469,6 +1469,34 @@ std::vector<double> sample_counts(const Document& doc, int samples_per_count) {
   return out;
 }
 
+// The same contact noted in consecutive beats (a hold through a roll) gives the
+// same finding in each; one finding spanning them reads better.
+std::vector<Finding> merge_consecutive_beats(const Document& doc, std::vector<Finding> in) {
+  std::vector<Finding> out;
+  std::vector<std::string> last_beat;
+  for (Finding& f : in) {
+    bool merged = false;
+    for (std::size_t i = out.size(); i-- > 0;) {
+      Finding& o = out[i];
+      if (o.code == f.code && o.performer == f.performer && o.region == f.region && o.other == f.other &&
+          o.message == f.message && o.to_count == f.from_count) {
+        o.to_count = f.to_count;
+        last_beat[i] = f.beat;
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) {
+      last_beat.push_back(f.beat);
+      out.push_back(std::move(f));
+    }
+  }
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (last_beat[i] != out[i].beat) out[i].message += " (noted in " + out[i].beat + " to " + last_beat[i] + ")";
+  (void)doc;
+  return out;
+}
+
 std::vector<Finding> check_notation(const Document& doc) {
   std::vector<Finding> out;
   for (const Beat& beat : doc.choreography.beats) {
@@ -1481,7 +1509,7 @@ std::vector<Finding> check_notation(const Document& doc) {
     }
     check_eyeline_targets(doc, beat, out);
   }
-  return out;
+  return merge_consecutive_beats(doc, std::move(out));
 }
 
 CheckReport run_checks(const Document& doc, const CheckOptions& options, CheckCache* cache) {
