@@ -57,6 +57,7 @@ void print_json(const Document& d, const CheckReport& r, const std::string& file
   nlohmann::ordered_json j;
   j["file"] = file;
   j["schema"] = "closedset-check/1";
+  j["valid"] = true;
   j["choreography_version"] = d.choreography.version;
   j["samples_per_count"] = spc;
   j["samples"] = r.samples;
@@ -108,6 +109,21 @@ void add_check(CLI::App& app, Runner& run) {
       if (!r.ok()) {
         for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
         std::fprintf(stderr, "%s: not valid; fix these before checking\n", opt->file.c_str());
+        if (opt->format == "json") {  // tools get the problems as data too
+          nlohmann::ordered_json j;
+          j["file"] = opt->file;
+          j["schema"] = "closedset-check/1";
+          j["valid"] = false;
+          j["problems"] = nlohmann::ordered_json::array();
+          for (const Diagnostic& d : r.errors) {
+            nlohmann::ordered_json e;
+            if (d.line > 0) { e["line"] = d.line; e["column"] = d.column; }
+            else e["path"] = d.path;
+            e["message"] = d.message;
+            j["problems"].push_back(std::move(e));
+          }
+          std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+        }
         return kBadInput;
       }
       const PropMeshes meshes = load_prop_meshes(*r.document, std::filesystem::path(opt->file).parent_path());

@@ -32,8 +32,8 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.file.empty() ? std::string("<scene>") : d.file;
   if (d.line > 0) {
     out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
-  } else {
-    out += ": " + (d.path.empty() ? std::string("/") : d.path);
+  } else if (!d.path.empty()) {
+    out += ": " + d.path;
   }
   out += ": " + d.message;
   return out;
@@ -786,7 +786,12 @@ class Validator {
   }
 
   void check_id(const std::string& id, const std::string& path, std::string_view what) {
-    if (id.empty()) { error(path, std::string(what) + " needs a non-empty id"); return; }
+    if (id.empty()) {
+      std::string w(what);
+      if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      error(path, w + " needs a non-empty id");
+      return;
+    }
     if (id.size() > 64) error(path, "Id " + qt(id) + " is longer than 64 characters; ids are short names");
     for (unsigned char c : id)
       if (c < 0x20 || c == 0x7f) { error(path, "Id " + qt(id) + " contains a control character"); break; }
@@ -813,9 +818,13 @@ class Validator {
 
   template <class T> std::string existing(const std::vector<T>& list) {
     if (list.empty()) return " (there are none in this scene)";
+    std::vector<std::string> ids;
+    for (const T& item : list)
+      if (!item.id.empty() && std::find(ids.begin(), ids.end(), item.id) == ids.end()) ids.push_back(item.id);
+    if (ids.empty()) return " (none in this scene has an id yet)";
     std::string s = " (known: ";
-    for (std::size_t i = 0; i < list.size() && i < 12; ++i) s += (i ? ", " : "") + list[i].id;
-    if (list.size() > 12) s += ", …";
+    for (std::size_t i = 0; i < ids.size() && i < 12; ++i) s += (i ? ", " : "") + ids[i];
+    if (ids.size() > 12) s += ", …";
     return s + ")";
   }
 
@@ -1240,6 +1249,10 @@ LoadResult load_scene_text(std::string_view text, std::string_view file) {
     return fail_at(deep, "Nesting is deeper than " + std::to_string(kMaxNestingDepth) +
                              " levels; a scene file never needs this many");
 
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return fail("", text.empty() ? "The file is empty; a scene file is a JSON object starting with {"
+                                 : "The file holds only blank space; a scene file is a JSON object starting with {");
+
   DuplicateKeyFinder dup;
   json root;
   try {
@@ -1253,6 +1266,9 @@ LoadResult load_scene_text(std::string_view text, std::string_view file) {
     // nlohmann quotes the text it last read ("; last read: '...'"): that can be
     // the inside of a private note, so it never goes into a message.
     if (auto quoted_text = what.find("; last read:"); quoted_text != std::string::npos) what.erase(quoted_text);
+    if ((what.find("expected '}'") != std::string::npos || what.find("expected ']'") != std::string::npos) &&
+        what.find("unexpected") != std::string::npos && what.find("end of input") == std::string::npos)
+      what += " (is a comma missing before this?)";
     if (what.find("control character") != std::string::npos)
       what += " (a line break or tab inside quoted text must be written as \\n or \\t)";
     if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));

@@ -81,6 +81,9 @@ run_case("check --samples-per-count out of range" 2 ARGS check ${EXAMPLES}/bedro
 run_case("check refuses a scene whose mesh cannot be loaded" 2 ARGS check ${DATA}/mesh_missing.json STDERR "absent.glb")
 run_case("masking --help" 0 ARGS masking --help STDOUT "--camera")
 run_case("masking an unknown camera" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --camera Z)
+run_case("masking at a count outside the choreography" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at 100
+  STDERR "outside the choreography")
+run_case("an empty file" 2 ARGS validate ${DATA}/empty.json STDERR "The file is empty")
 
 # Privacy: private notes never leave through the command line's outputs.
 file(READ ${EXAMPLES}/bedroom.closedset.json scene_text)
