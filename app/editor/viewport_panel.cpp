@@ -28,7 +28,8 @@ void shadowed_text(ImDrawList* dl, ImVec2 p, ImU32 color, const char* text) {
 ImU32 to_u32(glm::vec4 c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a)); }
 
 // Lens block drawn in the top-left corner when looking through a camera.
-void draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, ImDrawList* dl, ImVec2 at, const UiFonts& fonts) {
+// Returns the right edge of the block, so other readouts can keep clear of it.
+float draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, ImDrawList* dl, ImVec2 at, const UiFonts& fonts) {
   const Camera& cam = d.cameras[static_cast<std::size_t>(sc.index)];
   const LensFrame& lens = sc.lens;
   // Shot size as the masking engine names it (which regions of the nearest
@@ -59,6 +60,7 @@ void draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, Im
   dl->AddRectFilled(ImVec2(at.x - 6, at.y - 4), ImVec2(at.x + w + 8, at.y + 4 * lh + 2), IM_COL32(12, 13, 16, 190), 4);
   dl->AddText(fonts.bold, fonts.bold->FontSize, at, to_u32(render::palette::frame_line()), lines[0]);
   for (int i = 1; i < 4; ++i) dl->AddText(ImVec2(at.x, at.y + lh * static_cast<float>(i)), IM_COL32(225, 228, 235, 255), lines[i]);
+  return at.x + w + 8;
 }
 
 }  // namespace
@@ -288,7 +290,8 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     shadowed_text(dl, ImVec2(x - ts.x * 0.5f, y - ts.y), to_u32(l.color), l.text.c_str());
   }
   const ImVec2 corner(img_pos.x + 14, img_pos.y + 12);
-  if (through_sc) draw_lens_hud(*doc, vr.stage, *through_sc, dl, corner, fonts);
+  float hud_right = 0;
+  if (through_sc) hud_right = draw_lens_hud(*doc, vr.stage, *through_sc, dl, corner, fonts);
   else {
     // The hint gives way to the count readout when the viewport is narrow.
     const char* hint = doc ? "Perspective  ·  drag: orbit  ·  Shift/middle-drag: pan  ·  wheel: zoom  ·  1–9: cameras"
@@ -303,7 +306,10 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
                   beat ? "  " : "", beat ? beat->label.c_str() : "");
     ImGui::PushFont(fonts.bold);
     const ImVec2 ts = ImGui::CalcTextSize(text);
-    shadowed_text(dl, ImVec2(img_pos.x + img_size.x - ts.x - 14, img_pos.y + 12), IM_COL32(235, 237, 242, 255), text);
+    const float x = img_pos.x + img_size.x - ts.x - 14;
+    // Top right, unless the lens block reaches there: then bottom right.
+    const float y = x > hud_right + 16 ? img_pos.y + 12 : img_pos.y + img_size.y - ts.y - 12;
+    shadowed_text(dl, ImVec2(x, y), IM_COL32(235, 237, 242, 255), text);
     ImGui::PopFont();
   }
   // Legend for the colour modes, bottom left.
