@@ -611,7 +611,15 @@ struct BodyPoints {
 
 std::vector<BodyPoints> body_points(const Stage& st) {
   std::vector<BodyPoints> out(st.performers.size());
-  const StageMesh mesh = tessellate(st, 8);
+  // The bodies' own surfaces: garment shells lie a few millimetres outside
+  // them and props are not bodies, so neither is tessellated here.
+  Stage bodies;
+  bodies.count = st.count;
+  bodies.performers = st.performers;
+  bodies.garment_worn = st.garment_worn;
+  for (const Shape& sh : st.shapes)
+    if (sh.label.performer >= 0 && !sh.label.is_prop() && sh.covers == 0) bodies.shapes.push_back(sh);
+  const StageMesh mesh = tessellate(bodies, 8);
   for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
     const Label& l = mesh.labels[t];
     if (l.performer < 0 || l.is_prop()) continue;
@@ -628,37 +636,71 @@ using RegionPairDistance = std::map<std::pair<Region, Region>, float>;
 
 RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float reach) {
   RegionPairDistance out;
-  struct Key {
+  if (a.points.empty() || b.points.empty()) return out;
+  // Only the overlap of the two bodies' boxes (grown by `reach`) can hold a
+  // near pair; a dense grid of `reach`-sized cells over it, B's points sorted
+  // into the cells (counting sort), then each of A's points looks at 27 cells.
+  glm::vec3 alo(std::numeric_limits<float>::max()), ahi(-std::numeric_limits<float>::max());
+  glm::vec3 blo = alo, bhi = ahi;
+  for (const glm::vec3& p : a.points) { alo = glm::min(alo, p); ahi = glm::max(ahi, p); }
+  for (const glm::vec3& p : b.points) { blo = glm::min(blo, p); bhi = glm::max(bhi, p); }
+  const glm::vec3 lo = glm::max(alo, blo) - glm::vec3(reach), hi = glm::min(ahi, bhi) + glm::vec3(reach);
+  if (lo.x > hi.x || lo.y > hi.y || lo.z > hi.z) return out;
+  const float cell = std::max(reach, std::max({hi.x - lo.x, hi.y - lo.y, hi.z - lo.z}) / 256.0f);
+  const int nx = static_cast<int>((hi.x - lo.x) / cell) + 1, ny = static_cast<int>((hi.y - lo.y) / cell) + 1,
+            nz = static_cast<int>((hi.z - lo.z) / cell) + 1;
+  auto inside = [&](const glm::vec3& p) {
+    return p.x >= lo.x && p.y >= lo.y && p.z >= lo.z && p.x <= hi.x && p.y <= hi.y && p.z <= hi.z;
+  };
+  auto index = [&](int x, int y, int z) { return (static_cast<std::size_t>(z) * ny + y) * nx + x; };
+  auto coords = [&](const glm::vec3& p, int& x, int& y, int& z) {
+    x = std::min(nx - 1, static_cast<int>((p.x - lo.x) / cell));
+    y = std::min(ny - 1, static_cast<int>((p.y - lo.y) / cell));
+    z = std::min(nz - 1, static_cast<int>((p.z - lo.z) / cell));
+  };
+  std::vector<std::uint32_t> start(static_cast<std::size_t>(nx) * ny * nz + 1, 0);
+  std::vector<std::uint32_t> cell_of(b.points.size(), ~0u);
+  for (std::uint32_t j = 0; j < b.points.size(); ++j) {
+    if (!inside(b.points[j])) continue;
     int x, y, z;
-    bool operator==(const Key&) const = default;
-  };
-  struct Hash {
-    std::size_t operator()(const Key& k) const {
-      return (static_cast<std::size_t>(k.x) * 73856093u) ^ (static_cast<std::size_t>(k.y) * 19349663u) ^
-             (static_cast<std::size_t>(k.z) * 83492791u);
-    }
-  };
-  std::unordered_map<Key, std::vector<std::uint32_t>, Hash> grid;
-  auto cell = [reach](const glm::vec3& p) {
-    return Key{static_cast<int>(std::floor(p.x / reach)), static_cast<int>(std::floor(p.y / reach)),
-               static_cast<int>(std::floor(p.z / reach))};
-  };
-  for (std::uint32_t i = 0; i < b.points.size(); ++i) grid[cell(b.points[i])].push_back(i);
+    coords(b.points[j], x, y, z);
+    cell_of[j] = static_cast<std::uint32_t>(index(x, y, z));
+    ++start[cell_of[j] + 1];
+  }
+  for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+  std::vector<std::uint32_t> items(start.back());
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::uint32_t j = 0; j < b.points.size(); ++j)
+      if (cell_of[j] != ~0u) items[fill[cell_of[j]]++] = j;
+  }
+  const float reach2 = reach * reach;
+  std::array<float, kRegionCount * kRegionCount> best;
+  best.fill(std::numeric_limits<float>::infinity());
   for (std::size_t i = 0; i < a.points.size(); ++i) {
-    const Key c = cell(a.points[i]);
-    for (int dx = -1; dx <= 1; ++dx)
-      for (int dy = -1; dy <= 1; ++dy)
-        for (int dz = -1; dz <= 1; ++dz) {
-          auto it = grid.find(Key{c.x + dx, c.y + dy, c.z + dz});
-          if (it == grid.end()) continue;
-          for (std::uint32_t j : it->second) {
-            const float dist = glm::length(a.points[i] - b.points[j]);
-            if (dist > reach) continue;
-            auto [slot, fresh] = out.emplace(std::make_pair(a.regions[i], b.regions[j]), dist);
-            if (!fresh && dist < slot->second) slot->second = dist;
+    const glm::vec3& p = a.points[i];
+    if (!inside(p)) continue;
+    int x, y, z;
+    coords(p, x, y, z);
+    const std::size_t ra = static_cast<std::size_t>(a.regions[i]) * kRegionCount;
+    for (int dz = std::max(0, z - 1); dz <= std::min(nz - 1, z + 1); ++dz)
+      for (int dy = std::max(0, y - 1); dy <= std::min(ny - 1, y + 1); ++dy)
+        for (int dx = std::max(0, x - 1); dx <= std::min(nx - 1, x + 1); ++dx) {
+          const std::size_t c = index(dx, dy, dz);
+          for (std::uint32_t k = start[c]; k < start[c + 1]; ++k) {
+            const std::uint32_t j = items[k];
+            const glm::vec3 d = p - b.points[j];
+            const float d2 = glm::dot(d, d);
+            if (d2 > reach2) continue;
+            float& slot = best[ra + static_cast<std::size_t>(b.regions[j])];
+            slot = std::min(slot, d2);
           }
         }
   }
+  for (std::size_t ra = 0; ra < kRegionCount; ++ra)
+    for (std::size_t rb = 0; rb < kRegionCount; ++rb)
+      if (std::isfinite(best[ra * kRegionCount + rb]))
+        out.emplace(std::make_pair(vocab_at<Region>(ra), vocab_at<Region>(rb)), std::sqrt(best[ra * kRegionCount + rb]));
   return out;
 }
 
