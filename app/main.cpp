@@ -40,8 +40,12 @@ int main(int argc, char** argv) {
     // `closedset chek FILE`: CLI11 takes "chek" for the editor's FILE and then
     // complains about FILE; say what actually went wrong.
     if (argc >= 2 && argv[1][0] != '-' && !std::filesystem::exists(argv[1]) && dynamic_cast<const CLI::ExtrasError*>(&e)) {
-      std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: validate, fmt, check, masking; see closedset --help)\n",
-                   argv[1]);
+      const std::string word = argv[1];
+      if (word.find('/') != std::string::npos || word.find('.') != std::string::npos)
+        std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", argv[1]);
+      else
+        std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: validate, fmt, check, masking; see closedset --help)\n",
+                     argv[1]);
       return cs::cli::kBadInput;
     }
     const int code = app.exit(e);
