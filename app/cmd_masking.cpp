@@ -241,7 +241,8 @@ void add_masking(CLI::App& app, Runner& run) {
   sub->add_option("--format", opt->format, "Output: text for a person, json for tools")
       ->check(CLI::IsMember({"text", "json"}));
   sub->footer("Shares are of the frame inside the frame lines; hidden is the share of a region's footprint\n"
-              "(where it would show if nothing were in the way) that does not read as bare skin.\n"
+              "(where it would show if nothing were in the way) that does not read as bare skin;\n"
+              "in the text, a hidden region listed without a percentage is hidden completely.\n"
               "Exit status: 0 done, 2 bad input or usage, 3 internal error.");
   sub->callback([opt, &run] { run = [opt] { return run_masking(*opt); }; });
 }

@@ -63,6 +63,17 @@ std::string possessive(const std::string& name) { return name + (name.ends_with(
 
 std::string rlabel(Region r) { return std::string(region_label(r)); }
 
+// A layer as a person says it.
+std::string layer_words(Layer l) {
+  switch (l) {
+    case Layer::through_barrier: return "through a barrier";
+    case Layer::over_costume: return "over costume";
+    case Layer::over_garment: return "over a garment";
+    case Layer::skin: return "skin to skin";
+  }
+  return "at an unknown layer";
+}
+
 template <class E> std::string words(const std::vector<E>& list) {
   std::string s;
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -269,8 +280,9 @@ void check_contact_side(const Document& d, const Beat& beat, const Contact& c, D
       f = make(FindingCode::contact_layer);
       Layer most = Layer::through_barrier;
       for (const Boundary* b : g.lines) most = std::max(most, b->layer);
-      f.message = what + ": more exposed than agreed; " + me + " agreed up to " + std::string(vocab_name(most));
-      f.suggestion = "Make the contact " + std::string(vocab_name(most)) + " or less";
+      f.message = what + ": more exposed than agreed; " + me + " agreed to " + layer_words(most) +
+                  (most == Layer::through_barrier ? " only" : " at most");
+      f.suggestion = "Make the contact " + layer_words(most) + (most == Layer::through_barrier ? "" : " or less exposed");
       break;
     }
     case Governing::conditional: {
