@@ -6,7 +6,10 @@
 #include <functional>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace CLI { class App; }
+namespace cs { struct LoadResult; }
 
 namespace cs::cli {
 
@@ -19,6 +22,9 @@ void add_validate(CLI::App& app, Runner& run);
 void add_masking(CLI::App& app, Runner& run);
 void add_fmt(CLI::App& app, Runner& run);
 void add_check(CLI::App& app, Runner& run);
+
+// The problems of a load as JSON: [{"line", "column"} or {"path"}, "message"].
+nlohmann::ordered_json problems_json(const LoadResult& r);
 
 
 }  // namespace cs::cli

@@ -114,14 +114,7 @@ void add_check(CLI::App& app, Runner& run) {
           j["file"] = opt->file;
           j["schema"] = "closedset-check/1";
           j["valid"] = false;
-          j["problems"] = nlohmann::ordered_json::array();
-          for (const Diagnostic& d : r.errors) {
-            nlohmann::ordered_json e;
-            if (d.line > 0) { e["line"] = d.line; e["column"] = d.column; }
-            else e["path"] = d.path;
-            e["message"] = d.message;
-            j["problems"].push_back(std::move(e));
-          }
+          j["problems"] = problems_json(r);
           std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         }
         return kBadInput;

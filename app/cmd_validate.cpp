@@ -11,6 +11,22 @@
 
 namespace cs::cli {
 
+nlohmann::ordered_json problems_json(const LoadResult& r) {
+  nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : r.errors) {
+    nlohmann::ordered_json e;
+    if (d.line > 0) {
+      e["line"] = d.line;
+      e["column"] = d.column;
+    } else {
+      e["path"] = d.path;
+    }
+    e["message"] = d.message;
+    problems.push_back(std::move(e));
+  }
+  return problems;
+}
+
 void add_validate(CLI::App& app, Runner& run) {
   struct Options {
     std::string file;
@@ -29,14 +45,7 @@ void add_validate(CLI::App& app, Runner& run) {
         nlohmann::ordered_json j;
         j["file"] = opt->file;
         j["valid"] = r.ok();
-        j["problems"] = nlohmann::ordered_json::array();
-        for (const Diagnostic& d : r.errors) {
-          nlohmann::ordered_json e;
-          if (d.line > 0) { e["line"] = d.line; e["column"] = d.column; }
-          else e["path"] = d.path;
-          e["message"] = d.message;
-          j["problems"].push_back(std::move(e));
-        }
+        j["problems"] = problems_json(r);
         j["more_problems_not_listed"] = r.suppressed;
         std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
       } else if (r.ok()) {

@@ -144,15 +144,6 @@ int covering_garment(const Document& d, const std::vector<bool>& worn, const std
 // the finding says why, in order: only `no` lines → refused; no line names this
 // partner → contact.partner; none this kind → contact.kind; else → contact.layer.
 
-int caution(BoundaryState s) {
-  switch (s) {
-    case BoundaryState::yes: return 0;
-    case BoundaryState::conditional: return 1;
-    case BoundaryState::ask: return 2;
-    case BoundaryState::no: return 3;
-  }
-  return 3;
-}
 
 bool partner_ok(const Boundary& b, const std::string& partner) {
   return b.partners.empty() || std::find(b.partners.begin(), b.partners.end(), partner) != b.partners.end();

@@ -13,15 +13,6 @@ namespace cs {
 
 namespace {
 
-int caution(BoundaryState s) {
-  switch (s) {
-    case BoundaryState::yes: return 0;
-    case BoundaryState::conditional: return 1;
-    case BoundaryState::ask: return 2;
-    case BoundaryState::no: return 3;
-  }
-  return 3;
-}
 
 }  // namespace
 

@@ -25,6 +25,18 @@
 
 namespace cs {
 
+// How cautious a state is: yes 0 < conditional 1 < ask 2 < no 3. Among lines
+// that apply, the most cautious governs.
+inline int caution(BoundaryState s) {
+  switch (s) {
+    case BoundaryState::yes: return 0;
+    case BoundaryState::conditional: return 1;
+    case BoundaryState::ask: return 2;
+    case BoundaryState::no: return 3;
+  }
+  return 3;
+}
+
 // A `yes` that carries written conditions is read as `conditional`: conditions
 // are part of consent and are never silently dropped.
 inline BoundaryState effective_state(BoundaryState s, const std::string& conditions) {
