@@ -92,6 +92,8 @@ Mannequin make_mannequin(double height_m, Build build) {
 
   // Head: 0.130H from chin to crown; centred at eye height (0.936H).
   E(BodyPart::head, Joint::head, {0, 0.050f * H, 0.004f * H}, {0.046f * H, 0.063f * H, 0.056f * H});
+  // A nose, so a director can read which way a head faces; it is face.
+  E(BodyPart::nose, Joint::head, {0, 0.042f * H, 0.057f * H}, {0.009f * H, 0.016f * H, 0.011f * H});
   E(BodyPart::ear_l, Joint::head, {0.047f * H, 0.050f * H, -0.004f * H}, {0.006f * H, 0.016f * H, 0.010f * H});
   E(BodyPart::ear_r, Joint::head, {-0.047f * H, 0.050f * H, -0.004f * H}, {0.006f * H, 0.016f * H, 0.010f * H});
   C(BodyPart::neck, Joint::neck, {0, 0.035f * H, 0.002f * H}, 0.028f * H * w, 0.035f * H);
@@ -247,6 +249,7 @@ Region body_region(BodyPart part, const glm::vec3& q) {
       return Region::scalp;
     case BodyPart::ear_l: return Region::ear_l;
     case BodyPart::ear_r: return Region::ear_r;
+    case BodyPart::nose: return Region::face;
     case BodyPart::neck: return q.z > 0 ? Region::neck_front : Region::neck_back;
     case BodyPart::chest:
       if (q.y > 0.45f && ax > 0.45f) return side(left, Region::shoulder_l, Region::shoulder_r);

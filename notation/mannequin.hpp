@@ -46,6 +46,7 @@ enum class BodyPart : std::uint8_t {
   breast_l, breast_r, buttock_l, buttock_r, deltoid_l, deltoid_r,
   upper_arm_l, upper_arm_r, forearm_l, forearm_r, hand_l, hand_r,
   thigh_l, thigh_r, lower_leg_l, lower_leg_r, foot_l, foot_r,
+  nose,  // part of the face; it shows which way a head faces
   none,  // not a body part (props)
 };
 inline constexpr std::size_t kBodyPartCount = static_cast<std::size_t>(BodyPart::none);
