@@ -7,17 +7,10 @@
 
 #include "notation/checks.hpp"
 #include "notation/format.hpp"
+#include "bench/reference.hpp"
 
 namespace {
 
-const cs::Document& reference() {
-  static const cs::Document doc = [] {
-    cs::LoadResult r = cs::load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/reference.closedset.json");
-    if (!r.ok()) std::abort();
-    return *r.document;
-  }();
-  return doc;
-}
 
 void BM_FullCheckReference(benchmark::State& state) {
   cs::CheckOptions o;
@@ -25,7 +18,7 @@ void BM_FullCheckReference(benchmark::State& state) {
   o.fragile_offset_m = state.range(0) ? 0.05 : 0.0;
   std::size_t findings = 0, passes = 0;
   for (auto _ : state) {
-    const cs::CheckReport r = cs::run_checks(reference(), o);
+    const cs::CheckReport r = cs::run_checks(bench::reference(), o);
     findings = r.findings.size();
     passes = r.camera_passes;
     benchmark::DoNotOptimize(findings);
@@ -37,7 +30,7 @@ void BM_FullCheckReference(benchmark::State& state) {
 BENCHMARK(BM_FullCheckReference)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 void BM_NotationChecksReference(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(cs::check_notation(reference()));
+  for (auto _ : state) benchmark::DoNotOptimize(cs::check_notation(bench::reference()));
 }
 BENCHMARK(BM_NotationChecksReference)->Unit(benchmark::kMicrosecond);
 
