@@ -531,11 +531,9 @@ class Spans {
 // ---------------------------------------------------------------------------
 // [SECTION] Geometry
 
-// The rider rules, the view and the "reads" threshold live in consent.hpp, shared
-// with the editor's colour modes, so a colour and a finding can never disagree.
-using ExposureVerdict = RiderVerdict;
-inline bool exposure_is_problem(const ExposureVerdict& v) { return rider_forbids(v); }
-inline ExposureVerdict exposure_verdict(const Performer& p, Region r, View v) { return rider_verdict(p, r, v); }
+// The rider rules (rider_verdict), the view and the "reads" threshold live in
+// consent.hpp, shared with the editor's colour modes, so a colour and a finding
+// can never disagree.
 
 struct Thresholds {
   std::uint32_t start = 2, hold = 1;
@@ -1055,8 +1053,8 @@ class GeometryChecks {
         const Region r = vocab_at<Region>(ri);
         const RegionCounts& rc = pm.regions[ri];
         if (rc.footprint < t.start || rc.skin >= t.start || sp.covering[ri] >= 0) continue;
-        const ExposureVerdict v = exposure_verdict(perf, r, views[static_cast<std::size_t>(pm.performer)]);
-        if (!exposure_is_problem(v) && !noted_masked(beat, cam.id, perf.id, r)) continue;
+        const RiderVerdict v = rider_verdict(perf, r, views[static_cast<std::size_t>(pm.performer)]);
+        if (!rider_forbids(v) && !noted_masked(beat, cam.id, perf.id, r)) continue;
         cands.push_back({pm.performer, r, {}});
       }
     }
@@ -1153,18 +1151,14 @@ class GeometryChecks {
       const int pi = d_.performer_index(note.performer);
       if (pi < 0) continue;
       const PerformerMasking& pm = m.performers[static_cast<std::size_t>(pi)];
-      std::uint32_t seen = 0, footprint = 0;
-      for (Region r : note.regions) {
-        const RegionCounts& rc = pm.regions[static_cast<std::size_t>(r)];
-        seen += rc.skin + rc.garment;
-        footprint += rc.footprint;
-      }
+      std::uint32_t footprint = 0;
       bool any_reads = false;
       for (Region r : note.regions) {
         const RegionCounts& rc = pm.regions[static_cast<std::size_t>(r)];
+        footprint += rc.footprint;
         any_reads |= rc.skin + rc.garment >= t.start;
       }
-      if (any_reads || footprint < t.start) continue;
+      if (any_reads || footprint < t.start) continue;  // phase 2 reports a note that reads
       const int by_perf = d_.performer_index(note.by);
       int by_prop = -1;
       for (std::size_t p = 0; p < d_.props.size(); ++p)
@@ -1177,7 +1171,6 @@ class GeometryChecks {
         const RegionCounts& rc = again.performers[static_cast<std::size_t>(pi)].regions[static_cast<std::size_t>(r)];
         out[n].seen_without += rc.skin + rc.garment;
       }
-      (void)seen;
     }
     return out;
   }
@@ -1227,8 +1220,8 @@ class GeometryChecks {
         const std::string rkey = cam.id + "|" + perf.id + "|" + std::string(vocab_name(r));
         if (!reads(k, rkey, rc.skin, t)) continue;
         reading_regions.insert({pm.performer, r});
-        const ExposureVerdict v = exposure_verdict(perf, r, view);
-        if (v.outcome == ExposureVerdict::allowed) continue;
+        const RiderVerdict v = rider_verdict(perf, r, view);
+        if (v.outcome == RiderVerdict::allowed) continue;
         exposure(k, beat, cam, perf, r, view, v, m.share(rc.skin));
       }
     }
@@ -1285,23 +1278,23 @@ class GeometryChecks {
   }
 
   void exposure(int k, const Beat* beat, const Camera& cam, const Performer& perf, Region r, View view,
-                const ExposureVerdict& v, double share) {
+                const RiderVerdict& v, double share) {
     FindingCode code = FindingCode::exposure_refused;
     std::string why;
     switch (v.outcome) {
-      case ExposureVerdict::conditional:
+      case RiderVerdict::conditional:
         code = FindingCode::exposure_conditional;
         why = "agreed with conditions: " + (v.conditions.empty() ? std::string("(none written)") : v.conditions);
         break;
-      case ExposureVerdict::ask:
+      case RiderVerdict::ask:
         code = FindingCode::exposure_ask;
         why = "agreed as ask: confirm with " + who(d_, perf.id) + " before it is shot";
         break;
-      case ExposureVerdict::refused: why = "the rider says no"; break;
-      case ExposureVerdict::not_from_view:
+      case RiderVerdict::refused: why = "the rider says no"; break;
+      case RiderVerdict::not_from_view:
         why = "the rider allows it only from " + words(v.agreed_views) + ", not " + std::string(vocab_name(view));
         break;
-      case ExposureVerdict::not_discussed: why = "the rider never mentions it, so it is not agreed"; break;
+      case RiderVerdict::not_discussed: why = "the rider never mentions it, so it is not agreed"; break;
       default: return;
     }
     Finding f = make(code);
@@ -1381,9 +1374,8 @@ class GeometryChecks {
       const std::size_t a = static_cast<std::size_t>(pair.first), b = static_cast<std::size_t>(pair.second);
       const std::string& ida = d_.performers[a].id;
       const std::string& idb = d_.performers[b].id;
-      for (const auto& [regions, dist] : near) {
-        (void)dist;
-        const auto [ra, rb] = regions;
+      for (const auto& entry : near) {
+        const auto [ra, rb] = entry.first;  // every pair in `near` is within touching reach
         const Tier ta = tier_for(d_.performers[a], ra), tb = tier_for(d_.performers[b], rb);
         if (ta == Tier::ordinary && tb == Tier::ordinary) continue;
         bool noted = false;
@@ -1516,7 +1508,7 @@ std::vector<double> sample_counts(const Document& doc, int samples_per_count) {
 
 // The same contact noted in consecutive beats (a hold through a roll) gives the
 // same finding in each; one finding spanning them reads better.
-std::vector<Finding> merge_consecutive_beats(const Document& doc, std::vector<Finding> in) {
+std::vector<Finding> merge_consecutive_beats(std::vector<Finding> in) {
   std::vector<Finding> out;
   std::vector<std::string> last_beat;
   for (Finding& f : in) {
@@ -1538,7 +1530,6 @@ std::vector<Finding> merge_consecutive_beats(const Document& doc, std::vector<Fi
   }
   for (std::size_t i = 0; i < out.size(); ++i)
     if (last_beat[i] != out[i].beat) out[i].message += " (noted in " + out[i].beat + " to " + last_beat[i] + ")";
-  (void)doc;
   return out;
 }
 
@@ -1554,7 +1545,7 @@ std::vector<Finding> check_notation(const Document& doc) {
     }
     check_eyeline_targets(doc, beat, out);
   }
-  return merge_consecutive_beats(doc, std::move(out));
+  return merge_consecutive_beats(std::move(out));
 }
 
 CheckReport run_checks(const Document& doc, const CheckOptions& options, CheckCache* cache) {
