@@ -176,6 +176,7 @@ struct CameraJob {
   std::vector<Bounds> bounds;              // per prim: the rays it can cover
   Label* image = nullptr;
   int wi0 = 0, wi1 = 0, wj0 = 0, wj1 = 0;  // the window of rays cast (inclusive)
+  std::vector<bool> tile_on;               // with an interest: the tiles cast (empty: all)
 };
 
 // Pixel range covered by the projection of world points (their convex hull).
@@ -310,6 +311,40 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
   return job;
 }
 
+// With an interest: the tiles that a primitive able to produce one of its
+// labels can cover. A ray elsewhere meets none of them (nor the footprint of a
+// region asked for), so it cannot change a count that was asked for.
+void mark_interest(const Stage& stage, const MaskingInterest& in, CameraJob& job) {
+  job.tile_on.assign(std::size_t(job.tiles_x) * std::size_t(job.tiles_y), false);
+  // Per performer, the regions whose primitives matter: those asked for, and
+  // those under a garment asked for (a garment's rays are its shells and the
+  // skin of the regions it covers, which it paints).
+  std::vector<std::uint64_t> bits(stage.performers.size(), 0);
+  for (std::size_t P = 0; P < bits.size(); ++P) {
+    if (P < in.regions.size()) bits[P] = in.regions[P];
+    const auto& covering = stage.performers[P].covering;
+    for (std::size_t r = 0; r < kRegionCount; ++r)
+      if (covering[r] >= 0 && std::size_t(covering[r]) < in.garments.size() && in.garments[std::size_t(covering[r])])
+        bits[P] |= region_bit(static_cast<Region>(r));
+  }
+  auto wants = [&](const Label& l, BodyPart part) {
+    if (l.is_prop()) return std::size_t(l.prop) < in.props.size() && in.props[std::size_t(l.prop)];
+    if (l.performer < 0 || std::size_t(l.performer) >= bits.size()) return false;
+    if (l.garment >= 0 && std::size_t(l.garment) < in.garments.size() && in.garments[std::size_t(l.garment)]) return true;
+    return (part_regions(part) & bits[std::size_t(l.performer)]) != 0;
+  };
+  const std::size_t n_shapes = stage.shapes.size();
+  for (std::size_t k = 0; k < job.prims.size(); ++k) {
+    const Bounds& bd = job.bounds[k];
+    if (!bd.any) continue;
+    const bool want = k < n_shapes ? wants(stage.shapes[k].label, stage.shapes[k].part)
+                                   : wants(stage.triangles[k - n_shapes].label, BodyPart::none);
+    if (!want) continue;
+    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty)
+      for (int tx = bd.i0 / kTile; tx <= bd.i1 / kTile; ++tx) job.tile_on[std::size_t(ty) * job.tiles_x + tx] = true;
+  }
+}
+
 // [SECTION] The ray loop
 
 struct Counters {
@@ -318,7 +353,7 @@ struct Counters {
   std::vector<std::uint32_t> seen, in_frame;
   std::vector<int> rmin, rmax, cmin, cmax;
   std::vector<std::uint32_t> garments, props;
-  std::uint32_t empty = 0;
+  std::uint32_t empty = 0, cast = 0;
   void init(std::size_t p, std::size_t g, std::size_t pr) {
     perfs = p;
     regions.assign(p * kRegionCount, {});
@@ -348,6 +383,15 @@ struct Counters {
     for (std::size_t i = 0; i < garments.size(); ++i) garments[i] += o.garments[i];
     for (std::size_t i = 0; i < props.size(); ++i) props[i] += o.props[i];
     empty += o.empty;
+    cast += o.cast;
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+      RayBox& a = regions[i].box;
+      const RayBox& b = o.regions[i].box;
+      a.row_min = std::min(a.row_min, b.row_min);
+      a.row_max = std::max(a.row_max, b.row_max);
+      a.col_min = std::min(a.col_min, b.col_min);
+      a.col_max = std::max(a.col_max, b.col_max);
+    }
   }
 };
 
@@ -427,10 +471,12 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
   const std::size_t skin_cap = sc.skin_cap;
   for (int tx = job.wi0 / kTile; tx <= job.wi1 / kTile; ++tx) {
     const std::size_t tile = std::size_t(ty) * job.tiles_x + tx;
+    if (!job.tile_on.empty() && !job.tile_on[tile]) continue;
     const std::uint32_t* items = job.tile_items.data() + job.tile_start[tile];
     const std::uint32_t n_items = job.tile_start[tile + 1] - job.tile_start[tile];
     const int ti0 = std::max(tx * kTile, job.wi0), ti1 = std::min({W - 1, (tx + 1) * kTile - 1, job.wi1});
     const int bi = tx * kTile;  // the tile's first column
+    out.cast += std::uint32_t(ti1 - ti0 + 1) * std::uint32_t(std::max(0, tj1 - tj0 + 1));
 
     // The tile's items (in kind order), clipped to the rays they can cover.
     TileItem* const tis = sc.items.data();
@@ -543,6 +589,11 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
             const int rb = __builtin_ctzll(m);
             m &= m - 1;
             ++rc[rb].footprint;
+            RayBox& box = rc[rb].box;
+            box.row_min = std::min(box.row_min, j);
+            box.row_max = std::max(box.row_max, j);
+            box.col_min = std::min(box.col_min, i);
+            box.col_max = std::max(box.col_max, i);
           }
           ++out.in_frame[std::size_t(P)];
           out.rmin[std::size_t(P)] = std::min(out.rmin[std::size_t(P)], j);
@@ -639,8 +690,10 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     job.wi1 = windowed ? std::clamp(options.col_max, 0, W - 1) : W - 1;
     job.wj0 = windowed ? std::clamp(options.row_min, 0, H - 1) : 0;
     job.wj1 = windowed ? std::clamp(options.row_max, 0, H - 1) : H - 1;
+    if (options.interest) mark_interest(stage, *options.interest, job);
     max_items = std::max(max_items, job.max_items);
     CameraMasking& r = results[c];
+    r.partial = options.interest != nullptr;
     r.camera = cameras[c];
     r.count = stage.count;
     r.width = W;
@@ -691,9 +744,8 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     r.garment_rays = total.garments;
     r.prop_rays = total.props;
     r.empty_rays = total.empty;
-    // Rays outside the window were not cast: they count as empty.
-    const std::uint32_t cast = std::uint32_t(jobs[c].wi1 - jobs[c].wi0 + 1) * std::uint32_t(jobs[c].wj1 - jobs[c].wj0 + 1);
-    r.empty_rays += r.rays() - cast;
+    // Rays outside the window (or the interest) were not cast: they count as empty.
+    r.empty_rays += r.rays() - total.cast;
     r.performers.resize(n_perf);
     double nearest = std::numeric_limits<double>::infinity();
     for (std::size_t p = 0; p < n_perf; ++p) {
@@ -716,6 +768,12 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
                                    : ShotSize::none;
   }
   return results;
+}
+
+bool MaskingInterest::empty() const {
+  return std::none_of(regions.begin(), regions.end(), [](std::uint64_t b) { return b != 0; }) &&
+         std::find(garments.begin(), garments.end(), true) == garments.end() &&
+         std::find(props.begin(), props.end(), true) == props.end();
 }
 
 std::vector<CameraMasking> mask_all(const Stage& stage, const MaskingOptions& options) {

@@ -54,13 +54,37 @@ struct MaskingOptions {
   // cheaply (fragile masking probes): counts inside the window are exactly
   // those of the full grid.
   int row_min = 0, row_max = -1, col_min = 0, col_max = -1;
+  // What the caller needs counted (the checks ask only for what a rider, a
+  // masking note or a hidden garment makes matter). When set, only the rays of
+  // the 8 × 8-ray tiles that a shape able to produce one of these labels can
+  // cover are cast; the others count as empty. The counts of the labels asked
+  // for (and their footprint) are exactly those of the full grid; every other
+  // count, the performers' in_frame, seen and extents, and the shot size, are
+  // partial, and the result says so (CameraMasking::partial).
+  const struct MaskingInterest* interest = nullptr;
+};
+
+struct MaskingInterest {
+  std::vector<std::uint64_t> regions;  // per doc performer: region bits (skin, garment over it, footprint)
+  std::vector<bool> garments;          // per doc garment: its rays
+  std::vector<bool> props;             // per doc prop: its rays
+  bool empty() const;
 };
 
 // Rays of a W-wide grid for a delivery aspect: round(W / aspect), at least 1.
 int masking_height(int width, double aspect);
 
+// The rows and columns of the grid a region's footprint spans (inclusive; max <
+// min when the footprint is empty).
+struct RayBox {
+  int row_min = 0x7fffffff, row_max = -1, col_min = 0x7fffffff, col_max = -1;
+  bool empty() const { return row_max < row_min; }
+  bool operator==(const RayBox&) const = default;
+};
+
 struct RegionCounts {
   std::uint32_t skin = 0, garment = 0, footprint = 0;
+  RayBox box;  // where the footprint lies
   std::uint32_t hidden() const { return footprint > skin ? footprint - skin : 0; }
   bool operator==(const RegionCounts&) const = default;
 };
@@ -100,6 +124,7 @@ struct CameraMasking {
   std::vector<std::uint32_t> garment_rays;  // per doc garment: rays where it is nearest
   std::vector<std::uint32_t> prop_rays;     // per doc prop: rays where it is nearest
   std::uint32_t empty_rays = 0;             // rays that meet nothing
+  bool partial = false;                     // cast with MaskingOptions::interest: see there
   ShotSize shot = ShotSize::none;
   int shot_performer = -1;                  // the nearest performer in frame (doc index), −1 none
   // With keep_image: the nearest label per ray, row-major from the top-left;

@@ -59,3 +59,88 @@ TEST_CASE("masking: a window counts exactly the full grid's rays inside it") {
     CHECK(part.empty_rays >= part.rays() - inside);
   }
 }
+
+
+// An interest (what the checks ask for) casts only the tiles that can matter
+// and counts exactly what the full grid counts for what it names.
+TEST_CASE("masking: an interest counts exactly the full grid's numbers for what it asks") {
+  for (const char* name : {"/reference.closedset.json", "/bedroom.closedset.json"}) {
+    const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + name);
+    REQUIRE(r.ok());
+    const Document& d = *r.document;
+    for (double count : {2.0, 9.5, 17.25}) {
+      const Stage st = evaluate(d, count);
+      MaskingOptions full;
+      full.width = 160;
+      // Intimate regions of the first performer, every region of nobody else;
+      // every garment marked hidden in the document; the barrier props.
+      MaskingInterest in;
+      in.regions.assign(st.performers.size(), 0);
+      for (Region reg : {Region::breast_l, Region::nipple_r, Region::buttock_l, Region::genitals, Region::pubic})
+        in.regions[0] |= region_bit(reg);
+      in.garments.assign(d.garments.size(), false);
+      for (std::size_t g = 0; g < d.garments.size(); ++g) in.garments[g] = d.garments[g].camera == GarmentCamera::hidden;
+      in.props.assign(d.props.size(), false);
+      for (std::size_t p = 0; p < d.props.size(); ++p) in.props[p] = d.props[p].barrier;
+      MaskingOptions part_opts = full;
+      part_opts.interest = &in;
+      std::uint32_t cast_less = 0;
+      for (int cam = 0; cam < static_cast<int>(st.cameras.size()); ++cam) {
+        CAPTURE(name);
+        CAPTURE(count);
+        CAPTURE(cam);
+        const CameraMasking all = mask_camera(st, cam, full);
+        const CameraMasking part = mask_camera(st, cam, part_opts);
+        CHECK_FALSE(all.partial);
+        CHECK(part.partial);
+        for (std::size_t k = 0; k < kRegionCount; ++k)
+          if (in.regions[0] & (std::uint64_t{1} << k)) CHECK(part.performers[0].regions[k] == all.performers[0].regions[k]);
+        for (std::size_t g = 0; g < d.garments.size(); ++g)
+          if (in.garments[g]) CHECK(part.garment_rays[g] == all.garment_rays[g]);
+        for (std::size_t p = 0; p < d.props.size(); ++p)
+          if (in.props[p]) CHECK(part.prop_rays[p] == all.prop_rays[p]);
+        cast_less += part.empty_rays > all.empty_rays;
+      }
+      CHECK(cast_less > 0);  // the interest did leave rays out somewhere
+    }
+  }
+}
+
+// Each region's footprint box is where its footprint lies: a window of exactly
+// that box counts the whole footprint, one a row or a column smaller does not.
+TEST_CASE("masking: a region's footprint box bounds its footprint exactly") {
+  const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/reference.closedset.json");
+  REQUIRE(r.ok());
+  const Stage st = evaluate(*r.document, 9.5);
+  MaskingOptions full;
+  full.width = 120;
+  int tested = 0;
+  for (int cam = 0; cam < static_cast<int>(st.cameras.size()); ++cam) {
+    const CameraMasking all = mask_camera(st, cam, full);
+    for (std::size_t p = 0; p < all.performers.size(); ++p)
+      for (std::size_t k = 0; k < kRegionCount; k += 5) {
+        const RegionCounts& rc = all.performers[p].regions[k];
+        CHECK(rc.box.empty() == (rc.footprint == 0));
+        if (rc.footprint == 0) continue;
+        MaskingOptions w = full;
+        w.row_min = rc.box.row_min;
+        w.row_max = rc.box.row_max;
+        w.col_min = rc.box.col_min;
+        w.col_max = rc.box.col_max;
+        const RegionCounts in = mask_camera(st, cam, w).performers[p].regions[k];
+        CHECK(in.footprint == rc.footprint);
+        CHECK(in.box == rc.box);
+        for (int side = 0; side < 4; ++side) {
+          MaskingOptions s = w;
+          if (side == 0) ++s.row_min;
+          if (side == 1) --s.row_max;
+          if (side == 2) ++s.col_min;
+          if (side == 3) --s.col_max;
+          if (s.row_max < s.row_min || s.col_max < s.col_min) continue;
+          CHECK(mask_camera(st, cam, s).performers[p].regions[k].footprint < rc.footprint);
+        }
+        ++tested;
+      }
+  }
+  CHECK(tested > 10);
+}
