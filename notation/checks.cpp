@@ -834,6 +834,14 @@ class GeometryChecks {
     for (const Prop& p : d.props) hash_string(rider_hash_, p.id);
     hash_value(rider_hash_, o.fragile_offset_m);
     hash_value(rider_hash_, mopt_.width);
+    // Per performer and view, the regions whose bare skin the rider does not
+    // simply allow: the only skin counts the exposure checks read.
+    not_allowed_.resize(d.performers.size());
+    for (std::size_t p = 0; p < d.performers.size(); ++p)
+      for (std::size_t v = 0; v < kViewCount; ++v)
+        for (std::size_t r = 0; r < kRegionCount; ++r)
+          if (rider_verdict(d.performers[p], vocab_at<Region>(r), vocab_at<View>(v)).outcome != RiderVerdict::allowed)
+            not_allowed_[p][v] |= region_bit(vocab_at<Region>(r));
   }
 
   std::size_t passes = 0;
@@ -927,6 +935,8 @@ class GeometryChecks {
   CheckCache* cache_;
   MaskingOptions mopt_;
   std::uint64_t rider_hash_ = 0;
+  static constexpr std::size_t kViewCount = static_cast<std::size_t>(View::any) + 1;
+  std::vector<std::array<std::uint64_t, kViewCount>> not_allowed_;  // [performer][view]: region bits
   std::vector<Finding> extra_;
   // Fragile masking is probed once per count (and at each beat start and the
   // last sample), not at every sample: each probe re-masks the camera a dozen times.
@@ -1019,7 +1029,29 @@ class GeometryChecks {
 
   SampleGeometry measure(const Stage& st, const Beat* beat, bool probe, double count) const {
     SampleGeometry g;
-    g.masks = mask_all(st, mopt_);
+    // Each camera is cast only where something the checks read can be: the
+    // regions its view of each performer makes not simply allowed, the regions
+    // of this beat's masking notes for it, hidden garments, barriers.
+    for (std::size_t c = 0; c < st.cameras.size(); ++c) {
+      const Camera& cam = d_.cameras[c];
+      MaskingInterest in;
+      in.regions.assign(st.performers.size(), 0);
+      for (std::size_t p = 0; p < st.performers.size(); ++p)
+        in.regions[p] = not_allowed_[p][static_cast<std::size_t>(view_of(st.performers[p], st.cameras[c].basis.position))];
+      if (beat)
+        for (const MaskingNote& n : beat->masking) {
+          const int pi = d_.performer_index(n.performer);
+          if (n.camera != cam.id || pi < 0) continue;
+          for (Region r : n.regions) in.regions[static_cast<std::size_t>(pi)] |= region_bit(r);
+        }
+      in.garments.resize(d_.garments.size());
+      for (std::size_t gi = 0; gi < d_.garments.size(); ++gi) in.garments[gi] = d_.garments[gi].camera == GarmentCamera::hidden;
+      in.props.resize(d_.props.size());
+      for (std::size_t pi = 0; pi < d_.props.size(); ++pi) in.props[pi] = d_.props[pi].barrier;
+      MaskingOptions mo = mopt_;
+      mo.interest = &in;
+      g.masks.push_back(mask_camera(st, static_cast<int>(c), mo));
+    }
     g.passes += g.masks.size();
     g.views.resize(g.masks.size());
     g.fragile.resize(g.masks.size());
@@ -1062,7 +1094,12 @@ class GeometryChecks {
     const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
     const double dm = o_.fragile_offset_m;
     const std::string cm = num(std::round(dm * 100)) + " cm";
-    const MaskingOptions window = probe_window(st, sc, m.width, m.height, cands, dm);
+    MaskingOptions window = probe_window(st, sc, m, cands, dm);
+    MaskingInterest in;  // the candidates' bare skin only
+    in.footprints = false;
+    in.regions.assign(st.performers.size(), 0);
+    for (const FragileResult& c : cands) in.regions[static_cast<std::size_t>(c.performer)] |= region_bit(c.region);
+    window.interest = &in;
     auto probe = [&](const Stage& s, const std::string& what) {
       const CameraMasking pm = mask_camera(s, m.camera, window);
       ++passes_out;
@@ -1101,41 +1138,50 @@ class GeometryChecks {
   }
 
   // The part of the grid where the candidates' regions can appear, on and off
-  // their marks: the projected bounding spheres of the body shapes that carry
-  // each region, grown by how far a shift of `dm` can move them on the image.
-  MaskingOptions probe_window(const Stage& st, const StageCamera& sc, int W, int H,
+  // their marks. Each region's footprint box on the mark, one ray wider each side
+  // (a region's edge lies within a ray of the last ray that met it), grown by
+  // the most a move of `dm` can carry a point of it across the image: a point
+  // at depth z and image position u (tangent units) moves by at most
+  // dm·(1 + |u|)/(z − dm) when the camera moves across or forward, or its
+  // performer slides, by dm; z is bounded below by the bounding spheres of the
+  // body shapes that carry the region. Then one ray of margin.
+  MaskingOptions probe_window(const Stage& st, const StageCamera& sc, const CameraMasking& m,
                               const std::vector<FragileResult>& cands, double dm) const {
     MaskingOptions o = mopt_;
-    double u0 = 1e9, u1 = -1e9, v0 = 1e9, v1 = -1e9;
-    bool whole = false;
+    const int W = m.width, H = m.height;
+    o.height = H;
+    int c0 = std::numeric_limits<int>::max(), c1 = -1, r0 = std::numeric_limits<int>::max(), r1 = -1;
     for (const FragileResult& c : cands) {
+      const RayBox& b = m.performers[static_cast<std::size_t>(c.performer)].regions[static_cast<std::size_t>(c.region)].box;
+      if (b.empty()) continue;
+      double zmin = std::numeric_limits<double>::infinity();
       for (const Shape& s : st.shapes) {
         if (s.label.performer != c.performer || s.label.garment >= 0 || s.label.is_prop()) continue;
         if (!(part_regions(s.part) & region_bit(c.region))) continue;
         const glm::dvec3 rel = glm::dvec3(s.bound_center) - sc.basis.position;
-        const double z = glm::dot(rel, sc.basis.forward);
-        const double r = s.bound_radius;
-        if (z - r - dm <= 0.05) { whole = true; break; }
-        const double x = glm::dot(rel, sc.basis.right) / z, y = glm::dot(rel, sc.basis.up) / z;
-        const double ext = (r + 2 * dm) / (z - r - dm) + (std::fabs(x) + std::fabs(y)) * dm / (z - r - dm);
-        u0 = std::min(u0, (x - ext) / sc.lens.tan_half_w);
-        u1 = std::max(u1, (x + ext) / sc.lens.tan_half_w);
-        v0 = std::min(v0, (y - ext) / sc.lens.tan_half_h);
-        v1 = std::max(v1, (y + ext) / sc.lens.tan_half_h);
+        zmin = std::min(zmin, glm::dot(rel, sc.basis.forward) - s.bound_radius);
       }
-      if (whole) break;
+      if (!(zmin - dm > 0.05)) return o;  // the region reaches the lens: the whole grid
+      const double tw = sc.lens.tan_half_w, th = sc.lens.tan_half_h;
+      const double ua = (2.0 * (b.col_min - 0.5) / W - 1) * tw, ub = (2.0 * (b.col_max + 1.5) / W - 1) * tw;
+      const double va = (1 - 2.0 * (b.row_max + 1.5) / H) * th, vb = (1 - 2.0 * (b.row_min - 0.5) / H) * th;
+      const double eu = dm * (1 + std::max(std::fabs(ua), std::fabs(ub))) / (zmin - dm);
+      const double ev = dm * (1 + std::max(std::fabs(va), std::fabs(vb))) / (zmin - dm);
+      // u = 2(i + ½)/W − 1, v = 1 − 2(j + ½)/H (in units of the half frame).
+      c0 = std::min(c0, static_cast<int>(std::floor(((ua - eu) / tw + 1) * W / 2 - 0.5)) - 1);
+      c1 = std::max(c1, static_cast<int>(std::ceil(((ub + eu) / tw + 1) * W / 2 - 0.5)) + 1);
+      r0 = std::min(r0, static_cast<int>(std::floor((1 - (vb + ev) / th) * H / 2 - 0.5)) - 1);
+      r1 = std::max(r1, static_cast<int>(std::ceil((1 - (va - ev) / th) * H / 2 - 0.5)) + 1);
     }
-    if (whole || u0 > u1) return o;
-    // u = 2(i + ½)/W − 1, v = 1 − 2(j + ½)/H; one ray of margin each side.
-    o.col_min = static_cast<int>(std::floor((u0 + 1) * W / 2 - 0.5)) - 1;
-    o.col_max = static_cast<int>(std::ceil((u1 + 1) * W / 2 - 0.5)) + 1;
-    o.row_min = static_cast<int>(std::floor((1 - v1) * H / 2 - 0.5)) - 1;
-    o.row_max = static_cast<int>(std::ceil((1 - v0) * H / 2 - 0.5)) + 1;
-    if (o.col_max < 0 || o.row_max < 0 || o.col_min >= W || o.row_min >= H) {
-      o.col_min = o.row_min = 0;  // off the frame altogether: a one-ray window
+    if (c1 < 0 || r1 < 0 || c0 >= W || r0 >= H) {
+      o.col_min = o.row_min = 0;  // nothing to look at (cannot happen for a candidate): a one-ray window
       o.col_max = o.row_max = 0;
+      return o;
     }
-    o.height = H;
+    o.col_min = std::max(0, c0);
+    o.col_max = std::min(W - 1, c1);
+    o.row_min = std::max(0, r0);
+    o.row_max = std::min(H - 1, r1);
     return o;
   }
 

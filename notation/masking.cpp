@@ -45,6 +45,7 @@ struct Prim {
   bool fixed_region = false;
   bool covers_all = false;
   Region region = Region::face;
+  std::uint64_t part_bits = 0;  // part_regions(part)
   Label label;            // shapes: the shape's label (Stage::label_at starts from it)
 };
 
@@ -177,6 +178,7 @@ struct CameraJob {
   Label* image = nullptr;
   int wi0 = 0, wi1 = 0, wj0 = 0, wj1 = 0;  // the window of rays cast (inclusive)
   std::vector<bool> tile_on;               // with an interest: the tiles cast (empty: all)
+  std::vector<std::uint64_t> footprint_bits;  // with an interest: per performer, the footprints counted
 };
 
 // Pixel range covered by the projection of world points (their convex hull).
@@ -209,6 +211,75 @@ template <class Points> Bounds project(const StageCamera& cam, const Points& pts
   const int j0 = clampi(std::floor((1 - v1) * 0.5 * H - 0.5) - 1, 0, H - 1);
   const int j1 = clampi(std::ceil((1 - v0) * 0.5 * H - 0.5) + 1, 0, H - 1);
   return {i0, i1, j0, j1, i0 <= i1 && j0 <= j1};
+}
+
+// The outline of an ellipsoid c + M·s (|s| ≤ 1, world) on the image: from the
+// planes through the lens tangent to it. A plane x − u·z = 0 (camera space, x
+// and z scaled so the frame edges are u = ±1) touches the ellipsoid where
+// (n·c)² = nᵀ(M Mᵀ)n, n = (1, 0, −u): a quadratic in u whose roots are the
+// outline's left and right edges (likewise v). Only for an ellipsoid wholly in
+// front of the lens (else false). The extent is merged into [lo, hi].
+bool outline_extent(const StageCamera& cam, const glm::dmat3& M, const glm::dvec3& centre, glm::dvec2& lo,
+                    glm::dvec2& hi) {
+  const CameraBasis& b = cam.basis;
+  const glm::dvec3 axes[3] = {b.right / cam.lens.tan_half_w, b.up / cam.lens.tan_half_h, b.forward};
+  glm::dvec3 c, row[3];
+  for (int a = 0; a < 3; ++a) {
+    c[a] = glm::dot(axes[a], centre - b.position);
+    row[a] = glm::transpose(M) * axes[a];  // the rows of K·M, K the camera axes
+  }
+  const double azz = glm::dot(row[2], row[2]);
+  if (c.z <= 0 || c.z * c.z - azz <= 1e-6 * c.z * c.z) return false;  // reaches the lens plane
+  for (int a = 0; a < 2; ++a) {
+    const double aaa = glm::dot(row[a], row[a]), aaz = glm::dot(row[a], row[2]);
+    const double qa = c.z * c.z - azz, qb = c[a] * c.z - aaz, qc = c[a] * c[a] - aaa;
+    const double disc = qb * qb - qa * qc;
+    if (disc < 0) return false;  // cannot happen for a real ellipsoid in front; be safe
+    const double sq = std::sqrt(disc);
+    lo[a] = std::min(lo[a], (qb - sq) / qa);
+    hi[a] = std::max(hi[a], (qb + sq) / qa);
+  }
+  return true;
+}
+
+// The rays an ellipsoid, or a capsule (the hull of its two end ellipsoids), can
+// meet, with one sample of margin as project() has; false when a part of it
+// reaches the lens plane.
+bool outline_bounds(const StageCamera& cam, const glm::dmat4& w, double half_y, int W, int H, Bounds& out) {
+  const glm::dmat3 M(w);
+  glm::dvec2 lo(std::numeric_limits<double>::infinity()), hi(-std::numeric_limits<double>::infinity());
+  if (!outline_extent(cam, M, glm::dvec3(w * glm::dvec4(0, half_y, 0, 1)), lo, hi) ||
+      !outline_extent(cam, M, glm::dvec3(w * glm::dvec4(0, -half_y, 0, 1)), lo, hi))
+    return false;
+  // u = 2(i + ½)/W − 1, v = 1 − 2(j + ½)/H.
+  if (hi.x < -1.1 || lo.x > 1.1 || hi.y < -1.1 || lo.y > 1.1) {
+    out = {0, -1, 0, -1, false};
+    return true;
+  }
+  auto clampi = [](double x, int a, int b) { return int(std::clamp(x, double(a), double(b))); };
+  out = {clampi(std::floor((lo.x + 1) * 0.5 * W - 0.5) - 1, 0, W - 1),
+         clampi(std::ceil((hi.x + 1) * 0.5 * W - 0.5) + 1, 0, W - 1),
+         clampi(std::floor((1 - hi.y) * 0.5 * H - 0.5) - 1, 0, H - 1),
+         clampi(std::ceil((1 - lo.y) * 0.5 * H - 0.5) + 1, 0, H - 1), true};
+  return true;
+}
+
+// The rays a shape can meet.
+Bounds shape_bounds(const StageCamera& cam, const Shape& s, int W, int H) {
+  // The canonical bounding box's corners.
+  const double ey = s.kind == ShapeKind::capsule ? double(s.h) + 1 : 1;
+  std::array<glm::dvec3, 8> corners;
+  const glm::dmat4 w(s.to_world);
+  for (int c = 0; c < 8; ++c)
+    corners[c] = glm::dvec3(w * glm::dvec4(c & 1 ? 1 : -1, c & 2 ? ey : -ey, c & 4 ? 1 : -1, 1));
+  Bounds out = project(cam, corners, W, H);
+  // Ellipsoids and capsules (the hull of two ellipsoids): the exact extent of
+  // their outline, far tighter than the box's for a limb seen at an angle.
+  if (out.any && (s.kind == ShapeKind::ellipsoid || s.kind == ShapeKind::capsule)) {
+    Bounds e{};
+    if (outline_bounds(cam, w, s.kind == ShapeKind::capsule ? double(s.h) : 0.0, W, H, e)) out = e;
+  }
+  return out;
 }
 
 CameraJob prepare(const Stage& stage, int camera, int W, int H) {
@@ -247,17 +318,12 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     p.label = s.label;
     if (s.part != BodyPart::none) {
       const std::uint64_t regions = part_regions(s.part);
+      p.part_bits = regions;
       p.fixed_region = regions && !(regions & (regions - 1));
       if (p.fixed_region) p.region = static_cast<Region>(__builtin_ctzll(regions));
       p.covers_all = (s.covers & regions) == regions;
     }
-    // The canonical bounding box's corners.
-    const double ey = s.kind == ShapeKind::capsule ? double(s.h) + 1 : 1;
-    std::array<glm::dvec3, 8> corners;
-    const glm::dmat4 w(s.to_world);
-    for (int c = 0; c < 8; ++c)
-      corners[c] = glm::dvec3(w * glm::dvec4(c & 1 ? 1 : -1, c & 2 ? ey : -ey, c & 4 ? 1 : -1, 1));
-    bounds[k] = project(cam, corners, W, H);
+    bounds[k] = shape_bounds(cam, s, W, H);
   }
   for (std::size_t t = 0; t < stage.triangles.size(); ++t) {
     const StageTriangle& tri = stage.triangles[t];
@@ -320,6 +386,9 @@ void mark_interest(const Stage& stage, const MaskingInterest& in, CameraJob& job
   // those under a garment asked for (a garment's rays are its shells and the
   // skin of the regions it covers, which it paints).
   std::vector<std::uint64_t> bits(stage.performers.size(), 0);
+  job.footprint_bits.assign(stage.performers.size(), 0);
+  if (in.footprints)
+    for (std::size_t P = 0; P < bits.size() && P < in.regions.size(); ++P) job.footprint_bits[P] = in.regions[P];
   for (std::size_t P = 0; P < bits.size(); ++P) {
     if (P < in.regions.size()) bits[P] = in.regions[P];
     const auto& covering = stage.performers[P].covering;
@@ -469,6 +538,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
   const float su = 2.0f / float(W), sv = 2.0f / float(H);
   const int tj0 = std::max(ty * kTile, job.wj0), tj1 = std::min({H - 1, (ty + 1) * kTile - 1, job.wj1});
   const std::size_t skin_cap = sc.skin_cap;
+  const std::uint64_t* const fp_bits = job.footprint_bits.empty() ? nullptr : job.footprint_bits.data();
   for (int tx = job.wi0 / kTile; tx <= job.wi1 / kTile; ++tx) {
     const std::size_t tile = std::size_t(ty) * job.tiles_x + tx;
     if (!job.tile_on.empty() && !job.tile_on[tile]) continue;
@@ -526,15 +596,21 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
         // exit. (The nearest hit, when skin, is one of them and never buried.)
         const std::uint32_t best = r.best;
         Region best_region = Region::face;  // when the nearest is skin: its region, from the footprint
+        bool best_region_known = false;
         for (std::size_t e = 0; e < n_skin; ++e) {
           const SkinHit& sh = sh_row[e];
+          // With an interest, only the footprints asked for are counted.
+          if (fp_bits && !(job.prims[sh.prim].part_bits & fp_bits[std::size_t(sh.performer)])) continue;
           bool buried = false;
           for (std::size_t f = 0; f < n_skin && !buried; ++f)
             buried = f != e && sh_row[f].performer == sh.performer && sh_row[f].t0 < sh.t0 && sh.t0 < sh_row[f].t1;
           if (buried) continue;
           const Prim& p = job.prims[sh.prim];
           const Region reg = region_at(p, sh.d, sh.t0);
-          if (sh.prim == best) best_region = reg;
+          if (sh.prim == best) {
+            best_region = reg;
+            best_region_known = true;
+          }
           std::uint64_t& m = sc.fmask[std::size_t(p.performer)];
           if (!m) sc.touched.push_back(p.performer);
           m |= region_bit(reg);
@@ -554,7 +630,8 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           const Prim& p = job.prims[best];
           label = p.label;
           if (p.part != BodyPart::none) {
-            const Region reg = p.role == kSkin ? best_region : region_at(p, r.best_d, r.best_t);
+            // (The same point as the footprint's: best_d and best_t are its d and t0.)
+            const Region reg = p.role == kSkin && best_region_known ? best_region : region_at(p, r.best_d, r.best_t);
             label.region = reg;
             const std::int16_t g =
                 stage.performers[std::size_t(label.performer)].covering[std::size_t(reg)];
@@ -769,6 +846,18 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
   }
   return results;
 }
+
+namespace detail {
+bool shape_ray_bounds(const Stage& stage, int camera, std::size_t shape, int W, int H, int& i0, int& i1, int& j0,
+                      int& j1) {
+  const Bounds b = shape_bounds(stage.cameras.at(std::size_t(camera)), stage.shapes.at(shape), W, H);
+  i0 = b.i0;
+  i1 = b.i1;
+  j0 = b.j0;
+  j1 = b.j1;
+  return b.any;
+}
+}  // namespace detail
 
 bool MaskingInterest::empty() const {
   return std::none_of(regions.begin(), regions.end(), [](std::uint64_t b) { return b != 0; }) &&

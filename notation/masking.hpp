@@ -68,6 +68,9 @@ struct MaskingInterest {
   std::vector<std::uint64_t> regions;  // per doc performer: region bits (skin, garment over it, footprint)
   std::vector<bool> garments;          // per doc garment: its rays
   std::vector<bool> props;             // per doc prop: its rays
+  // Footprints (and boxes) of the regions asked for; false: none at all, for a
+  // caller that needs only what is seen (cheaper).
+  bool footprints = true;
   bool empty() const;
 };
 
@@ -144,5 +147,12 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
 // Every camera of the Stage.
 std::vector<CameraMasking> mask_all(const Stage& stage, const MaskingOptions& options = {});
 CameraMasking mask_camera(const Stage& stage, int camera, const MaskingOptions& options = {});
+
+namespace detail {
+// For tests: the columns i0..i1 and rows j0..j1 of a W × H grid whose rays
+// shape `shape` of the Stage can meet from the camera (false: none).
+bool shape_ray_bounds(const Stage& stage, int camera, std::size_t shape, int W, int H, int& i0, int& i1, int& j0,
+                      int& j1);
+}  // namespace detail
 
 }  // namespace cs

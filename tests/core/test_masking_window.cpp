@@ -2,6 +2,7 @@
 // grid counts inside it (fragile-masking probes rely on this).
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "notation/format.hpp"
@@ -143,4 +144,65 @@ TEST_CASE("masking: a region's footprint box bounds its footprint exactly") {
       }
   }
   CHECK(tested > 10);
+}
+
+// The screen bounds that decide which rays meet a shape must hold every point
+// of its surface seen in frame, including shapes that run out of the frame
+// (a capsule with one end far outside) and cameras close enough to be among
+// the bodies.
+TEST_CASE("masking: a shape's ray bounds hold every point of its surface in frame") {
+  const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/reference.closedset.json");
+  REQUIRE(r.ok());
+  Stage st = evaluate(*r.document, 9.5);
+  const int W = 96;
+  const int H = 54;
+  int points_checked = 0, edge_shapes = 0;
+  // The scene's own cameras, and each pulled in to a third of its distance.
+  const std::size_t n_cams = st.cameras.size();
+  for (std::size_t c = 0; c < n_cams; ++c) {
+    StageCamera near = st.cameras[c];
+    const glm::dvec3 chest(st.performers[0].joints[static_cast<std::size_t>(Joint::spine_upper)].position);
+    near.basis.position = chest + (near.basis.position - chest) / 3.0;
+    st.cameras.push_back(near);
+  }
+  for (std::size_t c = 0; c < st.cameras.size(); ++c) {
+    const StageCamera& cam = st.cameras[c];
+    for (std::size_t k = 0; k < st.shapes.size(); ++k) {
+      const Shape& s = st.shapes[k];
+      if (s.kind != ShapeKind::ellipsoid && s.kind != ShapeKind::capsule) continue;
+      int i0 = 0, i1 = -1, j0 = 0, j1 = -1;
+      const bool any = detail::shape_ray_bounds(st, static_cast<int>(c), k, W, H, i0, i1, j0, j1);
+      const double hy = s.kind == ShapeKind::capsule ? static_cast<double>(s.h) : 0.0;
+      const glm::dmat4 w(s.to_world);
+      bool inside = false, outside = false;
+      for (int a = 0; a < 24; ++a)
+        for (int b = 0; b < 48; ++b) {
+          const double pi = std::acos(-1.0);
+          const double th = pi * (a + 0.5) / 24, ph = 2 * pi * b / 48;
+          const double y = std::cos(th) + (std::cos(th) > 0 ? hy : -hy);
+          const glm::dvec3 p(w * glm::dvec4(std::sin(th) * std::cos(ph), y, std::sin(th) * std::sin(ph), 1));
+          const glm::dvec3 rel = p - cam.basis.position;
+          const double z = glm::dot(rel, cam.basis.forward);
+          if (z <= 1e-3) continue;
+          const double u = glm::dot(rel, cam.basis.right) / (z * cam.lens.tan_half_w);
+          const double v = glm::dot(rel, cam.basis.up) / (z * cam.lens.tan_half_h);
+          if (std::fabs(u) > 1 || std::fabs(v) > 1) {
+            outside = true;
+            continue;
+          }
+          inside = true;
+          // The rays either side of the point.
+          const double fi = (u + 1) * W / 2 - 0.5, fj = (1 - v) * H / 2 - 0.5;
+          ++points_checked;
+          CHECK(any);
+          CHECK(i0 <= std::max(0.0, std::ceil(fi)));
+          CHECK(i1 >= std::min(W - 1.0, std::floor(fi)));
+          CHECK(j0 <= std::max(0.0, std::ceil(fj)));
+          CHECK(j1 >= std::min(H - 1.0, std::floor(fj)));
+        }
+      edge_shapes += inside && outside;
+    }
+  }
+  CHECK(points_checked > 10000);
+  CHECK(edge_shapes > 5);  // shapes that cross the frame's edge were among them
 }
