@@ -610,7 +610,11 @@ struct BodyPoints {
   std::vector<Region> regions;
 };
 
-std::vector<BodyPoints> body_points(const Stage& st) {
+// Points on the bodies' surfaces near enough another body to touch it (within
+// `reach` of another performer's shape, by bounding spheres: a surface point
+// lies inside its shape's sphere), and on the regions in `keep` (per performer:
+// the regions whose distance a contact needs), wherever they are.
+std::vector<BodyPoints> body_points(const Stage& st, float reach, const std::vector<std::uint64_t>& keep) {
   std::vector<BodyPoints> out(st.performers.size());
   // The bodies' own surfaces: garment shells lie a few millimetres outside
   // them and props are not bodies, so neither is tessellated here.
@@ -618,8 +622,17 @@ std::vector<BodyPoints> body_points(const Stage& st) {
   bodies.count = st.count;
   bodies.performers = st.performers;
   bodies.garment_worn = st.garment_worn;
+  std::vector<const Shape*> skin;
   for (const Shape& sh : st.shapes)
-    if (sh.label.performer >= 0 && !sh.label.is_prop() && sh.covers == 0) bodies.shapes.push_back(sh);
+    if (sh.label.performer >= 0 && !sh.label.is_prop() && sh.covers == 0) skin.push_back(&sh);
+  for (const Shape* sh : skin) {
+    const std::size_t P = static_cast<std::size_t>(sh->label.performer);
+    bool want = P < keep.size() && (part_regions(sh->part) & keep[P]);
+    for (std::size_t o = 0; o < skin.size() && !want; ++o)
+      want = skin[o]->label.performer != sh->label.performer &&
+             glm::distance(sh->bound_center, skin[o]->bound_center) <= sh->bound_radius + skin[o]->bound_radius + reach;
+    if (want) bodies.shapes.push_back(*sh);
+  }
   const StageMesh mesh = tessellate(bodies, 8);
   for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
     const Label& l = mesh.labels[t];
@@ -1222,7 +1235,14 @@ class GeometryChecks {
   }
 
   void measure_pose(const Stage& st, const Beat& beat, SampleGeometry& g) const {
-    const std::vector<BodyPoints> pts = body_points(st);
+    const float reach = static_cast<float>(kTouchM) + kTessellationSlackM;
+    std::vector<std::uint64_t> keep(st.performers.size(), 0);
+    for (const Contact& ct : beat.contacts) {
+      const int gi = d_.performer_index(ct.giver), ri = d_.performer_index(ct.receiver);
+      if (gi >= 0) keep[static_cast<std::size_t>(gi)] |= region_bit(ct.with);
+      if (ri >= 0) keep[static_cast<std::size_t>(ri)] |= region_bit(ct.region);
+    }
+    const std::vector<BodyPoints> pts = body_points(st, reach, keep);
     g.contact_distance.assign(beat.contacts.size(), std::numeric_limits<float>::infinity());
     for (std::size_t c = 0; c < beat.contacts.size(); ++c) {
       const Contact& ct = beat.contacts[c];
@@ -1232,7 +1252,6 @@ class GeometryChecks {
                                                              pts[static_cast<std::size_t>(ri)], ct.region) -
                                                  kTessellationSlackM);
     }
-    const float reach = static_cast<float>(kTouchM) + kTessellationSlackM;
     for (std::size_t a = 0; a < pts.size(); ++a)
       for (std::size_t b = a + 1; b < pts.size(); ++b)
         g.touching[{static_cast<int>(a), static_cast<int>(b)}] = near_pairs(pts[a], pts[b], reach);
