@@ -1,8 +1,13 @@
-// cmd_check.cpp — `closedset check FILE [--format text|json] [--samples-per-count N]`.
+// cmd_check.cpp — `closedset check FILE [--format text|json] [--samples-per-count N] [--samples-wide N]
+// [--suggest-moves]`.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cstdio>
+#include <optional>
+#include <thread>
+#include <vector>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -23,7 +28,26 @@ std::string count_span(const Finding& f) {
   return buf;
 }
 
-void print_text(const Document& d, const CheckReport& r, const std::string& file) {
+using Moves = std::vector<std::optional<MaskingMove>>;  // per finding (empty: not asked for)
+
+// --suggest-moves: for each finding of a camera seeing something, the smallest
+// camera move that stops it reading (smallest_masking_move), on all cores.
+Moves suggest_moves(const Document& d, const CheckReport& r, const CheckOptions& o) {
+  Moves out(r.findings.size());
+  std::atomic<std::size_t> next{0};
+  CheckOptions one = o;
+  one.threads = 1;
+  auto work = [&] {
+    for (std::size_t i = next++; i < out.size(); i = next++) out[i] = smallest_masking_move(d, r.findings[i], one);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return out;
+}
+
+void print_text(const Document& d, const CheckReport& r, const std::string& file, const Moves& moves) {
   std::printf("%s — \"%s\", choreography v%d (%s), %d samples\n", file.c_str(), d.scene.title.c_str(),
               d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(), r.samples);
   // Grouped by beat, in timeline order; findings with no beat come first.
@@ -47,13 +71,16 @@ void print_text(const Document& d, const CheckReport& r, const std::string& file
       std::printf("  %s  %-26s count %-9s %s%s\n", sev, std::string(finding_info(f.code).id).c_str(),
                   count_span(f).c_str(), f.camera.empty() ? "" : ("[" + f.camera + "] ").c_str(), f.message.c_str());
       if (!f.suggestion.empty()) std::printf("  %7s  %-26s %-15s → %s\n", "", "", "", f.suggestion.c_str());
+      if (!moves.empty())
+        if (const std::optional<MaskingMove>& m = moves[static_cast<std::size_t>(&f - r.findings.data())])
+          std::printf("  %7s  %-26s %-15s → %s\n", "", "", "", m->sentence().c_str());
     }
   }
   std::printf("\n%d error%s, %d warning%s, %d info\n", r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
               r.warnings() == 1 ? "" : "s", r.infos());
 }
 
-void print_json(const Document& d, const CheckReport& r, const std::string& file, int spc) {
+void print_json(const Document& d, const CheckReport& r, const std::string& file, int spc, const Moves& moves) {
   nlohmann::ordered_json j;
   j["file"] = file;
   j["schema"] = "closedset-check/1";
@@ -76,6 +103,13 @@ void print_json(const Document& d, const CheckReport& r, const std::string& file
     e["other"] = f.other.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.other);
     e["message"] = f.message;
     e["suggestion"] = f.suggestion;
+    if (!moves.empty()) {
+      const std::optional<MaskingMove>& m = moves[static_cast<std::size_t>(&f - r.findings.data())];
+      e["camera_move"] = m ? nlohmann::ordered_json{{"camera", m->camera},         {"direction", m->direction},
+                                                   {"distance_m", m->distance_m}, {"count", m->count},
+                                                   {"out_of_frame", m->out_of_frame}}
+                           : nlohmann::ordered_json(nullptr);
+    }
     j["findings"].push_back(std::move(e));
   }
   std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
@@ -89,6 +123,7 @@ void add_check(CLI::App& app, Runner& run) {
     std::string format = "text";
     int samples_per_count = 4;
     int width = 0;
+    bool suggest_moves = false;
   };
   auto opt = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "Check every beat and transition against boundaries, rider and garments");
@@ -99,6 +134,9 @@ void add_check(CLI::App& app, Runner& run) {
       ->check(CLI::Range(1, 64));
   sub->add_option("--samples-wide", opt->width, "Masking rays across each camera's frame (default: masking default)")
       ->check(CLI::Range(16, 4096));
+  sub->add_flag("--suggest-moves", opt->suggest_moves,
+                "For each exposure or hidden garment that reads: the smallest camera move (5 to 40 cm left, right, up or "
+                "down) that stops it reading at its worst moment (slower)");
   std::string codes = "Codes:\n";
   for (const FindingInfo& f : finding_catalogue())
     codes += "  " + std::string(f.id) + " (" + std::string(severity_name(f.severity)) + "): " + std::string(f.when) + "\n";
@@ -130,8 +168,9 @@ void add_check(CLI::App& app, Runner& run) {
       o.samples_per_count = opt->samples_per_count;
       o.masking_width = opt->width;
       const CheckReport report = run_checks(*r.document, o);
-      if (opt->format == "json") print_json(*r.document, report, opt->file, opt->samples_per_count);
-      else print_text(*r.document, report, opt->file);
+      const Moves moves = opt->suggest_moves ? suggest_moves(*r.document, report, o) : Moves{};
+      if (opt->format == "json") print_json(*r.document, report, opt->file, opt->samples_per_count, moves);
+      else print_text(*r.document, report, opt->file, moves);
       return report.errors() > 0 ? kFindings : kOk;
     };
   });

@@ -443,6 +443,7 @@ class Spans {
     auto it = open_.find(o.key);
     if (it != open_.end() && (it->second.last == sample - 1 || it->second.last == sample)) {
       it->second.last = sample;
+      if (o.amount > it->second.amount) it->second.peak = sample;
       it->second.amount = std::max(it->second.amount, o.amount);
       it->second.extra.insert(o.finding.suggestion);
       if (!o.detail.empty()) it->second.details.insert(o.detail);
@@ -450,7 +451,7 @@ class Spans {
     }
     if (it != open_.end()) close(it);
     Open op;
-    op.first = op.last = sample;
+    op.first = op.last = op.peak = sample;
     op.amount = o.amount;
     op.extra.insert(o.finding.suggestion);
     if (!o.detail.empty()) op.details.insert(o.detail);
@@ -476,7 +477,7 @@ class Spans {
   // `{extras}` by the union of the suggestions seen.
  private:
   struct Open {
-    int first = 0, last = 0;
+    int first = 0, last = 0, peak = 0;  // peak: the first sample of the largest amount
     double amount = 0;
     std::set<std::string> extra;
     std::set<std::string> details;
@@ -495,6 +496,7 @@ class Spans {
     Finding f = std::move(op.finding);
     f.from_count = samples_[static_cast<std::size_t>(op.first)];
     f.to_count = samples_[static_cast<std::size_t>(op.last)];
+    f.peak_count = samples_[static_cast<std::size_t>(op.peak)];
     std::string span = op.first == op.last ? "at count " + num(f.from_count)
                                            : "from count " + num(f.from_count) + " to " + num(f.to_count);
     // A span may run on through several beats; it is listed under the first.
@@ -1367,8 +1369,8 @@ class GeometryChecks {
     f.camera = cam.id;
     f.performer = perf.id;
     f.region = r;
-    f.message = "Camera " + cam.id + " sees " + possessive(who(d_, perf.id)) + " bare " + rlabel(r) + " from the " +
-                std::string(vocab_name(view)) + " (up to {amount} of the frame) {span}; " + why;
+    f.message = "Camera " + cam.id + " sees " + possessive(who(d_, perf.id)) + " bare " + rlabel(r) + " from " +
+                (view == View::overhead ? std::string("overhead") : "the " + std::string(vocab_name(view))) + " (up to {amount} of the frame) {span}; " + why;
     if (code == FindingCode::exposure_refused) {
       std::string cover;
       for (const Garment& gm : d_.garments)
@@ -1625,8 +1627,78 @@ CheckReport run_checks(const Document& doc, const CheckOptions& options, CheckCa
     report.samples_reused = g.reused;
     for (Finding& f : g.finish()) report.findings.push_back(std::move(f));
   }
+  for (Finding& f : report.findings)
+    if (!(f.peak_count >= f.from_count && f.peak_count <= f.to_count)) f.peak_count = f.from_count;
   std::sort(report.findings.begin(), report.findings.end(), finding_less);
   return report;
+}
+
+std::string MaskingMove::sentence() const {
+  return "Camera " + camera + " " + num(std::round(distance_m * 100)) + " cm " +
+         (direction == "up" ? std::string("higher") : direction == "down" ? std::string("lower") : "to the " + direction) +
+         (out_of_frame ? " frames it out" : " masks it") + " at count " + num(count) + ", its worst moment";
+}
+
+std::optional<MaskingMove> smallest_masking_move(const Document& doc, const Finding& f, const CheckOptions& options) {
+  const bool exposure = f.code == FindingCode::exposure_refused || f.code == FindingCode::exposure_ask ||
+                        f.code == FindingCode::exposure_conditional;
+  if (!exposure && f.code != FindingCode::garment_visible) return std::nullopt;
+  int cam = -1;
+  for (std::size_t c = 0; c < doc.cameras.size(); ++c)
+    if (doc.cameras[c].id == f.camera) cam = static_cast<int>(c);
+  if (cam < 0) return std::nullopt;
+  const Stage st = evaluate(doc, f.peak_count, options.meshes);
+  MaskingInterest in;  // (a region's footprint tells masked from framed out)
+  in.regions.assign(st.performers.size(), 0);
+  in.garments.assign(doc.garments.size(), false);
+  in.props.assign(doc.props.size(), false);
+  const int performer = doc.performer_index(f.performer);
+  int garment = -1, prop = -1;
+  if (exposure) {
+    if (performer < 0 || !f.region) return std::nullopt;
+    in.regions[static_cast<std::size_t>(performer)] = region_bit(*f.region);
+  } else {
+    for (std::size_t g = 0; g < doc.garments.size(); ++g)
+      if (doc.garments[g].id == f.other) garment = static_cast<int>(g);
+    for (std::size_t p = 0; p < doc.props.size(); ++p)
+      if (doc.props[p].id == f.other) prop = static_cast<int>(p);
+    if (garment >= 0) in.garments[static_cast<std::size_t>(garment)] = true;
+    else if (prop >= 0) in.props[static_cast<std::size_t>(prop)] = true;
+    else return std::nullopt;
+  }
+  MaskingOptions mo;
+  mo.width = options.masking_width > 0 ? options.masking_width : kDefaultMaskingWidth;
+  mo.threads = options.threads;
+  mo.interest = &in;
+  bool framed_out = false;
+  auto seen = [&](const Stage& s) {
+    const CameraMasking m = mask_camera(s, cam, mo);
+    if (exposure) {
+      const RegionCounts& rc = m.performers[static_cast<std::size_t>(performer)].regions[static_cast<std::size_t>(*f.region)];
+      framed_out = rc.footprint == 0;
+      return rc.skin;
+    }
+    return garment >= 0 ? m.garment_rays[static_cast<std::size_t>(garment)] : m.prop_rays[static_cast<std::size_t>(prop)];
+  };
+  const std::uint32_t before = seen(st);
+  const std::uint32_t rays = static_cast<std::uint32_t>(mo.width) *
+                             static_cast<std::uint32_t>(masking_height(mo.width, st.cameras[static_cast<std::size_t>(cam)].lens.aspect));
+  const std::uint32_t reads = thresholds_for(rays).start;
+  if (before < reads) return std::nullopt;  // it does not read at that moment (a span's held tail)
+  const CameraBasis& b = st.cameras[static_cast<std::size_t>(cam)].basis;
+  const std::pair<glm::dvec3, const char*> dirs[] = {{-b.right, "left"}, {b.right, "right"}, {b.up, "up"}, {-b.up, "down"}};
+  for (double step : kMoveSteps) {
+    std::optional<MaskingMove> best;
+    for (const auto& [dir, name] : dirs) {
+      Stage s = st;
+      s.cameras[static_cast<std::size_t>(cam)].basis.position += dir * step;
+      const std::uint32_t after = seen(s);
+      if (after >= reads || (best && after >= best->rays_after)) continue;
+      best = MaskingMove{f.camera, name, step, f.peak_count, before, after, framed_out};
+    }
+    if (best) return best;
+  }
+  return std::nullopt;
 }
 
 }  // namespace cs

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "notation/document.hpp"
@@ -89,6 +90,27 @@ class CheckCache {
 
 // Geometry is measured on all cores (options.threads), one sample per task.
 CheckReport run_checks(const Document& doc, const CheckOptions& options = {}, CheckCache* cache = nullptr);
+
+// The smallest move of a finding's camera that stops what it sees from reading,
+// at the finding's worst moment (peak_count): the camera slides 5, 10, 20 or 40
+// cm to its left, right, up or down (its own axes, the lens unchanged); the
+// first distance where a direction masks it (or takes it out of frame) wins,
+// and of those the direction that leaves the least of it. For findings of a camera seeing a region, a
+// garment or a barrier (exposure.*, garment.visible). No move within 40 cm, or
+// a finding of another kind: nullopt. It checks one moment, not the whole span:
+// the suggestion says so.
+struct MaskingMove {
+  std::string camera;            // camera id
+  std::string direction;         // "left", "right", "up", "down"
+  double distance_m = 0;
+  double count = 0;              // the moment it was tried at
+  std::uint32_t rays_before = 0, rays_after = 0;  // what read, on the mark and moved
+  bool out_of_frame = false;     // moved, the region is not in frame at all (rather than masked)
+  std::string sentence() const;  // "Camera A 20 cm to the left masks it at count 14.5, its worst moment"
+};
+inline constexpr double kMoveSteps[] = {0.05, 0.10, 0.20, 0.40};
+std::optional<MaskingMove> smallest_masking_move(const Document& doc, const Finding& finding,
+                                                 const CheckOptions& options = {});
 
 // The document-only part (contacts and eyeline targets), as run_checks does it.
 std::vector<Finding> check_notation(const Document& doc);

@@ -59,6 +59,7 @@ struct Finding {
   Severity severity = Severity::error;
   std::string beat;                  // beat id where it starts ("" when not tied to a beat)
   double from_count = 0, to_count = 0;  // the span on the timeline (equal for one moment)
+  double peak_count = 0;             // where in the span it is worst (the most of the frame); else from_count
   std::string camera;                // camera id, "" when no camera is involved
   std::string performer;             // whose boundary, rider or body it concerns
   std::optional<Region> region;

@@ -79,6 +79,12 @@ run_case("check --help lists the codes" 0 ARGS check --help STDOUT "contact.geni
 run_case("check a bad file" 2 ARGS check ${DATA}/bad_several.json STDERR "not valid")
 run_case("check --samples-per-count out of range" 2 ARGS check ${EXAMPLES}/bedroom.closedset.json --samples-per-count 0)
 run_case("check refuses a scene whose mesh cannot be loaded" 2 ARGS check ${DATA}/mesh_missing.json STDERR "absent.glb")
+run_case("check --suggest-moves names camera moves" 1 ARGS check ${EXAMPLES}/reference.closedset.json --suggest-moves
+  --samples-per-count 1 --samples-wide 64 STDOUT "ERROR    exposure.refused" "cm higher" ", its worst moment")
+run_case("check --suggest-moves as json" 1 ARGS check ${EXAMPLES}/reference.closedset.json --suggest-moves
+  --samples-per-count 1 --samples-wide 64 --format json STDOUT "\"camera_move\": {" "\"direction\": \"" "\"camera_move\": null")
+run_case("check json has no camera_move unless asked" 1 ARGS check ${EXAMPLES}/reference.closedset.json
+  --samples-per-count 1 --samples-wide 64 --format json NOT_STDOUT "camera_move")
 run_case("masking --help" 0 ARGS masking --help STDOUT "--camera")
 run_case("masking an unknown camera" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --camera Z)
 run_case("masking at a count outside the choreography" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at 100
@@ -98,7 +104,7 @@ foreach(n IN LISTS notes)
   string(SUBSTRING "${secret}" 0 40 secret)
   list(APPEND secrets "${secret}")
 endforeach()
-foreach(args IN ITEMS "check;--format;text" "check;--format;json" "masking;--format;text" "masking;--format;json"
+foreach(args IN ITEMS "check;--format;text" "check;--format;json" "check;--suggest-moves;--format;json" "masking;--format;text" "masking;--format;json"
                       "validate;--format;json")
   execute_process(COMMAND ${CLOSEDSET} ${args} ${EXAMPLES}/bedroom.closedset.json
                   OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 300)

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "notation/checks.hpp"
+#include "notation/consent.hpp"
 #include "notation/format.hpp"
 #include "notation/masking.hpp"
 #include "notation/mesh_import.hpp"
@@ -798,4 +799,65 @@ TEST_CASE("checks: the reference scene's findings by code are pinned") {
                                           {"masking.fragile", 208},      {"pose.contact_apart", 61},
                                           {"pose.refused_contact", 415}, {"pose.unnotated_contact", 48}};
   CHECK(by_code == expect);
+}
+
+// The smallest camera move that masks a bare region: a wall's edge just left
+// of the lens's line to Ana's chest. Sliding camera A left puts her left breast
+// behind the wall; with no wall, only a bigger move (one that frames the
+// chest out) stops it reading.
+TEST_CASE("checks: the smallest camera move that masks an exposure") {
+  auto scene = [](bool wall) {
+    Document d = base();
+    d.performers.resize(1);
+    d.choreography.beats[0].poses.resize(1);
+    d.cameras = {camera("A", {0, 1.3, 3}, {0, 1.25, 0}, 50)};
+    if (wall) {
+      Prop w;
+      w.id = "flat";
+      w.label = "Wall flat";
+      w.shape = PropShape::box;
+      w.size = {1.0, 2.5, 0.1};
+      w.position = {-0.55, 1.25, 2.0};  // its right edge at x = -0.05, a metre in front of the lens
+      d.props.push_back(w);
+    }
+    return d;
+  };
+  for (bool wall : {true, false}) {
+    CAPTURE(wall);
+    const Document d = scene(wall);
+    const std::vector<Finding> all = check(d);
+    const auto it = std::find_if(all.begin(), all.end(), [](const Finding& f) {
+      return f.code == FindingCode::exposure_refused && f.region == Region::breast_l && f.camera == "A";
+    });
+    REQUIRE(it != all.end());
+    CHECK(it->peak_count >= it->from_count);
+    CHECK(it->peak_count <= it->to_count);
+    const std::optional<MaskingMove> mv = smallest_masking_move(d, *it, fast());
+    if (!wall) {
+      if (mv) {
+        CHECK(mv->distance_m > 0.20);
+        CHECK(mv->out_of_frame);
+        CHECK(mv->sentence().find("frames it out") != std::string::npos);
+      }
+      continue;
+    }
+    REQUIRE(mv);
+    CHECK(mv->direction == "left");
+    CHECK(mv->distance_m > 0.05);  // 5 cm is not enough: the breast's outer side still reads
+    CHECK(mv->distance_m <= 0.20);
+    CHECK(mv->rays_before > mv->rays_after);
+    CHECK_FALSE(mv->out_of_frame);
+    CHECK(mv->sentence().find("Camera A") == 0);
+    // What it claims, measured independently: the camera moved, the breast no longer reads.
+    Stage st = evaluate(d, mv->count);
+    st.cameras[0].basis.position -= st.cameras[0].basis.right * mv->distance_m;
+    MaskingOptions mo;
+    mo.width = fast().masking_width;
+    const CameraMasking m = mask_camera(st, 0, mo);
+    CHECK(m.performers[0].regions[static_cast<std::size_t>(Region::breast_l)].skin < reads_threshold(m.rays()));
+    // The garment or the region is the finding's; a contact finding has none.
+    Finding contact = *it;
+    contact.code = FindingCode::contact_refused;
+    CHECK_FALSE(smallest_masking_move(d, contact, fast()));
+  }
 }
