@@ -39,7 +39,7 @@ struct Geometry {
   std::vector<LineVertex> grid_lines;  // pairs, faded with distance from the eye
   std::vector<TextLabel> labels;
 
-  void clear();
+  void clear();  // keeps the vectors' capacity, so a geometry rebuilt every frame does not reallocate
   bool empty() const { return indices.empty() && lines.empty() && grid_lines.empty(); }
 
   // Primitive builders. `model` places the unit shape in the world.

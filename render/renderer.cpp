@@ -110,7 +110,10 @@ void Renderer::draw(const ViewSetup& view, int width, int height, const DrawOpti
 
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_CULL_FACE);
-  glEnable(GL_BLEND);
+  // The background and the solids are opaque: drawn without blending, which a
+  // software rasteriser (llvmpipe) would otherwise pay for on every pixel.
+  // Lines and the viewfinder overlay blend.
+  glDisable(GL_BLEND);
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   glClearColor(options.background_bottom.r, options.background_bottom.g, options.background_bottom.b, 1);
   glClearDepth(1.0);
@@ -135,6 +138,7 @@ void Renderer::draw(const ViewSetup& view, int width, int height, const DrawOpti
   }
   // Grid after the solids, without writing depth, so bodies lying on the floor
   // are not striped by it.
+  glEnable(GL_BLEND);
   glDepthMask(GL_FALSE);
   if (options.grid) draw_lines(grid_, GL_LINES, vp, view.eye, 22.0f);
   draw_lines(lines_, GL_LINES, vp, view.eye, 0);

@@ -140,12 +140,18 @@ const Beat* beat_at(const Document& doc, double count) {
 
 Geometry build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& o) {
   Geometry g;
+  build_scene_geometry(doc, stage, o, g);
+  return g;
+}
+
+void build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& o, Geometry& g) {
+  g.clear();
   g.add_floor_grid(20.0f, 0.5f, 2);
 
   // Bodies, garments and props: the Stage's own triangles, coloured by label.
   const StageMesh mesh = tessellate(stage, o.detail);
-  g.vertices.reserve(mesh.positions.size() + 4096);
-  g.indices.reserve(mesh.positions.size() + 8192);
+  g.vertices.reserve(g.vertices.size() + mesh.positions.size() + 4096);
+  g.indices.reserve(g.indices.size() + mesh.positions.size() + 8192);
   for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
     const glm::vec4 c = o.label_colors ? o.label_colors(mesh.labels[t]) : label_color(doc, mesh.labels[t], o.color);
     for (int k = 0; k < 3; ++k) {
@@ -205,7 +211,6 @@ Geometry build_scene_geometry(const Document& doc, const Stage& stage, const Sce
       if (!s.label.is_prop()) bodies.add(s.bound_center);
     for (const StageCamera& sc : stage.cameras) add_camera(g, doc, sc, bodies, o);
   }
-  return g;
 }
 
 }  // namespace cs::render

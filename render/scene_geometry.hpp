@@ -37,6 +37,10 @@ struct SceneDrawOptions {
 };
 
 Geometry build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& options = {});
+// The same into `out` (cleared first, its buffers reused): the editor rebuilds
+// the geometry every frame while playing, and several megabytes of fresh
+// allocations a frame cost page faults.
+void build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& options, Geometry& out);
 
 // Where a performer's region is at this moment: the area-weighted centre of its
 // triangles (skin or the garment over it). False when the region has no triangles.

@@ -2,6 +2,7 @@
 // this order by EditorApp::draw_ui. Each reads the state and the document afresh.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,6 +19,17 @@
 #include "render/scene_geometry.hpp"
 
 namespace cs::editor {
+
+// The lens block's shot size, cast by the masking engine once per (document
+// generation, count, camera) rather than every frame.
+struct LensHudCache {
+  bool valid = false;
+  std::uint64_t generation = 0;
+  double count = 0;
+  std::string camera;
+  std::string shot;       // shot size name, "" when no performer is in front of the lens
+  double subject_m = 0;   // distance to the shot performer's chest
+};
 
 // GPU resources of the viewport, owned by the app, used by the viewport panel.
 struct ViewportResources {
@@ -44,6 +56,7 @@ struct ViewportResources {
   // Masking colour mode: the exposure of the chosen camera at built_count,
   // from the masking engine's ray counts.
   std::optional<CameraExposure> exposure;
+  LensHudCache lens_hud;
 };
 
 // Fonts and symbols chosen at start-up (symbols fall back to ASCII with the default font).

@@ -21,6 +21,21 @@ namespace {
 
 constexpr ImU32 kAccent = IM_COL32(232, 176, 74, 255);
 
+// Text clipped to a rectangle on the CPU (whole glyphs dropped, edge glyphs
+// cut), not with a clip rect: every PushClipRect starts a new draw command,
+// and a timeline of 64 beats made hundreds of them per frame.
+void clipped_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* text, ImVec2 clip_min, ImVec2 clip_max,
+                  ImFont* font = nullptr) {
+  if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) return;
+  if (!font) font = ImGui::GetFont();
+  const ImVec4 clip(clip_min.x, clip_min.y, clip_max.x, clip_max.y);
+  dl->AddText(font, font->FontSize, pos, col, text, nullptr, 0.0f, &clip);
+}
+
+// A one-pixel vertical or horizontal rule: axis-aligned, so a plain rectangle
+// (4 vertices) draws it as crisply as an anti-aliased line (three times as many).
+void vrule(ImDrawList* dl, float x, float y0, float y1, ImU32 col) { dl->AddRectFilled(ImVec2(x, y0), ImVec2(x + 1, y1), col); }
+
 std::string short_name(const Document& d, const std::string& id) {
   const Performer* p = d.performer(id);
   return p && !p->character.empty() ? p->character : id;
@@ -98,9 +113,10 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     ImGui::End();
     return;
   }
-  // The lanes fill most of the window with their own colour; the window's
-  // background is painted only behind the transport row (channel 0, under the
-  // widgets), so no pixel is filled twice.
+  // The lanes paint their own part of the window, opaque; the window's
+  // background is painted only behind the transport row and, in the lanes'
+  // colour, around what the lanes cover (channel 0, under the widgets), so no
+  // pixel is filled twice: a software rasteriser pays for every one.
   ImDrawList* wdl = ImGui::GetWindowDrawList();
   wdl->ChannelsSplit(2);
   wdl->ChannelsSetCurrent(1);
@@ -111,10 +127,10 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     wdl->ChannelsSetCurrent(0);
     wdl->AddRectFilled(ImVec2(wp.x, wp.y + ImGui::GetWindowContentRegionMin().y - ImGui::GetStyle().WindowPadding.y),
                        ImVec2(wp.x + ws.x, ImGui::GetCursorScreenPos().y), ImGui::GetColorU32(ImGuiCol_WindowBg));
-    const ImVec2 cp = ImGui::GetCursorScreenPos();  // the padding around the lanes, in the lanes' colour
-    wdl->AddRectFilled(ImVec2(wp.x, cp.y), ImVec2(wp.x + ws.x, wp.y + ws.y), IM_COL32(29, 31, 34, 255));
     wdl->ChannelsSetCurrent(1);
   }
+  const ImVec2 lanes_top = ImGui::GetCursorScreenPos();
+  ImVec2 covered_min(0, 0), covered_max(0, 0);  // what the lanes child paints, in screen pixels
 
   const Document* d = s.document();
   const float sc = fonts.scale;
@@ -137,29 +153,55 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   const ImVec2 win_pos = ImGui::GetWindowPos();
   const float view_w = ImGui::GetWindowWidth();
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  {
+    const ImVec2 cm = dl->GetClipRectMin(), cx = dl->GetClipRectMax();
+    covered_min = ImVec2(std::max(cm.x, origin.x), std::max(cm.y, origin.y));
+    covered_max = ImVec2(std::min(cx.x, origin.x + content_w), std::min(cx.y, origin.y + content_h - 4 * sc));
+  }
   auto x_of = [&](double count) { return origin.x + header_w + static_cast<float>(count - c0) * ppc; };
   auto count_of = [&](float x) { return c0 + static_cast<double>(x - origin.x - header_w) / ppc; };
   const float y_ruler = origin.y, y_beats = y_ruler + ruler_h, y_findings = y_beats + beats_h, y_lanes = y_findings + findings_h;
   const float y_end = y_lanes + lane_h * static_cast<float>(lanes);
+  // What is scrolled out of sight (zoomed in) is not emitted: the part of the
+  // lanes right of the sticky headers, with a margin for text that starts
+  // left of it and runs in.
+  const float view_x0 = win_pos.x + header_w, view_x1 = win_pos.x + view_w;
+  const double vis_c0 = count_of(view_x0 - 200 * sc), vis_c1 = count_of(view_x1);
+  auto span_visible = [&](double from, double to) { return to >= vis_c0 && from <= vis_c1; };
+
+  // [SECTION] Backgrounds of the ruler, beats, findings and performer lanes,
+  // opaque, before the count lines that run over them.
+  dl->AddRectFilled(ImVec2(origin.x, y_ruler), ImVec2(origin.x + content_w, y_beats), IM_COL32(26, 27, 31, 255));
+  dl->AddRectFilled(ImVec2(origin.x, y_beats), ImVec2(origin.x + content_w, y_findings), IM_COL32(31, 33, 37, 255));
+  dl->AddRectFilled(ImVec2(origin.x, y_findings), ImVec2(origin.x + content_w, y_lanes), IM_COL32(24, 25, 29, 255));
+  for (std::size_t li = 0; li < lanes; ++li) {
+    const float y = y_lanes + lane_h * static_cast<float>(li);
+    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y + lane_h),
+                      li % 2 == 0 ? IM_COL32(34, 36, 39, 255) : IM_COL32(29, 31, 34, 255));
+  }
+  // Count and bar lines down the beats and the lanes (not the findings strip).
+  auto count_line = [&](float x, float w, ImU32 col) {
+    dl->AddRectFilled(ImVec2(x, y_beats), ImVec2(x + w, y_findings), col);
+    if (y_end > y_lanes) dl->AddRectFilled(ImVec2(x, y_lanes), ImVec2(x + w, y_end), col);
+  };
 
   // [SECTION] Ruler: counts, half counts, bars
   const double first = s.first_count();
-  dl->AddRectFilled(ImVec2(origin.x, y_ruler), ImVec2(origin.x + content_w, y_beats), IM_COL32(26, 27, 31, 255));
-  for (double c = std::ceil(c0 * 2) / 2; c <= c1; c += 0.5) {
+  for (double c = std::ceil(std::max(c0, vis_c0) * 2) / 2; c <= std::min(c1, vis_c1 + 0.5); c += 0.5) {
     const float x = x_of(c);
     const bool whole = std::fabs(c - std::round(c)) < 1e-9;
     const double rel = c - first;
     const bool bar = whole && std::fabs(std::fmod(rel, static_cast<double>(kCountsPerBar))) < 1e-9 && rel >= 0;
     if (bar) {
-      dl->AddRectFilled(ImVec2(x, y_beats), ImVec2(x + 1, y_end), IM_COL32(70, 74, 84, 255));
+      count_line(x, 1, IM_COL32(70, 74, 84, 255));
       char t[32];
       std::snprintf(t, sizeof t, "BAR %d", static_cast<int>(rel / kCountsPerBar) + 1);
       dl->AddText(ImVec2(x + 4, y_ruler + 2), IM_COL32(150, 155, 166, 255), t);
     } else if (whole) {
-      dl->AddLine(ImVec2(x, y_beats), ImVec2(x, y_end), IM_COL32(46, 49, 56, 255));
+      count_line(x, 1, IM_COL32(46, 49, 56, 255));
     }
     const float tick = bar ? ruler_h * 0.5f : whole ? ruler_h * 0.32f : ruler_h * 0.16f;
-    dl->AddLine(ImVec2(x, y_beats - tick), ImVec2(x, y_beats), IM_COL32(120, 125, 135, 255));
+    vrule(dl, x, y_beats - tick, y_beats, IM_COL32(120, 125, 135, 255));
     if (whole && ppc > 18 * sc) {
       char t[16];
       std::snprintf(t, sizeof t, "%d", static_cast<int>(std::lround(c)));
@@ -178,7 +220,6 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click or drag to scrub (Alt: no snapping)");
 
   // [SECTION] Beats: click to go, drag to move, drag an edge to resize, right-click for more
-  dl->AddRectFilled(ImVec2(origin.x, y_beats), ImVec2(origin.x + content_w, y_findings), IM_COL32(34, 36, 41, 120));
   const int current_index = current_beat_index(s);
   enum class Deferred { none, split, remove, add } deferred = Deferred::none;
   std::size_t deferred_index = 0;
@@ -187,6 +228,8 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   if (d) {
     for (std::size_t i = 0; i < d->choreography.beats.size(); ++i) {
       const Beat& b = d->choreography.beats[i];
+      // Out of sight: nothing to draw or click, unless it is being dragged.
+      if (!span_visible(b.start_count, b.end_count()) && !(s.drag.kind != BeatDrag::none && s.drag.index == i)) continue;
       const ImVec2 a(x_of(b.start_count) + 1, y_beats + 4 * sc), z(x_of(b.end_count()) - 1, y_findings - 4 * sc);
       const bool is_current = static_cast<int>(i) == current_index;
       const bool dragged = s.drag.kind != BeatDrag::none && s.drag.index == i && s.drag.moved;
@@ -194,11 +237,9 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       dl->AddRectFilled(a, z, fill, 4 * sc);
       if (b.placeholder) dl->AddRect(a, z, IM_COL32(200, 200, 210, 160), 4 * sc, 0, 1.5f);
       if (is_current || dragged) dl->AddRect(a, z, dragged ? IM_COL32(255, 255, 255, 220) : kAccent, 4 * sc, 0, 1.5f);
-      dl->PushClipRect(a, z, true);
       char t[160];
       std::snprintf(t, sizeof t, "%s  %s", b.id.c_str(), b.label.c_str());
-      dl->AddText(ImVec2(a.x + 6 * sc, a.y + (z.y - a.y - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(236, 238, 242, 255), t);
-      dl->PopClipRect();
+      clipped_text(dl, ImVec2(a.x + 6 * sc, a.y + (z.y - a.y - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(236, 238, 242, 255), t, a, z);
 
       ImGui::PushID(static_cast<int>(i));
       // Edges first (a few pixels each side of the block's ends), then the body.
@@ -265,13 +306,11 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   d = s.document();
 
   // [SECTION] Findings: severity-coloured marks where they occur
-  dl->AddRectFilled(ImVec2(origin.x, y_findings), ImVec2(origin.x + content_w, y_lanes), IM_COL32(24, 25, 29, 255));
   if (d && s.checks.have) {
     const FindingsState& fs = s.checks;
     const float mark_h = (findings_h - 6 * sc) / 3.0f;
     float row_end[3] = {-1e9f, -1e9f, -1e9f};
     int hovered = -1;
-    const float view_x0 = win_pos.x + header_w, view_x1 = win_pos.x + view_w;
     const float alpha = fs.running ? 0.45f : 1.0f;
     // Errors last, so they sit on top where marks overlap.
     for (int sev = 0; sev < 3; ++sev) {
@@ -317,12 +356,12 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   for (std::size_t li = 0; li < lanes; ++li) {
     const Performer& p = d->performers[li];
     const float y = y_lanes + lane_h * static_cast<float>(li);
-    if (li % 2 == 0) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y + lane_h), IM_COL32(255, 255, 255, 6));
-    dl->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y), IM_COL32(20, 21, 24, 255));
+    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y + 1), IM_COL32(20, 21, 24, 255));
     const ImU32 col = performer_color_u32(static_cast<int>(li));
     const ImU32 col_soft = performer_color_u32(static_cast<int>(li), 0.55f);
     const float r0 = y + 3 * sc, r1 = r0 + row_h, r2 = r1 + row_h;
     for (const Beat& b : d->choreography.beats) {
+      if (!span_visible(b.start_count, b.end_count())) continue;
       const float bx = x_of(b.start_count), ex = x_of(b.end_count());
       // Contacts given (filled) and received (outlined), at the beat's start.
       std::string given, received;
@@ -340,25 +379,24 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
         const ImVec2 pts[4] = {ImVec2(c.x, c.y - rr), ImVec2(c.x + rr, c.y), ImVec2(c.x, c.y + rr), ImVec2(c.x - rr, c.y)};
         if (!given.empty()) dl->AddConvexPolyFilled(pts, 4, col);
         else dl->AddPolyline(pts, 4, col, ImDrawFlags_Closed, 1.5f);
-        dl->PushClipRect(ImVec2(bx, r0), ImVec2(ex - 2, r1), true);
-        dl->AddText(ImVec2(c.x + 8 * sc, r0), IM_COL32(220, 222, 228, 255), contact_text.c_str());
-        dl->PopClipRect();
+        clipped_text(dl, ImVec2(c.x + 8 * sc, r0), IM_COL32(220, 222, 228, 255), contact_text.c_str(), ImVec2(bx, r0), ImVec2(ex - 2, r1));
       }
       // Breath cues at their own counts.
       for (const BreathNote& n : b.breath) {
         if (n.performer != p.id) continue;
         const float x = x_of(n.count), cy = r1 + row_h * 0.5f;
         dl->AddCircle(ImVec2(x, cy), 4 * sc, col, 12, 1.5f);
-        dl->PushClipRect(ImVec2(x, r1), ImVec2(ex - 2, r2), true);
-        dl->AddText(ImVec2(x + 7 * sc, r1), IM_COL32(190, 194, 202, 255), std::string(vocab_name(n.cue)).c_str());
-        dl->PopClipRect();
+        clipped_text(dl, ImVec2(x + 7 * sc, r1), IM_COL32(190, 194, 202, 255), std::string(vocab_name(n.cue)).c_str(), ImVec2(x, r1),
+                     ImVec2(ex - 2, r2));
       }
       // Eyelines: a dashed line across the beat.
       for (const Eyeline& e : b.eyelines) {
         if (e.performer != p.id) continue;
         const float cy = r2 + row_h * 0.5f;
+        // Horizontal dashes: plain rectangles (an anti-aliased line each was 12 vertices).
+        const float half_t = 0.75f * sc;
         for (float x = bx + 4 * sc; x < ex - 4 * sc; x += 8 * sc)
-          dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 4 * sc, ex - 4 * sc), cy), col_soft, 1.5f);
+          dl->AddRectFilled(ImVec2(x, cy - half_t), ImVec2(std::min(x + 4 * sc, ex - 4 * sc), cy + half_t), col_soft);
         std::string t = std::string("eyes ") + fonts.arrow + " ";
         if (!e.target.performer.empty()) {
           t += short_name(*d, e.target.performer);
@@ -366,10 +404,11 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
         } else if (!e.target.camera.empty()) t += "camera " + e.target.camera;
         else t += "point";
         const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-        dl->PushClipRect(ImVec2(bx, r2), ImVec2(ex - 2, r2 + row_h), true);
-        dl->AddRectFilled(ImVec2(bx + 6 * sc, r2), ImVec2(bx + 12 * sc + ts.x, r2 + row_h - 1), IM_COL32(29, 30, 35, 255), 3);
-        dl->AddText(ImVec2(bx + 9 * sc, r2), IM_COL32(190, 194, 202, 255), t.c_str());
-        dl->PopClipRect();
+        const float tag_x1 = std::min(bx + 12 * sc + ts.x, ex - 2);
+        if (tag_x1 > bx + 6 * sc)
+          dl->AddRectFilled(ImVec2(bx + 6 * sc, r2), ImVec2(tag_x1, r2 + row_h - 1), IM_COL32(29, 30, 35, 255), 3,
+                            tag_x1 < bx + 12 * sc + ts.x ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersAll);
+        clipped_text(dl, ImVec2(bx + 9 * sc, r2), IM_COL32(190, 194, 202, 255), t.c_str(), ImVec2(bx, r2), ImVec2(ex - 2, r2 + row_h));
       }
     }
   }
@@ -388,7 +427,7 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   // [SECTION] Sticky lane headers (drawn last, over the scrolled content)
   dl->AddRectFilled(ImVec2(win_pos.x, y_ruler), ImVec2(win_pos.x + header_w, std::max(y_end, y_lanes)),
                     IM_COL32(31, 33, 37, 255));
-  dl->AddLine(ImVec2(win_pos.x + header_w, y_ruler), ImVec2(win_pos.x + header_w, y_end), IM_COL32(18, 19, 22, 255));
+  vrule(dl, win_pos.x + header_w, y_ruler, y_end, IM_COL32(18, 19, 22, 255));
   dl->AddText(ImVec2(win_pos.x + 8 * sc, y_ruler + (ruler_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
               "COUNTS");
   dl->AddText(ImVec2(win_pos.x + 8 * sc, y_beats + (beats_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
@@ -405,19 +444,33 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     dl->AddRectFilled(ImVec2(win_pos.x + 6 * sc, y + 6 * sc), ImVec2(win_pos.x + 9 * sc, y + lane_h - 6 * sc),
                       performer_color_u32(static_cast<int>(li)));
     // Names stay inside the lane header, however long.
-    dl->PushClipRect(ImVec2(win_pos.x, y), ImVec2(win_pos.x + header_w - 6 * sc, y + lane_h), true);
-    ImGui::PushFont(fonts.bold);
-    dl->AddText(ImVec2(win_pos.x + 16 * sc, y + 4 * sc), IM_COL32(230, 232, 236, 255),
-                (p.character.empty() ? p.id : p.character).c_str());
-    ImGui::PopFont();
-    dl->AddText(ImVec2(win_pos.x + 16 * sc, y + 4 * sc + row_h), IM_COL32(140, 145, 155, 255), p.actor.c_str());
-    dl->PopClipRect();
+    const ImVec2 clip0(win_pos.x, y), clip1(win_pos.x + header_w - 6 * sc, y + lane_h);
+    clipped_text(dl, ImVec2(win_pos.x + 16 * sc, y + 4 * sc), IM_COL32(230, 232, 236, 255),
+                 (p.character.empty() ? p.id : p.character).c_str(), clip0, clip1, fonts.bold);
+    clipped_text(dl, ImVec2(win_pos.x + 16 * sc, y + 4 * sc + row_h), IM_COL32(140, 145, 155, 255), p.actor.c_str(), clip0, clip1);
   }
 
   ImGui::SetCursorScreenPos(origin);
   ImGui::Dummy(ImVec2(content_w, content_h));
   ImGui::EndChild();
   ImGui::PopStyleColor();
+  {
+    // The lanes' colour where the lanes child paints nothing: its padding and
+    // border, the scrollbar's track, below the last lane.
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    const ImVec2 p0(wp.x, lanes_top.y), p1(wp.x + ws.x, wp.y + ws.y);
+    const ImU32 lane_bg = IM_COL32(29, 31, 34, 255);
+    wdl->ChannelsSetCurrent(0);
+    if (covered_max.x <= covered_min.x || covered_max.y <= covered_min.y) {
+      wdl->AddRectFilled(p0, p1, lane_bg);
+    } else {
+      wdl->AddRectFilled(p0, ImVec2(p1.x, covered_min.y), lane_bg);
+      wdl->AddRectFilled(ImVec2(p0.x, covered_max.y), p1, lane_bg);
+      wdl->AddRectFilled(ImVec2(p0.x, covered_min.y), ImVec2(covered_min.x, covered_max.y), lane_bg);
+      wdl->AddRectFilled(ImVec2(covered_max.x, covered_min.y), ImVec2(p1.x, covered_max.y), lane_bg);
+    }
+    wdl->ChannelsSetCurrent(1);
+  }
   wdl->ChannelsMerge();
   ImGui::End();
 }

@@ -29,22 +29,31 @@ ImU32 to_u32(glm::vec4 c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.
 
 // Lens block drawn in the top-left corner when looking through a camera.
 // Returns the right edge of the block, so other readouts can keep clear of it.
-float draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, ImDrawList* dl, ImVec2 at, const UiFonts& fonts) {
+float draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, ImDrawList* dl, ImVec2 at, const UiFonts& fonts,
+                    LensHudCache& cache, std::uint64_t generation) {
   const Camera& cam = d.cameras[static_cast<std::size_t>(sc.index)];
   const LensFrame& lens = sc.lens;
   // Shot size as the masking engine names it (which regions of the nearest
-  // performer are in frame), on a small grid: the same words as `closedset masking`.
-  MaskingOptions mo;
-  mo.width = 96;
-  mo.threads = 1;
-  const CameraMasking m = mask_camera(st, sc.index, mo);
-  const std::string shot_name = m.shot_performer >= 0 ? std::string(shot_size_name(m.shot)) : std::string();
-  const char* shot = shot_name.c_str();
-  double best = 0;
-  if (m.shot_performer >= 0) {
-    const StagePerformer& sp = st.performers[static_cast<std::size_t>(m.shot_performer)];
-    best = glm::length(glm::dvec3(sp.joints[static_cast<std::size_t>(Joint::spine_upper)].position) - sc.basis.position);
+  // performer are in frame), on a small grid: the same words as `closedset
+  // masking`. Cast once per stage and camera, not every frame.
+  if (!cache.valid || cache.generation != generation || cache.count != st.count || cache.camera != cam.id) {
+    MaskingOptions mo;
+    mo.width = 96;
+    mo.threads = 1;
+    const CameraMasking m = mask_camera(st, sc.index, mo);
+    cache.shot = m.shot_performer >= 0 ? std::string(shot_size_name(m.shot)) : std::string();
+    cache.subject_m = 0;
+    if (m.shot_performer >= 0) {
+      const StagePerformer& sp = st.performers[static_cast<std::size_t>(m.shot_performer)];
+      cache.subject_m = glm::length(glm::dvec3(sp.joints[static_cast<std::size_t>(Joint::spine_upper)].position) - sc.basis.position);
+    }
+    cache.valid = true;
+    cache.generation = generation;
+    cache.count = st.count;
+    cache.camera = cam.id;
   }
+  const char* shot = cache.shot.c_str();
+  const double best = cache.subject_m;
   char lines[4][200];
   std::snprintf(lines[0], sizeof lines[0], "CAMERA %s%s%s", cam.id.c_str(), cam.label.empty() ? "" : "  ·  ", cam.label.c_str());
   std::snprintf(lines[1], sizeof lines[1], "%.0f mm  ·  %s %.2f × %.2f mm", sc.focal_mm, std::string(camera_sensor(cam).label).c_str(),
@@ -196,7 +205,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
           opts.label_colors = render::masking_colors(*doc, *vr.exposure);
         }
       }
-      vr.geometry = render::build_scene_geometry(*doc, vr.stage, opts);
+      render::build_scene_geometry(*doc, vr.stage, opts, vr.geometry);
     } else {
       vr.stage = Stage{};
       vr.geometry.clear();
@@ -291,7 +300,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   }
   const ImVec2 corner(img_pos.x + 14, img_pos.y + 12);
   float hud_right = 0;
-  if (through_sc) hud_right = draw_lens_hud(*doc, vr.stage, *through_sc, dl, corner, fonts);
+  if (through_sc) hud_right = draw_lens_hud(*doc, vr.stage, *through_sc, dl, corner, fonts, vr.lens_hud, vr.built_generation);
   else {
     // The hint gives way to the count readout when the viewport is narrow.
     const char* hint = doc ? "Perspective  ·  drag: orbit  ·  Shift/middle-drag: pan  ·  wheel: zoom  ·  1–9: cameras"

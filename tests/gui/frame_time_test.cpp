@@ -1,9 +1,12 @@
 // Frame time while playing the reference scene (64 beats, 4 cameras): per
-// editor frame at 1600x900, the wall-clock milliseconds (what a user feels) and
-// the process CPU milliseconds over all threads (the main thread plus the
-// software rasteriser's, llvmpipe, under xvfb-run), median and 95th
-// percentile. Reported, with only a loose bound checked, because the machine
-// running tests is shared; CPU time is the steadier of the two there.
+// editor frame at 1600x900, median and 95th percentile of
+//   - the main thread's CPU milliseconds (the editor's own work: UI, stage,
+//     geometry, and what the GL driver does on the calling thread);
+//   - the process CPU milliseconds over all threads (plus the software
+//     rasteriser's worker threads, llvmpipe, under xvfb-run);
+//   - wall-clock milliseconds (what a user feels; the noisiest on a shared machine).
+// Reported, with only a loose bound checked, because the machine running tests
+// is shared; CPU time is the steadier measure there.
 #include <doctest/doctest.h>
 
 #include <time.h>
@@ -19,9 +22,9 @@
 
 namespace {
 
-double process_cpu_ms() {
+double cpu_ms(clockid_t clock) {
   timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  clock_gettime(clock, &ts);
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
 }
 
@@ -51,12 +54,13 @@ TEST_CASE("frame time while playing the reference scene") {
   auto& s = app->state();
   for (int i = 0; i < 3; ++i) app->frame();
   s.playing = true;
-  std::vector<double> wall, cpu;
+  std::vector<double> wall, main_cpu, cpu;
   for (int i = 0; i < 180 && s.playing; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
-    const double c0 = process_cpu_ms();
+    const double m0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID), c0 = cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
     app->frame();
-    cpu.push_back(process_cpu_ms() - c0);
+    main_cpu.push_back(cpu_ms(CLOCK_THREAD_CPUTIME_ID) - m0);
+    cpu.push_back(cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - c0);
     wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   REQUIRE(wall.size() > 10);
@@ -68,9 +72,10 @@ TEST_CASE("frame time while playing the reference scene") {
   std::filesystem::create_directories(dir);
   CHECK(cs::render::write_png(dir / "playing.png", img, &error));
   CHECK(cs::render::luminance_variance(img) > 50.0);
-  const Stats w = stats(wall), c = stats(cpu);
-  MESSAGE("editor frame while playing (" << wall.size() << " frames, 1600x900, llvmpipe): wall median " << w.median
-                                          << " ms, p95 " << w.p95 << " ms; CPU (all threads) median " << c.median
-                                          << " ms, p95 " << c.p95 << " ms");
+  const Stats m = stats(main_cpu), c = stats(cpu), w = stats(wall);
+  MESSAGE("editor frame while playing (" << wall.size() << " frames, 1600x900, llvmpipe): main-thread CPU median "
+                                          << m.median << " ms, p95 " << m.p95 << " ms; process CPU (all threads) median "
+                                          << c.median << " ms, p95 " << c.p95 << " ms; wall median " << w.median
+                                          << " ms, p95 " << w.p95 << " ms");
   CHECK(w.median < 250.0);
 }
