@@ -4,8 +4,11 @@
 #include <atomic>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <thread>
+
+#include <immintrin.h>
 
 namespace cs {
 
@@ -159,6 +162,133 @@ inline bool hit(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
     case ShapeKind::triangle: return hit_triangle(p, d, t0, t1);
   }
   return false;
+}
+
+// Packets: the same tests on 4 rays of a tile row at once (GCC vector
+// extensions, one SSE register on baseline x86-64). Every lane performs exactly the
+// float operations of the scalar test above, in the same order (no FMA, IEEE
+// sqrt and division), and every branch becomes a lane mask with the same NaN
+// behaviour, so each lane's outcome and t0, t1 are bit for bit the scalar ones.
+// The scalar tests stay the reference: Debug builds check every lane against them.
+
+typedef float v4f __attribute__((vector_size(16)));
+typedef std::int32_t v4i __attribute__((vector_size(16)));
+constexpr int kLanes = 4;  // a tile row is two packets
+
+inline v4f splat(float x) { return _mm_set1_ps(x); }
+inline v4f vabs(v4f x) { return (v4f)((v4i)x & 0x7fffffff); }
+inline v4f vsqrt(v4f x) { return _mm_sqrt_ps(x); }
+// One bit per lane (lane c: bit c) of a comparison result.
+inline unsigned lane_bits(v4i m) { return unsigned(_mm_movemask_ps((__m128)m)); }
+
+// The ray directions of a packet, structure of arrays.
+struct Dirs { v4f x, y, z; };
+
+// hit_sphere_at for every lane: a lane mask of disc ≥ 0 (or NaN, as the scalar
+// `disc < 0` test lets NaN through), and t0, t1.
+inline v4i packet_sphere_at(float ox, v4f oy, float oz, const Dirs& d, v4f& t0, v4f& t1) {
+  const v4f a = (d.x * d.x + d.y * d.y) + d.z * d.z;
+  const v4f b = (ox * d.x + oy * d.y) + oz * d.z;
+  const v4f cx = oy * d.z - d.y * oz, cy = oz * d.x - d.z * ox, cz = ox * d.y - d.x * oy;
+  const v4f disc = a - ((cx * cx + cy * cy) + cz * cz);
+  const v4f sq = vsqrt(disc), inv = 1.0f / a;
+  t0 = (-b - sq) * inv;
+  t1 = (-b + sq) * inv;
+  return ~(disc < 0);
+}
+
+inline v4i packet_ellipsoid(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+  return packet_sphere_at(p.o.x, splat(p.o.y), p.o.z, d, t0, t1) & (t0 > 0);
+}
+
+inline v4i packet_capsule(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+  const v4f a = d.x * d.x + d.z * d.z;
+  const v4i side = a > 1e-12f;
+  v4i ok = ~v4i{};
+  // Through the side (lanes `side`).
+  const v4f cr = p.o.x * d.z - p.o.z * d.x;
+  const v4f disc = a - cr * cr;
+  ok &= ~(side & (disc < 0));
+  const v4f b = p.o.x * d.x + p.o.z * d.z;
+  const v4f sq = vsqrt(disc), inv = 1.0f / a;
+  const v4f st0 = (-b - sq) * inv, st1 = (-b + sq) * inv;
+  const v4f y0 = p.o.y + st0 * d.y, y1 = p.o.y + st1 * d.y;
+  const v4f h = splat(p.h), nh = splat(-p.h), zero = splat(0.0f);
+  const v4f ss0 = vabs(y0) <= p.h ? zero : (y0 > 0 ? h : nh);
+  const v4f ss1 = vabs(y1) <= p.h ? zero : (y1 > 0 ? h : nh);
+  // Along the axis (the other lanes): t0, t1 as the caller left them, 0.
+  if (p.c >= 0) ok &= side;
+  const v4f as0 = d.y < 0 ? h : nh;
+  const v4f s0 = side ? ss0 : as0, s1 = side ? ss1 : -as0;
+  t0 = side ? st0 : zero;
+  t1 = side ? st1 : zero;
+  // Through a cap: the cap sphere's entry (s0) or exit (s1).
+  const v4i cap0 = s0 != 0, cap1 = s1 != 0;
+  if (lane_bits(cap0 & ok)) {
+    v4f e0, unused;
+    ok &= ~(cap0 & ~packet_sphere_at(p.o.x, p.o.y - s0, p.o.z, d, e0, unused));
+    t0 = cap0 ? e0 : t0;
+  }
+  if (lane_bits(cap1 & ok)) {
+    v4f unused, e1;
+    ok &= ~(cap1 & ~packet_sphere_at(p.o.x, p.o.y - s1, p.o.z, d, unused, e1));
+    t1 = cap1 ? e1 : t1;
+  }
+  return ok & (t0 > 0);
+}
+
+inline v4i packet_box(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+  v4f tn = splat(-std::numeric_limits<float>::infinity()), tf = splat(std::numeric_limits<float>::infinity());
+  v4i ok = ~v4i{};
+  const v4f* dk[3] = {&d.x, &d.y, &d.z};
+  for (int k = 0; k < 3; ++k) {
+    const v4f dd = *dk[k];
+    const v4i flat = vabs(dd) < 1e-20f;
+    if (std::abs(p.o[k]) > 1) ok &= ~flat;
+    const v4f inv = 1.0f / dd;
+    v4f a = (-1 - p.o[k]) * inv, b = (1 - p.o[k]) * inv;
+    const v4i sw = a > b;
+    const v4f lo = sw ? b : a, hi = sw ? a : b;
+    tn = (~flat & (tn < lo)) ? lo : tn;  // std::max(tn, a)
+    tf = (~flat & (hi < tf)) ? hi : tf;  // std::min(tf, b)
+  }
+  t0 = tn;
+  t1 = tf;
+  return ok & (tn <= tf) & (tn > 0);
+}
+
+inline v4i packet_cylinder(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+  const v4f ninf = splat(-std::numeric_limits<float>::infinity()), pinf = splat(std::numeric_limits<float>::infinity());
+  const v4f a = d.x * d.x + d.z * d.z;
+  const v4i side = a > 1e-12f;
+  v4i ok = ~v4i{};
+  const v4f cr = p.o.x * d.z - p.o.z * d.x;
+  const v4f disc = a - cr * cr;
+  ok &= ~(side & (disc < 0));
+  if (p.c > 0) ok &= side;
+  const v4f b = p.o.x * d.x + p.o.z * d.z;
+  const v4f sq = vsqrt(disc);
+  const v4f c0 = side ? (-b - sq) / a : ninf, c1 = side ? (-b + sq) / a : pinf;
+  const v4i slope = vabs(d.y) > 1e-20f;
+  if (std::abs(p.o.y) > 1) ok &= slope;
+  v4f ta = (-1 - p.o.y) / d.y, tb = (1 - p.o.y) / d.y;
+  const v4i sw = ta > tb;
+  const v4f lo = sw ? tb : ta, hi = sw ? ta : tb;
+  ta = slope ? lo : ninf;
+  tb = slope ? hi : pinf;
+  t0 = c0 < ta ? ta : c0;  // std::max(c0, ta)
+  t1 = tb < c1 ? tb : c1;  // std::min(c1, tb)
+  return ok & (t0 <= t1) & (t0 > 0);
+}
+
+inline v4i packet_triangle(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+  const v4f px = d.y * p.e2.z - p.e2.y * d.z, py = d.z * p.e2.x - p.e2.z * d.x, pz = d.x * p.e2.y - p.e2.x * d.y;
+  const v4f det = (p.e1.x * px + p.e1.y * py) + p.e1.z * pz;
+  const v4f inv = 1.0f / det;
+  const v4f uu = ((p.o.x * px + p.o.y * py) + p.o.z * pz) * inv;
+  const v4f vv = ((d.x * p.q.x + d.y * p.q.y) + d.z * p.q.z) * inv;
+  t0 = t1 = p.h * inv;
+  return ~(vabs(det) < 1e-20f) & ~(uu < 0) & ~(uu > 1) & ~(vv < 0) & ~(uu + vv > 1) & (t0 > 0);
 }
 
 // [SECTION] Per-camera preparation and binning
@@ -360,9 +490,9 @@ struct SkinHit {
 
 // A primitive as one tile sees it: the rays of the tile its screen bounds cover.
 // Its ray direction comes in two halves, dc + u·du per column (kept per item
-// and column) and v·dv per row, and a ray's is their sum: the same float
-// operations, in the same order, as dc + u·du + v·dv (identical bits) at a
-// quarter of the cost.
+// and column, ItemCols) and v·dv per row, and a ray's is their sum: the same
+// float operations, in the same order, as dc + u·du + v·dv (identical bits) at
+// a quarter of the cost.
 struct TileItem {
   const Prim* p;
   std::uint32_t k;
@@ -378,13 +508,21 @@ struct RayState {
   std::uint32_t n_skin;
 };
 
+// dc + u·du of an item for the kTile columns of its tile (column bi + c: packet
+// c / 4, lane c % 4),
+// structure of arrays; lanes outside the item's columns hold finite values and
+// are masked off.
+struct ItemCols {
+  v4f x[2], y[2], z[2];  // packets 0 and 1: lanes 0–3 and 4–7
+};
+
 struct Scratch {
   std::vector<SkinHit> skin_hits;        // kTile rays × skin_cap
   std::size_t skin_cap = 0;
   std::vector<std::uint64_t> fmask;      // per performer
   std::vector<std::int16_t> touched;
   std::vector<TileItem> items;           // of the current tile
-  std::vector<glm::vec3> col_part;       // per item, kTile columns: dc + u·du
+  std::vector<ItemCols> col_part;        // per item: dc + u·du of the tile's kTile columns
 };
 
 // The region of a body primitive at entry t along direction d.
@@ -394,28 +532,49 @@ inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
   return body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
 }
 
-// Intersects one item with its rays of a tile row (item by item, ray by ray
-// within: each ray's outcome does not depend on the order its items come in, as
-// the nearest is the least (t, order) and the skin hits form a set). cols, rs
-// and skin are indexed by column − bi, the tile's first column.
-template <class HitFn>
-inline void intersect_row(const TileItem& ti, const glm::vec3* __restrict cols, const glm::vec3 row, int bi,
-                          RayState* __restrict rs, SkinHit* __restrict skin, std::size_t skin_cap, HitFn hit_fn) {
-  const Prim p = *ti.p;  // a local copy: the stores below cannot alias it
-  const int c0 = ti.i0 - bi, c1 = ti.i1 - bi;
+// Intersects one item with its rays of a tile row, packet by packet (`lanes` has
+// bit c set for the rays the item can cover; a packet with none is skipped), then
+// records the hits ray by ray (each ray's outcome does not depend on the order
+// its items come in, as the nearest is the least (t, order) and the skin hits
+// form a set). rs and skin are indexed by column − bi, the tile's first column.
+template <class PacketFn, class HitFn>
+inline void intersect_row(const TileItem& ti, const ItemCols& cols, const glm::vec3 row, unsigned lanes,
+                          RayState* __restrict rs, SkinHit* __restrict skin, std::size_t skin_cap,
+                          PacketFn packet_fn, [[maybe_unused]] HitFn hit_fn) {
+  const Prim& p = *ti.p;
   const std::uint32_t k = ti.k;
-  for (int c = c0; c <= c1; ++c) {
-    const glm::vec3 d = cols[c] + row;
-    float t = 0, t_exit = 0;
-    if (!hit_fn(p, d, t, t_exit)) continue;
-    RayState& r = rs[c];
-    if (p.role == kSkin) skin[std::size_t(c) * skin_cap + r.n_skin++] = {k, p.performer, t, t_exit, d};
-    if (t > r.best_t || (t == r.best_t && p.order > r.best_order)) continue;
-    if (p.role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, d, t)))) continue;
-    r.best_t = t;
-    r.best_order = p.order;
-    r.best = k;
-    r.best_d = d;
+  const Role role = p.role;
+  const std::uint64_t order = p.order;
+  for (int half = 0; half < kTile / kLanes; ++half) {
+    const unsigned mine = (lanes >> (half * kLanes)) & ((1u << kLanes) - 1);
+    if (!mine) continue;
+    const Dirs d{cols.x[half] + row.x, cols.y[half] + row.y, cols.z[half] + row.z};
+    v4f t0, t1;
+    unsigned hits = lane_bits(packet_fn(p, d, t0, t1)) & mine;
+#ifndef NDEBUG
+    for (int c = 0; c < kLanes; ++c) {
+      if (!(mine >> c & 1)) continue;
+      float s0 = 0, s1 = 0;
+      const bool h = hit_fn(p, glm::vec3(d.x[c], d.y[c], d.z[c]), s0, s1);
+      assert(h == bool(hits >> c & 1));
+      assert(!h || (std::memcmp(&s0, &t0[c], 4) == 0 && std::memcmp(&s1, &t1[c], 4) == 0));
+    }
+#endif
+    while (hits) {
+      const int c = __builtin_ctz(hits);
+      hits &= hits - 1;
+      const glm::vec3 dir(d.x[c], d.y[c], d.z[c]);
+      const float t = t0[c];
+      const int col = half * kLanes + c;
+      RayState& r = rs[col];
+      if (role == kSkin) skin[std::size_t(col) * skin_cap + r.n_skin++] = {k, p.performer, t, t1[c], dir};
+      if (t > r.best_t || (t == r.best_t && order > r.best_order)) continue;
+      if (role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, dir, t)))) continue;
+      r.best_t = t;
+      r.best_order = order;
+      r.best = k;
+      r.best_d = dir;
+    }
   }
 }
 
@@ -433,6 +592,8 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
     const int bi = tx * kTile;  // the tile's first column
 
     // The tile's items (in kind order), clipped to the rays they can cover.
+    v4f u[kTile / kLanes];  // of the tile's columns
+    for (int c = 0; c < kTile; ++c) u[c / kLanes][c % kLanes] = (float(bi + c) + 0.5f) * su - 1.0f;
     TileItem* const tis = sc.items.data();
     std::uint32_t n_ti = 0;
     for (std::uint32_t it = 0; it < n_items; ++it) {
@@ -442,10 +603,11 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
                   std::min(bd.j1, tj1)};
       if (ti.i0 > ti.i1 || ti.j0 > ti.j1) continue;
       const Prim& p = *ti.p;
-      glm::vec3* cp = sc.col_part.data() + std::size_t(n_ti) * kTile;
-      for (int i = ti.i0; i <= ti.i1; ++i) {
-        const float u = (float(i) + 0.5f) * su - 1.0f;
-        cp[i - bi] = p.dc + u * p.du;
+      ItemCols& cp = sc.col_part[n_ti];
+      for (int h = 0; h < kTile / kLanes; ++h) {
+        cp.x[h] = p.dc.x + u[h] * p.du.x;
+        cp.y[h] = p.dc.y + u[h] * p.du.y;
+        cp.z[h] = p.dc.z + u[h] * p.du.z;
       }
       tis[n_ti++] = ti;
     }
@@ -459,15 +621,16 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
       for (std::uint32_t x = 0; x < n_ti; ++x) {
         const TileItem& ti = tis[x];
         if (j < ti.j0 || j > ti.j1) continue;
-        const glm::vec3* cols = sc.col_part.data() + std::size_t(x) * kTile;
+        const ItemCols& cols = sc.col_part[x];
         const glm::vec3 row = v * ti.p->dv;
+        const unsigned lanes = (2u << (ti.i1 - bi)) - (1u << (ti.i0 - bi));  // columns i0 … i1
         RayState* const r = rs.data();
         switch (ti.p->kind) {
-          case ShapeKind::ellipsoid: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_ellipsoid); break;
-          case ShapeKind::capsule: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_capsule); break;
-          case ShapeKind::box: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_box); break;
-          case ShapeKind::cylinder: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_cylinder); break;
-          case ShapeKind::triangle: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_triangle); break;
+          case ShapeKind::ellipsoid: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_ellipsoid, hit_ellipsoid); break;
+          case ShapeKind::capsule: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_capsule, hit_capsule); break;
+          case ShapeKind::box: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_box, hit_box); break;
+          case ShapeKind::cylinder: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_cylinder, hit_cylinder); break;
+          case ShapeKind::triangle: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_triangle, hit_triangle); break;
         }
       }
 
@@ -668,7 +831,7 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     sc.fmask.assign(n_perf, 0);
     sc.touched.reserve(n_perf);
     sc.items.resize(max_items);
-    sc.col_part.resize(max_items * kTile);
+    sc.col_part.resize(max_items);
     for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
     for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
       const auto [c, ty] = work[w];
