@@ -186,22 +186,25 @@ struct Dirs { v4f x, y, z; };
 
 // hit_sphere_at for every lane: a lane mask of disc ≥ 0 (or NaN, as the scalar
 // `disc < 0` test lets NaN through), and t0, t1.
-inline v4i packet_sphere_at(float ox, v4f oy, float oz, const Dirs& d, v4f& t0, v4f& t1) {
+inline v4i packet_sphere_at(float ox, v4f oy, float oz, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
   const v4f a = (d.x * d.x + d.y * d.y) + d.z * d.z;
-  const v4f b = (ox * d.x + oy * d.y) + oz * d.z;
   const v4f cx = oy * d.z - d.y * oz, cy = oz * d.x - d.z * ox, cz = ox * d.y - d.x * oy;
   const v4f disc = a - ((cx * cx + cy * cy) + cz * cz);
+  const v4i ok = ~(disc < 0);
+  t0 = t1 = disc;
+  if (!(lane_bits(ok) & want)) return v4i{};  // no wanted lane hits: skip the sqrt and division
+  const v4f b = (ox * d.x + oy * d.y) + oz * d.z;
   const v4f sq = vsqrt(disc), inv = 1.0f / a;
   t0 = (-b - sq) * inv;
   t1 = (-b + sq) * inv;
-  return ~(disc < 0);
+  return ok;
 }
 
-inline v4i packet_ellipsoid(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
-  return packet_sphere_at(p.o.x, splat(p.o.y), p.o.z, d, t0, t1) & (t0 > 0);
+inline v4i packet_ellipsoid(const Prim& p, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
+  return packet_sphere_at(p.o.x, splat(p.o.y), p.o.z, d, want, t0, t1) & (t0 > 0);
 }
 
-inline v4i packet_capsule(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+inline v4i packet_capsule(const Prim& p, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
   const v4f a = d.x * d.x + d.z * d.z;
   const v4i side = a > 1e-12f;
   v4i ok = ~v4i{};
@@ -209,6 +212,9 @@ inline v4i packet_capsule(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
   const v4f cr = p.o.x * d.z - p.o.z * d.x;
   const v4f disc = a - cr * cr;
   ok &= ~(side & (disc < 0));
+  if (p.c >= 0) ok &= side;
+  t0 = t1 = disc;
+  if (!(lane_bits(ok) & want)) return v4i{};
   const v4f b = p.o.x * d.x + p.o.z * d.z;
   const v4f sq = vsqrt(disc), inv = 1.0f / a;
   const v4f st0 = (-b - sq) * inv, st1 = (-b + sq) * inv;
@@ -217,27 +223,26 @@ inline v4i packet_capsule(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
   const v4f ss0 = vabs(y0) <= p.h ? zero : (y0 > 0 ? h : nh);
   const v4f ss1 = vabs(y1) <= p.h ? zero : (y1 > 0 ? h : nh);
   // Along the axis (the other lanes): t0, t1 as the caller left them, 0.
-  if (p.c >= 0) ok &= side;
   const v4f as0 = d.y < 0 ? h : nh;
   const v4f s0 = side ? ss0 : as0, s1 = side ? ss1 : -as0;
   t0 = side ? st0 : zero;
   t1 = side ? st1 : zero;
   // Through a cap: the cap sphere's entry (s0) or exit (s1).
   const v4i cap0 = s0 != 0, cap1 = s1 != 0;
-  if (lane_bits(cap0 & ok)) {
+  if (lane_bits(cap0 & ok) & want) {
     v4f e0, unused;
-    ok &= ~(cap0 & ~packet_sphere_at(p.o.x, p.o.y - s0, p.o.z, d, e0, unused));
+    ok &= ~(cap0 & ~packet_sphere_at(p.o.x, p.o.y - s0, p.o.z, d, want, e0, unused));
     t0 = cap0 ? e0 : t0;
   }
-  if (lane_bits(cap1 & ok)) {
+  if (lane_bits(cap1 & ok) & want) {
     v4f unused, e1;
-    ok &= ~(cap1 & ~packet_sphere_at(p.o.x, p.o.y - s1, p.o.z, d, unused, e1));
+    ok &= ~(cap1 & ~packet_sphere_at(p.o.x, p.o.y - s1, p.o.z, d, want, unused, e1));
     t1 = cap1 ? e1 : t1;
   }
   return ok & (t0 > 0);
 }
 
-inline v4i packet_box(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+inline v4i packet_box(const Prim& p, const Dirs& d, [[maybe_unused]] unsigned want, v4f& t0, v4f& t1) {
   v4f tn = splat(-std::numeric_limits<float>::infinity()), tf = splat(std::numeric_limits<float>::infinity());
   v4i ok = ~v4i{};
   const v4f* dk[3] = {&d.x, &d.y, &d.z};
@@ -257,7 +262,7 @@ inline v4i packet_box(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
   return ok & (tn <= tf) & (tn > 0);
 }
 
-inline v4i packet_cylinder(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+inline v4i packet_cylinder(const Prim& p, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
   const v4f ninf = splat(-std::numeric_limits<float>::infinity()), pinf = splat(std::numeric_limits<float>::infinity());
   const v4f a = d.x * d.x + d.z * d.z;
   const v4i side = a > 1e-12f;
@@ -266,6 +271,8 @@ inline v4i packet_cylinder(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
   const v4f disc = a - cr * cr;
   ok &= ~(side & (disc < 0));
   if (p.c > 0) ok &= side;
+  t0 = t1 = disc;
+  if (!(lane_bits(ok) & want)) return v4i{};
   const v4f b = p.o.x * d.x + p.o.z * d.z;
   const v4f sq = vsqrt(disc);
   const v4f c0 = side ? (-b - sq) / a : ninf, c1 = side ? (-b + sq) / a : pinf;
@@ -281,7 +288,7 @@ inline v4i packet_cylinder(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
   return ok & (t0 <= t1) & (t0 > 0);
 }
 
-inline v4i packet_triangle(const Prim& p, const Dirs& d, v4f& t0, v4f& t1) {
+inline v4i packet_triangle(const Prim& p, const Dirs& d, [[maybe_unused]] unsigned want, v4f& t0, v4f& t1) {
   const v4f px = d.y * p.e2.z - p.e2.y * d.z, py = d.z * p.e2.x - p.e2.z * d.x, pz = d.x * p.e2.y - p.e2.x * d.y;
   const v4f det = (p.e1.x * px + p.e1.y * py) + p.e1.z * pz;
   const v4f inv = 1.0f / det;
@@ -485,7 +492,6 @@ struct SkinHit {
   std::uint32_t prim;
   std::int16_t performer;
   float t0, t1;
-  glm::vec3 d;  // the ray's direction in the primitive's space
 };
 
 // A primitive as one tile sees it: the rays of the tile its screen bounds cover.
@@ -499,13 +505,16 @@ struct TileItem {
   int i0, i1, j0, j1;
 };
 
-// The state of one ray of a tile row while the row's items are intersected.
+// The state of the rays of a tile row while the row's items are intersected,
+// by packet (column bi + c: packet c / 4, lane c % 4): the nearest hit's t and
+// primitive (~0u none); per ray, its skin hits so far. The nearest's order and
+// ray direction are looked up or recomputed when needed (ray_dir).
 struct RayState {
-  float best_t;
-  std::uint32_t best;
-  std::uint64_t best_order;
-  glm::vec3 best_d;
-  std::uint32_t n_skin;
+  v4f best_t[kTile / kLanes];
+  v4i best[kTile / kLanes];
+  std::uint32_t n_skin[kTile];
+  std::uint32_t best_of(int c) const { return std::uint32_t(best[c / kLanes][c % kLanes]); }
+  float best_t_of(int c) const { return best_t[c / kLanes][c % kLanes]; }
 };
 
 // dc + u·du of an item for the kTile columns of its tile (column bi + c: packet
@@ -525,6 +534,13 @@ struct Scratch {
   std::vector<ItemCols> col_part;        // per item: dc + u·du of the tile's kTile columns
 };
 
+// A ray's direction in a primitive's space, as the packets form it: the column
+// half dc + u·du, then the row half v·dv added (the same float operations).
+inline glm::vec3 ray_dir(const Prim& p, float u, float v) {
+  const glm::vec3 col = p.dc + u * p.du;
+  return col + v * p.dv;
+}
+
 // The region of a body primitive at entry t along direction d.
 inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
   if (p.fixed_region) return p.region;
@@ -533,15 +549,17 @@ inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
 }
 
 // Intersects one item with its rays of a tile row, packet by packet (`lanes` has
-// bit c set for the rays the item can cover; a packet with none is skipped), then
-// records the hits ray by ray (each ray's outcome does not depend on the order
-// its items come in, as the nearest is the least (t, order) and the skin hits
-// form a set). rs and skin are indexed by column − bi, the tile's first column.
+// bit c set for the rays the item can cover; a packet with none is skipped), and
+// records the hits: skin hits ray by ray, the nearest by packet (each ray's
+// outcome does not depend on the order its items come in, as the nearest is the
+// least (t, order) and the skin hits form a set). skin is indexed by column − bi,
+// the tile's first column; `us` are the columns' u, v the row's.
 template <class PacketFn, class HitFn>
-inline void intersect_row(const TileItem& ti, const ItemCols& cols, const glm::vec3 row, unsigned lanes,
-                          RayState* __restrict rs, SkinHit* __restrict skin, std::size_t skin_cap,
-                          PacketFn packet_fn, [[maybe_unused]] HitFn hit_fn) {
+inline void intersect_row(const TileItem& ti, const ItemCols& cols, float v, [[maybe_unused]] const v4f* us, unsigned lanes,
+                          const Prim* __restrict prims, RayState& rs, SkinHit* __restrict skin,
+                          std::size_t skin_cap, PacketFn packet_fn, [[maybe_unused]] HitFn hit_fn) {
   const Prim& p = *ti.p;
+  const glm::vec3 row = v * p.dv;
   const std::uint32_t k = ti.k;
   const Role role = p.role;
   const std::uint64_t order = p.order;
@@ -550,7 +568,7 @@ inline void intersect_row(const TileItem& ti, const ItemCols& cols, const glm::v
     if (!mine) continue;
     const Dirs d{cols.x[half] + row.x, cols.y[half] + row.y, cols.z[half] + row.z};
     v4f t0, t1;
-    unsigned hits = lane_bits(packet_fn(p, d, t0, t1)) & mine;
+    const unsigned hits = lane_bits(packet_fn(p, d, mine, t0, t1)) & mine;
 #ifndef NDEBUG
     for (int c = 0; c < kLanes; ++c) {
       if (!(mine >> c & 1)) continue;
@@ -558,23 +576,37 @@ inline void intersect_row(const TileItem& ti, const ItemCols& cols, const glm::v
       const bool h = hit_fn(p, glm::vec3(d.x[c], d.y[c], d.z[c]), s0, s1);
       assert(h == bool(hits >> c & 1));
       assert(!h || (std::memcmp(&s0, &t0[c], 4) == 0 && std::memcmp(&s1, &t1[c], 4) == 0));
+      const glm::vec3 again = ray_dir(p, us[half][c], v);
+      const float lane[3] = {d.x[c], d.y[c], d.z[c]};
+      assert(std::memcmp(&again.x, &lane[0], 4) == 0 && std::memcmp(&again.y, &lane[1], 4) == 0 &&
+             std::memcmp(&again.z, &lane[2], 4) == 0);
     }
 #endif
-    while (hits) {
-      const int c = __builtin_ctz(hits);
-      hits &= hits - 1;
-      const glm::vec3 dir(d.x[c], d.y[c], d.z[c]);
-      const float t = t0[c];
-      const int col = half * kLanes + c;
-      RayState& r = rs[col];
-      if (role == kSkin) skin[std::size_t(col) * skin_cap + r.n_skin++] = {k, p.performer, t, t1[c], dir};
-      if (t > r.best_t || (t == r.best_t && order > r.best_order)) continue;
-      if (role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, dir, t)))) continue;
-      r.best_t = t;
-      r.best_order = order;
-      r.best = k;
-      r.best_d = dir;
+    if (!hits) continue;
+    if (role == kSkin)
+      for (unsigned m = hits; m; m &= m - 1) {
+        const int col = half * kLanes + __builtin_ctz(m);
+        skin[std::size_t(col) * skin_cap + rs.n_skin[col]++] = {k, p.performer, t0[col % kLanes], t1[col % kLanes]};
+      }
+    // Nearer than the ray's nearest so far, or as near and not later in order.
+    v4f& best_t = rs.best_t[half];
+    v4i& best = rs.best[half];
+    unsigned take = lane_bits(t0 < best_t) & hits;
+    for (unsigned m = lane_bits(t0 == best_t) & hits; m; m &= m - 1) {
+      const int c = __builtin_ctz(m);
+      const std::uint32_t b = std::uint32_t(best[c]);
+      if (!(order > (b == ~0u ? ~std::uint64_t{0} : prims[b].order))) take |= 1u << c;
     }
+    // A shell is the nearest only where its garment covers the region.
+    if (role == kShell && !p.covers_all)
+      for (unsigned m = take; m; m &= m - 1) {
+        const int c = __builtin_ctz(m);
+        if (!(p.covers & region_bit(region_at(p, glm::vec3(d.x[c], d.y[c], d.z[c]), t0[c])))) take &= ~(1u << c);
+      }
+    if (!take) continue;
+    const v4i sel = (v4i{1, 2, 4, 8} & int(take)) != 0;
+    best_t = sel ? t0 : best_t;
+    best = sel ? v4i{} + int(k) : best;
   }
 }
 
@@ -612,36 +644,40 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
       tis[n_ti++] = ti;
     }
 
-    std::array<RayState, kTile> rs;
+    RayState rs;
     SkinHit* const skin = sc.skin_hits.data();
+    const Prim* const prims = job.prims.data();
     for (int j = tj0; j <= tj1; ++j) {
       const float v = 1.0f - (float(j) + 0.5f) * sv;
-      for (int i = ti0; i <= ti1; ++i)
-        rs[std::size_t(i - bi)] = {std::numeric_limits<float>::infinity(), ~0u, ~std::uint64_t{0}, glm::vec3(0), 0};
+      for (int h = 0; h < kTile / kLanes; ++h) {
+        rs.best_t[h] = splat(std::numeric_limits<float>::infinity());
+        rs.best[h] = v4i{} - 1;  // ~0u: none
+      }
+      std::fill(std::begin(rs.n_skin), std::end(rs.n_skin), 0u);
       for (std::uint32_t x = 0; x < n_ti; ++x) {
         const TileItem& ti = tis[x];
         if (j < ti.j0 || j > ti.j1) continue;
         const ItemCols& cols = sc.col_part[x];
-        const glm::vec3 row = v * ti.p->dv;
         const unsigned lanes = (2u << (ti.i1 - bi)) - (1u << (ti.i0 - bi));  // columns i0 … i1
-        RayState* const r = rs.data();
         switch (ti.p->kind) {
-          case ShapeKind::ellipsoid: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_ellipsoid, hit_ellipsoid); break;
-          case ShapeKind::capsule: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_capsule, hit_capsule); break;
-          case ShapeKind::box: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_box, hit_box); break;
-          case ShapeKind::cylinder: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_cylinder, hit_cylinder); break;
-          case ShapeKind::triangle: intersect_row(ti, cols, row, lanes, r, skin, skin_cap, packet_triangle, hit_triangle); break;
+          case ShapeKind::ellipsoid: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_ellipsoid, hit_ellipsoid); break;
+          case ShapeKind::capsule: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_capsule, hit_capsule); break;
+          case ShapeKind::box: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_box, hit_box); break;
+          case ShapeKind::cylinder: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_cylinder, hit_cylinder); break;
+          case ShapeKind::triangle: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_triangle, hit_triangle); break;
         }
       }
 
       for (int i = ti0; i <= ti1; ++i) {
-        const RayState& r = rs[std::size_t(i - bi)];
-        const SkinHit* sh_row = skin + std::size_t(i - bi) * skin_cap;
-        const std::size_t n_skin = r.n_skin;
+        const int c = i - bi;
+        const float ui = u[c / kLanes][c % kLanes];
+        const SkinHit* sh_row = skin + std::size_t(c) * skin_cap;
+        const std::size_t n_skin = rs.n_skin[c];
         // Footprint: skin entries not buried in another skin primitive of the
         // same performer, i.e. not strictly between that primitive's entry and
         // exit. (The nearest hit, when skin, is one of them and never buried.)
-        const std::uint32_t best = r.best;
+        const std::uint32_t best = rs.best_of(c);
+        const float best_t = rs.best_t_of(c);
         Region best_region = Region::face;  // when the nearest is skin: its region, from the footprint
         for (std::size_t e = 0; e < n_skin; ++e) {
           const SkinHit& sh = sh_row[e];
@@ -650,7 +686,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
             buried = f != e && sh_row[f].performer == sh.performer && sh_row[f].t0 < sh.t0 && sh.t0 < sh_row[f].t1;
           if (buried) continue;
           const Prim& p = job.prims[sh.prim];
-          const Region reg = region_at(p, sh.d, sh.t0);
+          const Region reg = p.fixed_region ? p.region : region_at(p, ray_dir(p, ui, v), sh.t0);
           if (sh.prim == best) best_region = reg;
           std::uint64_t& m = sc.fmask[std::size_t(p.performer)];
           if (!m) sc.touched.push_back(p.performer);
@@ -671,7 +707,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           const Prim& p = job.prims[best];
           label = p.label;
           if (p.part != BodyPart::none) {
-            const Region reg = p.role == kSkin ? best_region : region_at(p, r.best_d, r.best_t);
+            const Region reg = p.role == kSkin ? best_region : region_at(p, ray_dir(p, ui, v), best_t);
             label.region = reg;
             const std::int16_t g =
                 stage.performers[std::size_t(label.performer)].covering[std::size_t(reg)];
@@ -679,7 +715,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           }
 #ifndef NDEBUG
           Label check;
-          stage.label_at(stage.shapes[best], p.o + r.best_t * r.best_d, check);
+          stage.label_at(stage.shapes[best], p.o + best_t * ray_dir(p, ui, v), check);
           assert(check == label);
 #endif
           if (label.is_prop()) {
