@@ -4,8 +4,11 @@
 #include <atomic>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <thread>
+
+#include <immintrin.h>
 
 namespace cs {
 
@@ -160,6 +163,140 @@ inline bool hit(const Prim& p, const glm::vec3& d, float& t0, float& t1) {
     case ShapeKind::triangle: return hit_triangle(p, d, t0, t1);
   }
   return false;
+}
+
+// Packets: the same tests on 4 rays of a tile row at once (GCC vector
+// extensions, one SSE register on baseline x86-64). Every lane performs exactly the
+// float operations of the scalar test above, in the same order (no FMA, IEEE
+// sqrt and division), and every branch becomes a lane mask with the same NaN
+// behaviour, so each lane's outcome and t0, t1 are bit for bit the scalar ones.
+// The scalar tests stay the reference: Debug builds check every lane against them.
+
+typedef float v4f __attribute__((vector_size(16)));
+typedef std::int32_t v4i __attribute__((vector_size(16)));
+constexpr int kLanes = 4;  // a tile row is two packets
+
+inline v4f splat(float x) { return _mm_set1_ps(x); }
+inline v4f vabs(v4f x) { return (v4f)((v4i)x & 0x7fffffff); }
+inline v4f vsqrt(v4f x) { return _mm_sqrt_ps(x); }
+// One bit per lane (lane c: bit c) of a comparison result.
+inline unsigned lane_bits(v4i m) { return unsigned(_mm_movemask_ps((__m128)m)); }
+
+// The ray directions of a packet, structure of arrays.
+struct Dirs { v4f x, y, z; };
+
+// hit_sphere_at for every lane: a lane mask of disc ≥ 0 (or NaN, as the scalar
+// `disc < 0` test lets NaN through), and t0, t1.
+inline v4i packet_sphere_at(float ox, v4f oy, float oz, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
+  const v4f a = (d.x * d.x + d.y * d.y) + d.z * d.z;
+  const v4f cx = oy * d.z - d.y * oz, cy = oz * d.x - d.z * ox, cz = ox * d.y - d.x * oy;
+  const v4f disc = a - ((cx * cx + cy * cy) + cz * cz);
+  const v4i ok = ~(disc < 0);
+  t0 = t1 = disc;
+  if (!(lane_bits(ok) & want)) return v4i{};  // no wanted lane hits: skip the sqrt and division
+  const v4f b = (ox * d.x + oy * d.y) + oz * d.z;
+  const v4f sq = vsqrt(disc), inv = 1.0f / a;
+  t0 = (-b - sq) * inv;
+  t1 = (-b + sq) * inv;
+  return ok;
+}
+
+inline v4i packet_ellipsoid(const Prim& p, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
+  return packet_sphere_at(p.o.x, splat(p.o.y), p.o.z, d, want, t0, t1) & (t0 > 0);
+}
+
+inline v4i packet_capsule(const Prim& p, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
+  const v4f a = d.x * d.x + d.z * d.z;
+  const v4i side = a > 1e-12f;
+  v4i ok = ~v4i{};
+  // Through the side (lanes `side`).
+  const v4f cr = p.o.x * d.z - p.o.z * d.x;
+  const v4f disc = a - cr * cr;
+  ok &= ~(side & (disc < 0));
+  if (p.c >= 0) ok &= side;
+  t0 = t1 = disc;
+  if (!(lane_bits(ok) & want)) return v4i{};
+  const v4f b = p.o.x * d.x + p.o.z * d.z;
+  const v4f sq = vsqrt(disc), inv = 1.0f / a;
+  const v4f st0 = (-b - sq) * inv, st1 = (-b + sq) * inv;
+  const v4f y0 = p.o.y + st0 * d.y, y1 = p.o.y + st1 * d.y;
+  const v4f h = splat(p.h), nh = splat(-p.h), zero = splat(0.0f);
+  const v4f ss0 = vabs(y0) <= p.h ? zero : (y0 > 0 ? h : nh);
+  const v4f ss1 = vabs(y1) <= p.h ? zero : (y1 > 0 ? h : nh);
+  // Along the axis (the other lanes): t0, t1 as the caller left them, 0.
+  const v4f as0 = d.y < 0 ? h : nh;
+  const v4f s0 = side ? ss0 : as0, s1 = side ? ss1 : -as0;
+  t0 = side ? st0 : zero;
+  t1 = side ? st1 : zero;
+  // Through a cap: the cap sphere's entry (s0) or exit (s1).
+  const v4i cap0 = s0 != 0, cap1 = s1 != 0;
+  if (lane_bits(cap0 & ok) & want) {
+    v4f e0, unused;
+    ok &= ~(cap0 & ~packet_sphere_at(p.o.x, p.o.y - s0, p.o.z, d, want, e0, unused));
+    t0 = cap0 ? e0 : t0;
+  }
+  if (lane_bits(cap1 & ok) & want) {
+    v4f unused, e1;
+    ok &= ~(cap1 & ~packet_sphere_at(p.o.x, p.o.y - s1, p.o.z, d, want, unused, e1));
+    t1 = cap1 ? e1 : t1;
+  }
+  return ok & (t0 > 0);
+}
+
+inline v4i packet_box(const Prim& p, const Dirs& d, [[maybe_unused]] unsigned want, v4f& t0, v4f& t1) {
+  v4f tn = splat(-std::numeric_limits<float>::infinity()), tf = splat(std::numeric_limits<float>::infinity());
+  v4i ok = ~v4i{};
+  const v4f* dk[3] = {&d.x, &d.y, &d.z};
+  for (int k = 0; k < 3; ++k) {
+    const v4f dd = *dk[k];
+    const v4i flat = vabs(dd) < 1e-20f;
+    if (std::abs(p.o[k]) > 1) ok &= ~flat;
+    const v4f inv = 1.0f / dd;
+    v4f a = (-1 - p.o[k]) * inv, b = (1 - p.o[k]) * inv;
+    const v4i sw = a > b;
+    const v4f lo = sw ? b : a, hi = sw ? a : b;
+    tn = (~flat & (tn < lo)) ? lo : tn;  // std::max(tn, a)
+    tf = (~flat & (hi < tf)) ? hi : tf;  // std::min(tf, b)
+  }
+  t0 = tn;
+  t1 = tf;
+  return ok & (tn <= tf) & (tn > 0);
+}
+
+inline v4i packet_cylinder(const Prim& p, const Dirs& d, unsigned want, v4f& t0, v4f& t1) {
+  const v4f ninf = splat(-std::numeric_limits<float>::infinity()), pinf = splat(std::numeric_limits<float>::infinity());
+  const v4f a = d.x * d.x + d.z * d.z;
+  const v4i side = a > 1e-12f;
+  v4i ok = ~v4i{};
+  const v4f cr = p.o.x * d.z - p.o.z * d.x;
+  const v4f disc = a - cr * cr;
+  ok &= ~(side & (disc < 0));
+  if (p.c > 0) ok &= side;
+  t0 = t1 = disc;
+  if (!(lane_bits(ok) & want)) return v4i{};
+  const v4f b = p.o.x * d.x + p.o.z * d.z;
+  const v4f sq = vsqrt(disc);
+  const v4f c0 = side ? (-b - sq) / a : ninf, c1 = side ? (-b + sq) / a : pinf;
+  const v4i slope = vabs(d.y) > 1e-20f;
+  if (std::abs(p.o.y) > 1) ok &= slope;
+  v4f ta = (-1 - p.o.y) / d.y, tb = (1 - p.o.y) / d.y;
+  const v4i sw = ta > tb;
+  const v4f lo = sw ? tb : ta, hi = sw ? ta : tb;
+  ta = slope ? lo : ninf;
+  tb = slope ? hi : pinf;
+  t0 = c0 < ta ? ta : c0;  // std::max(c0, ta)
+  t1 = tb < c1 ? tb : c1;  // std::min(c1, tb)
+  return ok & (t0 <= t1) & (t0 > 0);
+}
+
+inline v4i packet_triangle(const Prim& p, const Dirs& d, [[maybe_unused]] unsigned want, v4f& t0, v4f& t1) {
+  const v4f px = d.y * p.e2.z - p.e2.y * d.z, py = d.z * p.e2.x - p.e2.z * d.x, pz = d.x * p.e2.y - p.e2.x * d.y;
+  const v4f det = (p.e1.x * px + p.e1.y * py) + p.e1.z * pz;
+  const v4f inv = 1.0f / det;
+  const v4f uu = ((p.o.x * px + p.o.y * py) + p.o.z * pz) * inv;
+  const v4f vv = ((d.x * p.q.x + d.y * p.q.y) + d.z * p.q.z) * inv;
+  t0 = t1 = p.h * inv;
+  return ~(vabs(det) < 1e-20f) & ~(uu < 0) & ~(uu > 1) & ~(vv < 0) & ~(uu + vv > 1) & (t0 > 0);
 }
 
 // [SECTION] Per-camera preparation and binning
@@ -468,27 +605,37 @@ struct SkinHit {
   std::uint32_t prim;
   std::int16_t performer;
   float t0, t1;
-  glm::vec3 d;  // the ray's direction in the primitive's space
 };
 
 // A primitive as one tile sees it: the rays of the tile its screen bounds cover.
 // Its ray direction comes in two halves, dc + u·du per column (kept per item
-// and column) and v·dv per row, and a ray's is their sum: the same float
-// operations, in the same order, as dc + u·du + v·dv (identical bits) at a
-// quarter of the cost.
+// and column, ItemCols) and v·dv per row, and a ray's is their sum: the same
+// float operations, in the same order, as dc + u·du + v·dv (identical bits) at
+// a quarter of the cost.
 struct TileItem {
   const Prim* p;
   std::uint32_t k;
   int i0, i1, j0, j1;
 };
 
-// The state of one ray of a tile row while the row's items are intersected.
+// The state of the rays of a tile row while the row's items are intersected,
+// by packet (column bi + c: packet c / 4, lane c % 4): the nearest hit's t and
+// primitive (~0u none); per ray, its skin hits so far. The nearest's order and
+// ray direction are looked up or recomputed when needed (ray_dir).
 struct RayState {
-  float best_t;
-  std::uint32_t best;
-  std::uint64_t best_order;
-  glm::vec3 best_d;
-  std::uint32_t n_skin;
+  v4f best_t[kTile / kLanes];
+  v4i best[kTile / kLanes];
+  std::uint32_t n_skin[kTile];
+  std::uint32_t best_of(int c) const { return std::uint32_t(best[c / kLanes][c % kLanes]); }
+  float best_t_of(int c) const { return best_t[c / kLanes][c % kLanes]; }
+};
+
+// dc + u·du of an item for the kTile columns of its tile (column bi + c: packet
+// c / 4, lane c % 4),
+// structure of arrays; lanes outside the item's columns hold finite values and
+// are masked off.
+struct ItemCols {
+  v4f x[2], y[2], z[2];  // packets 0 and 1: lanes 0–3 and 4–7
 };
 
 struct Scratch {
@@ -497,8 +644,15 @@ struct Scratch {
   std::vector<std::uint64_t> fmask;      // per performer
   std::vector<std::int16_t> touched;
   std::vector<TileItem> items;           // of the current tile
-  std::vector<glm::vec3> col_part;       // per item, kTile columns: dc + u·du
+  std::vector<ItemCols> col_part;        // per item: dc + u·du of the tile's kTile columns
 };
+
+// A ray's direction in a primitive's space, as the packets form it: the column
+// half dc + u·du, then the row half v·dv added (the same float operations).
+inline glm::vec3 ray_dir(const Prim& p, float u, float v) {
+  const glm::vec3 col = p.dc + u * p.du;
+  return col + v * p.dv;
+}
 
 // The region of a body primitive at entry t along direction d.
 inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
@@ -507,28 +661,65 @@ inline Region region_at(const Prim& p, const glm::vec3& d, float t) {
   return body_region(p.part, p.kind == ShapeKind::capsule ? glm::vec3(x.x, x.y / p.h, x.z) : x);
 }
 
-// Intersects one item with its rays of a tile row (item by item, ray by ray
-// within: each ray's outcome does not depend on the order its items come in, as
-// the nearest is the least (t, order) and the skin hits form a set). cols, rs
-// and skin are indexed by column − bi, the tile's first column.
-template <class HitFn>
-inline void intersect_row(const TileItem& ti, const glm::vec3* __restrict cols, const glm::vec3 row, int bi,
-                          RayState* __restrict rs, SkinHit* __restrict skin, std::size_t skin_cap, HitFn hit_fn) {
-  const Prim p = *ti.p;  // a local copy: the stores below cannot alias it
-  const int c0 = ti.i0 - bi, c1 = ti.i1 - bi;
+// Intersects one item with its rays of a tile row, packet by packet (`lanes` has
+// bit c set for the rays the item can cover; a packet with none is skipped), and
+// records the hits: skin hits ray by ray, the nearest by packet (each ray's
+// outcome does not depend on the order its items come in, as the nearest is the
+// least (t, order) and the skin hits form a set). skin is indexed by column − bi,
+// the tile's first column; `us` are the columns' u, v the row's.
+template <class PacketFn, class HitFn>
+inline void intersect_row(const TileItem& ti, const ItemCols& cols, float v, [[maybe_unused]] const v4f* us, unsigned lanes,
+                          const Prim* __restrict prims, RayState& rs, SkinHit* __restrict skin,
+                          std::size_t skin_cap, PacketFn packet_fn, [[maybe_unused]] HitFn hit_fn) {
+  const Prim& p = *ti.p;
+  const glm::vec3 row = v * p.dv;
   const std::uint32_t k = ti.k;
-  for (int c = c0; c <= c1; ++c) {
-    const glm::vec3 d = cols[c] + row;
-    float t = 0, t_exit = 0;
-    if (!hit_fn(p, d, t, t_exit)) continue;
-    RayState& r = rs[c];
-    if (p.role == kSkin) skin[std::size_t(c) * skin_cap + r.n_skin++] = {k, p.performer, t, t_exit, d};
-    if (t > r.best_t || (t == r.best_t && p.order > r.best_order)) continue;
-    if (p.role == kShell && !p.covers_all && !(p.covers & region_bit(region_at(p, d, t)))) continue;
-    r.best_t = t;
-    r.best_order = p.order;
-    r.best = k;
-    r.best_d = d;
+  const Role role = p.role;
+  const std::uint64_t order = p.order;
+  for (int half = 0; half < kTile / kLanes; ++half) {
+    const unsigned mine = (lanes >> (half * kLanes)) & ((1u << kLanes) - 1);
+    if (!mine) continue;
+    const Dirs d{cols.x[half] + row.x, cols.y[half] + row.y, cols.z[half] + row.z};
+    v4f t0, t1;
+    const unsigned hits = lane_bits(packet_fn(p, d, mine, t0, t1)) & mine;
+#ifndef NDEBUG
+    for (int c = 0; c < kLanes; ++c) {
+      if (!(mine >> c & 1)) continue;
+      float s0 = 0, s1 = 0;
+      const bool h = hit_fn(p, glm::vec3(d.x[c], d.y[c], d.z[c]), s0, s1);
+      assert(h == bool(hits >> c & 1));
+      assert(!h || (std::memcmp(&s0, &t0[c], 4) == 0 && std::memcmp(&s1, &t1[c], 4) == 0));
+      const glm::vec3 again = ray_dir(p, us[half][c], v);
+      const float lane[3] = {d.x[c], d.y[c], d.z[c]};
+      assert(std::memcmp(&again.x, &lane[0], 4) == 0 && std::memcmp(&again.y, &lane[1], 4) == 0 &&
+             std::memcmp(&again.z, &lane[2], 4) == 0);
+    }
+#endif
+    if (!hits) continue;
+    if (role == kSkin)
+      for (unsigned m = hits; m; m &= m - 1) {
+        const int col = half * kLanes + __builtin_ctz(m);
+        skin[std::size_t(col) * skin_cap + rs.n_skin[col]++] = {k, p.performer, t0[col % kLanes], t1[col % kLanes]};
+      }
+    // Nearer than the ray's nearest so far, or as near and not later in order.
+    v4f& best_t = rs.best_t[half];
+    v4i& best = rs.best[half];
+    unsigned take = lane_bits(t0 < best_t) & hits;
+    for (unsigned m = lane_bits(t0 == best_t) & hits; m; m &= m - 1) {
+      const int c = __builtin_ctz(m);
+      const std::uint32_t b = std::uint32_t(best[c]);
+      if (!(order > (b == ~0u ? ~std::uint64_t{0} : prims[b].order))) take |= 1u << c;
+    }
+    // A shell is the nearest only where its garment covers the region.
+    if (role == kShell && !p.covers_all)
+      for (unsigned m = take; m; m &= m - 1) {
+        const int c = __builtin_ctz(m);
+        if (!(p.covers & region_bit(region_at(p, glm::vec3(d.x[c], d.y[c], d.z[c]), t0[c])))) take &= ~(1u << c);
+      }
+    if (!take) continue;
+    const v4i sel = (v4i{1, 2, 4, 8} & int(take)) != 0;
+    best_t = sel ? t0 : best_t;
+    best = sel ? v4i{} + int(k) : best;
   }
 }
 
@@ -549,6 +740,8 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
     out.cast += std::uint32_t(ti1 - ti0 + 1) * std::uint32_t(std::max(0, tj1 - tj0 + 1));
 
     // The tile's items (in kind order), clipped to the rays they can cover.
+    v4f u[kTile / kLanes];  // of the tile's columns
+    for (int c = 0; c < kTile; ++c) u[c / kLanes][c % kLanes] = (float(bi + c) + 0.5f) * su - 1.0f;
     TileItem* const tis = sc.items.data();
     std::uint32_t n_ti = 0;
     for (std::uint32_t it = 0; it < n_items; ++it) {
@@ -558,43 +751,49 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
                   std::min(bd.j1, tj1)};
       if (ti.i0 > ti.i1 || ti.j0 > ti.j1) continue;
       const Prim& p = *ti.p;
-      glm::vec3* cp = sc.col_part.data() + std::size_t(n_ti) * kTile;
-      for (int i = ti.i0; i <= ti.i1; ++i) {
-        const float u = (float(i) + 0.5f) * su - 1.0f;
-        cp[i - bi] = p.dc + u * p.du;
+      ItemCols& cp = sc.col_part[n_ti];
+      for (int h = 0; h < kTile / kLanes; ++h) {
+        cp.x[h] = p.dc.x + u[h] * p.du.x;
+        cp.y[h] = p.dc.y + u[h] * p.du.y;
+        cp.z[h] = p.dc.z + u[h] * p.du.z;
       }
       tis[n_ti++] = ti;
     }
 
-    std::array<RayState, kTile> rs;
+    RayState rs;
     SkinHit* const skin = sc.skin_hits.data();
+    const Prim* const prims = job.prims.data();
     for (int j = tj0; j <= tj1; ++j) {
       const float v = 1.0f - (float(j) + 0.5f) * sv;
-      for (int i = ti0; i <= ti1; ++i)
-        rs[std::size_t(i - bi)] = {std::numeric_limits<float>::infinity(), ~0u, ~std::uint64_t{0}, glm::vec3(0), 0};
+      for (int h = 0; h < kTile / kLanes; ++h) {
+        rs.best_t[h] = splat(std::numeric_limits<float>::infinity());
+        rs.best[h] = v4i{} - 1;  // ~0u: none
+      }
+      std::fill(std::begin(rs.n_skin), std::end(rs.n_skin), 0u);
       for (std::uint32_t x = 0; x < n_ti; ++x) {
         const TileItem& ti = tis[x];
         if (j < ti.j0 || j > ti.j1) continue;
-        const glm::vec3* cols = sc.col_part.data() + std::size_t(x) * kTile;
-        const glm::vec3 row = v * ti.p->dv;
-        RayState* const r = rs.data();
+        const ItemCols& cols = sc.col_part[x];
+        const unsigned lanes = (2u << (ti.i1 - bi)) - (1u << (ti.i0 - bi));  // columns i0 … i1
         switch (ti.p->kind) {
-          case ShapeKind::ellipsoid: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_ellipsoid); break;
-          case ShapeKind::capsule: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_capsule); break;
-          case ShapeKind::box: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_box); break;
-          case ShapeKind::cylinder: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_cylinder); break;
-          case ShapeKind::triangle: intersect_row(ti, cols, row, bi, r, skin, skin_cap, hit_triangle); break;
+          case ShapeKind::ellipsoid: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_ellipsoid, hit_ellipsoid); break;
+          case ShapeKind::capsule: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_capsule, hit_capsule); break;
+          case ShapeKind::box: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_box, hit_box); break;
+          case ShapeKind::cylinder: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_cylinder, hit_cylinder); break;
+          case ShapeKind::triangle: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_triangle, hit_triangle); break;
         }
       }
 
       for (int i = ti0; i <= ti1; ++i) {
-        const RayState& r = rs[std::size_t(i - bi)];
-        const SkinHit* sh_row = skin + std::size_t(i - bi) * skin_cap;
-        const std::size_t n_skin = r.n_skin;
+        const int c = i - bi;
+        const float ui = u[c / kLanes][c % kLanes];
+        const SkinHit* sh_row = skin + std::size_t(c) * skin_cap;
+        const std::size_t n_skin = rs.n_skin[c];
         // Footprint: skin entries not buried in another skin primitive of the
         // same performer, i.e. not strictly between that primitive's entry and
         // exit. (The nearest hit, when skin, is one of them and never buried.)
-        const std::uint32_t best = r.best;
+        const std::uint32_t best = rs.best_of(c);
+        const float best_t = rs.best_t_of(c);
         Region best_region = Region::face;  // when the nearest is skin: its region, from the footprint
         bool best_region_known = false;
         for (std::size_t e = 0; e < n_skin; ++e) {
@@ -606,7 +805,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
             buried = f != e && sh_row[f].performer == sh.performer && sh_row[f].t0 < sh.t0 && sh.t0 < sh_row[f].t1;
           if (buried) continue;
           const Prim& p = job.prims[sh.prim];
-          const Region reg = region_at(p, sh.d, sh.t0);
+          const Region reg = p.fixed_region ? p.region : region_at(p, ray_dir(p, ui, v), sh.t0);
           if (sh.prim == best) {
             best_region = reg;
             best_region_known = true;
@@ -630,8 +829,8 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           const Prim& p = job.prims[best];
           label = p.label;
           if (p.part != BodyPart::none) {
-            // (The same point as the footprint's: best_d and best_t are its d and t0.)
-            const Region reg = p.role == kSkin && best_region_known ? best_region : region_at(p, r.best_d, r.best_t);
+            // (The same point as the footprint's when that found it: the same t, the same direction.)
+            const Region reg = p.role == kSkin && best_region_known ? best_region : region_at(p, ray_dir(p, ui, v), best_t);
             label.region = reg;
             const std::int16_t g =
                 stage.performers[std::size_t(label.performer)].covering[std::size_t(reg)];
@@ -639,7 +838,7 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
           }
 #ifndef NDEBUG
           Label check;
-          stage.label_at(stage.shapes[best], p.o + r.best_t * r.best_d, check);
+          stage.label_at(stage.shapes[best], p.o + best_t * ray_dir(p, ui, v), check);
           assert(check == label);
 #endif
           if (label.is_prop()) {
@@ -798,7 +997,7 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     sc.fmask.assign(n_perf, 0);
     sc.touched.reserve(n_perf);
     sc.items.resize(max_items);
-    sc.col_part.resize(max_items * kTile);
+    sc.col_part.resize(max_items);
     for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
     for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
       const auto [c, ty] = work[w];

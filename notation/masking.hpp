@@ -30,6 +30,12 @@
 // Speed: per camera, every shape's screen bounds are binned into 8 × 8-ray
 // tiles, so a ray only meets the shapes that can cover it; rays are generated
 // and intersected in float in each shape's canonical space; no allocation per ray.
+// A tile row's 8 rays are intersected with a shape as two 4-ray SSE packets
+// (skipped where the shape's bounds miss them), and the nearest hit is kept per
+// packet; each lane does the scalar test's float operations in the same order
+// (no FMA, IEEE sqrt and division), so results are bit for bit those of one ray
+// at a time (Debug builds check every lane against the scalar tests). The
+// footprint and tallies then run ray by ray over the hits.
 #pragma once
 
 #include <array>
