@@ -10,6 +10,7 @@
 #include "notation/checks.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -1109,13 +1110,15 @@ class GeometryChecks {
     const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
     const double dm = o_.fragile_offset_m;
     const std::string cm = num(std::round(dm * 100)) + " cm";
-    MaskingOptions window = probe_window(st, sc, m, cands, dm);
     MaskingInterest in;  // the candidates' bare skin only
     in.footprints = false;
     in.regions.assign(st.performers.size(), 0);
     for (const FragileResult& c : cands) in.regions[static_cast<std::size_t>(c.performer)] |= region_bit(c.region);
-    window.interest = &in;
-    auto probe = [&](const Stage& s, const std::string& what) {
+    // Each probe looks only where its move can carry the candidates: `moved`
+    // gives, per candidate, how its points move relative to the camera.
+    auto probe = [&](const Stage& s, const std::string& what, const std::function<glm::dvec3(const FragileResult&)>& moved) {
+      MaskingOptions window = probe_window(st, sc, m, cands, moved);
+      window.interest = &in;
       const CameraMasking pm = mask_camera(s, m.camera, window);
       ++passes_out;
       for (FragileResult& c : cands) {
@@ -1126,7 +1129,7 @@ class GeometryChecks {
     auto camera_probe = [&](const glm::dvec3& offset, const std::string& what) {
       Stage s = st;
       s.cameras[static_cast<std::size_t>(m.camera)].basis.position += offset;
-      probe(s, "camera " + cam.id + " " + cm + " " + what);
+      probe(s, "camera " + cam.id + " " + cm + " " + what, [&](const FragileResult&) { return -offset; });
     };
     camera_probe(sc.basis.right * dm, "to the right");
     camera_probe(-sc.basis.right * dm, "to the left");
@@ -1144,49 +1147,61 @@ class GeometryChecks {
     for (std::size_t p = 0; p < st.performers.size(); ++p) {
       const std::string name = who(d_, d_.performers[p].id);
       const int pi = static_cast<int>(p);
-      probe(shifted(st, pi, a), name + " " + cm + " to camera right");
-      probe(shifted(st, pi, -a), name + " " + cm + " to camera left");
-      probe(shifted(st, pi, -f), name + " " + cm + " towards camera " + cam.id);
-      probe(shifted(st, pi, f), name + " " + cm + " away from camera " + cam.id);
+      auto slide = [&](const glm::vec3& by, const std::string& what) {
+        probe(shifted(st, pi, by), name + " " + cm + what, [&](const FragileResult& c) {
+          return c.performer == pi ? glm::dvec3(by) : glm::dvec3(0);
+        });
+      };
+      slide(a, " to camera right");
+      slide(-a, " to camera left");
+      slide(-f, " towards camera " + cam.id);
+      slide(f, " away from camera " + cam.id);
     }
     return cands;
   }
 
-  // The part of the grid where the candidates' regions can appear, on and off
-  // their marks. Each region's footprint box on the mark, one ray wider each side
-  // (a region's edge lies within a ray of the last ray that met it), grown by
-  // the most a move of `dm` can carry a point of it across the image: a point
-  // at depth z and image position u (tangent units) moves by at most
-  // dm·(1 + |u|)/(z − dm) when the camera moves across or forward, or its
-  // performer slides, by dm; z is bounded below by the bounding spheres of the
-  // body shapes that carry the region. Then one ray of margin.
+  // The part of the grid where the candidates' regions can be under one probe.
+  // Each region's footprint box on the mark, one ray wider each side (a
+  // region's edge lies within a ray of the last ray that met it), grown by how
+  // far the probe's move carries its points across the image, then one ray of
+  // margin. A point at depth z and image position (u, v) (tangent units) that
+  // moves by s relative to the camera (camera axes: sx right, sy up, sz ahead)
+  // lands at u' = u + (sx − u·sz)/(z + sz), likewise v. For z from the region's
+  // nearest depth zmin (bounded by the bounding spheres of the body shapes that
+  // carry it) outward, that shift runs from its value at zmin down to 0, and it
+  // is linear in u: so the box's edges at zmin bound it on each side.
   MaskingOptions probe_window(const Stage& st, const StageCamera& sc, const CameraMasking& m,
-                              const std::vector<FragileResult>& cands, double dm) const {
+                              const std::vector<FragileResult>& cands,
+                              const std::function<glm::dvec3(const FragileResult&)>& moved) const {
     MaskingOptions o = mopt_;
     const int W = m.width, H = m.height;
     o.height = H;
+    const double tw = sc.lens.tan_half_w, th = sc.lens.tan_half_h;
     int c0 = std::numeric_limits<int>::max(), c1 = -1, r0 = std::numeric_limits<int>::max(), r1 = -1;
     for (const FragileResult& c : cands) {
       const RayBox& b = m.performers[static_cast<std::size_t>(c.performer)].regions[static_cast<std::size_t>(c.region)].box;
       if (b.empty()) continue;
+      const glm::dvec3 sw = moved(c);
+      const glm::dvec3 s(glm::dot(sw, sc.basis.right), glm::dot(sw, sc.basis.up), glm::dot(sw, sc.basis.forward));
       double zmin = std::numeric_limits<double>::infinity();
-      for (const Shape& s : st.shapes) {
-        if (s.label.performer != c.performer || s.label.garment >= 0 || s.label.is_prop()) continue;
-        if (!(part_regions(s.part) & region_bit(c.region))) continue;
-        const glm::dvec3 rel = glm::dvec3(s.bound_center) - sc.basis.position;
-        zmin = std::min(zmin, glm::dot(rel, sc.basis.forward) - s.bound_radius);
+      for (const Shape& sh : st.shapes) {
+        if (sh.label.performer != c.performer || sh.label.garment >= 0 || sh.label.is_prop()) continue;
+        if (!(part_regions(sh.part) & region_bit(c.region))) continue;
+        const glm::dvec3 rel = glm::dvec3(sh.bound_center) - sc.basis.position;
+        zmin = std::min(zmin, glm::dot(rel, sc.basis.forward) - sh.bound_radius);
       }
-      if (!(zmin - dm > 0.05)) return o;  // the region reaches the lens: the whole grid
-      const double tw = sc.lens.tan_half_w, th = sc.lens.tan_half_h;
+      if (!(zmin > 0.05) || !(zmin + s.z > 0.05)) return o;  // the region reaches the lens: the whole grid
       const double ua = (2.0 * (b.col_min - 0.5) / W - 1) * tw, ub = (2.0 * (b.col_max + 1.5) / W - 1) * tw;
       const double va = (1 - 2.0 * (b.row_max + 1.5) / H) * th, vb = (1 - 2.0 * (b.row_min - 0.5) / H) * th;
-      const double eu = dm * (1 + std::max(std::fabs(ua), std::fabs(ub))) / (zmin - dm);
-      const double ev = dm * (1 + std::max(std::fabs(va), std::fabs(vb))) / (zmin - dm);
+      const double du_a = (s.x - ua * s.z) / (zmin + s.z), du_b = (s.x - ub * s.z) / (zmin + s.z);
+      const double dv_a = (s.y - va * s.z) / (zmin + s.z), dv_b = (s.y - vb * s.z) / (zmin + s.z);
+      const double u_lo = ua + std::min({0.0, du_a, du_b}), u_hi = ub + std::max({0.0, du_a, du_b});
+      const double v_lo = va + std::min({0.0, dv_a, dv_b}), v_hi = vb + std::max({0.0, dv_a, dv_b});
       // u = 2(i + ½)/W − 1, v = 1 − 2(j + ½)/H (in units of the half frame).
-      c0 = std::min(c0, static_cast<int>(std::floor(((ua - eu) / tw + 1) * W / 2 - 0.5)) - 1);
-      c1 = std::max(c1, static_cast<int>(std::ceil(((ub + eu) / tw + 1) * W / 2 - 0.5)) + 1);
-      r0 = std::min(r0, static_cast<int>(std::floor((1 - (vb + ev) / th) * H / 2 - 0.5)) - 1);
-      r1 = std::max(r1, static_cast<int>(std::ceil((1 - (va - ev) / th) * H / 2 - 0.5)) + 1);
+      c0 = std::min(c0, static_cast<int>(std::floor((u_lo / tw + 1) * W / 2 - 0.5)) - 1);
+      c1 = std::max(c1, static_cast<int>(std::ceil((u_hi / tw + 1) * W / 2 - 0.5)) + 1);
+      r0 = std::min(r0, static_cast<int>(std::floor((1 - v_hi / th) * H / 2 - 0.5)) - 1);
+      r1 = std::max(r1, static_cast<int>(std::ceil((1 - v_lo / th) * H / 2 - 0.5)) + 1);
     }
     if (c1 < 0 || r1 < 0 || c0 >= W || r0 >= H) {
       o.col_min = o.row_min = 0;  // nothing to look at (cannot happen for a candidate): a one-ray window
@@ -1199,6 +1214,7 @@ class GeometryChecks {
     o.row_max = std::min(H - 1, r1);
     return o;
   }
+
 
   std::vector<NoteResult> measure_notes(const Stage& st, const Beat& beat, const CameraMasking& m, double count,
                                         std::size_t& passes_out) const {
