@@ -10,6 +10,7 @@
 #include "notation/checks.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <atomic>
 #include <memory>
@@ -613,36 +614,65 @@ struct BodyPoints {
   std::vector<Region> regions;
 };
 
-// Points on the bodies' surfaces near enough another body to touch it (within
-// `reach` of another performer's shape, by bounding spheres: a surface point
-// lies inside its shape's sphere), and on the regions in `keep` (per performer:
-// the regions whose distance a contact needs), wherever they are.
-std::vector<BodyPoints> body_points(const Stage& st, float reach, const std::vector<std::uint64_t>& keep) {
+// The tessellation the pose checks measure with (kTessellationSlackM is for it).
+constexpr int kPoseDetail = 8;
+
+// Body shapes' surfaces in canonical space, with each triangle's region: they
+// depend only on the shape's kind, part and h, so they are built once a run.
+class SurfaceCache {
+ public:
+  struct Entry {
+    ShapeSurface surface;
+    std::vector<Region> regions;  // per triangle, as Stage::label_at reads it
+  };
+  const Entry& get(const Shape& s) {
+    std::uint32_t hb = 0;
+    std::memcpy(&hb, &s.h, sizeof hb);
+    const auto key = std::make_tuple(static_cast<int>(s.kind), static_cast<int>(s.part), hb);
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end()) return it->second;
+    Entry e;
+    e.surface = shape_surface(s, kPoseDetail);
+    for (const glm::vec3& lp : e.surface.label_points) e.regions.push_back(body_region(s.part, region_coords(s, lp)));
+    return entries_.emplace(key, std::move(e)).first->second;  // std::map: references stay valid
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::tuple<int, int, std::uint32_t>, Entry> entries_;
+};
+
+// Points on the bodies' surfaces (each triangle's centre of tessellate()'s
+// surface at kPoseDetail, computed as it computes them) near enough another
+// body to touch it (within `reach` of another performer's shape, by bounding
+// spheres: a surface point lies inside its shape's sphere), and on the regions
+// in `keep` (per performer: the regions whose distance a contact needs),
+// wherever they are. Garment shells lie a few millimetres outside the skin and
+// props are not bodies, so neither counts.
+std::vector<BodyPoints> body_points(const Stage& st, float reach, const std::vector<std::uint64_t>& keep,
+                                    SurfaceCache& cache) {
   std::vector<BodyPoints> out(st.performers.size());
-  // The bodies' own surfaces: garment shells lie a few millimetres outside
-  // them and props are not bodies, so neither is tessellated here.
-  Stage bodies;
-  bodies.count = st.count;
-  bodies.performers = st.performers;
-  bodies.garment_worn = st.garment_worn;
   std::vector<const Shape*> skin;
   for (const Shape& sh : st.shapes)
-    if (sh.label.performer >= 0 && !sh.label.is_prop() && sh.covers == 0) skin.push_back(&sh);
+    if (sh.label.performer >= 0 && !sh.label.is_prop() && sh.covers == 0 && sh.part != BodyPart::none)
+      skin.push_back(&sh);
   for (const Shape* sh : skin) {
     const std::size_t P = static_cast<std::size_t>(sh->label.performer);
     bool want = P < keep.size() && (part_regions(sh->part) & keep[P]);
     for (std::size_t o = 0; o < skin.size() && !want; ++o)
       want = skin[o]->label.performer != sh->label.performer &&
              glm::distance(sh->bound_center, skin[o]->bound_center) <= sh->bound_radius + skin[o]->bound_radius + reach;
-    if (want) bodies.shapes.push_back(*sh);
-  }
-  const StageMesh mesh = tessellate(bodies, 8);
-  for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
-    const Label& l = mesh.labels[t];
-    if (l.performer < 0 || l.is_prop()) continue;
-    const glm::vec3 c = (mesh.positions[3 * t] + mesh.positions[3 * t + 1] + mesh.positions[3 * t + 2]) / 3.0f;
-    out[static_cast<std::size_t>(l.performer)].points.push_back(c);
-    out[static_cast<std::size_t>(l.performer)].regions.push_back(l.region);
+    if (!want) continue;
+    const SurfaceCache::Entry& e = cache.get(*sh);
+    BodyPoints& bp = out[P];
+    const std::vector<glm::vec3>& c = e.surface.corners;
+    for (std::size_t t = 0; t < e.regions.size(); ++t) {
+      const glm::vec3 a(sh->to_world * glm::vec4(c[3 * t], 1.0f)), b(sh->to_world * glm::vec4(c[3 * t + 1], 1.0f)),
+          d(sh->to_world * glm::vec4(c[3 * t + 2], 1.0f));
+      bp.points.push_back((a + b + d) / 3.0f);
+      bp.regions.push_back(e.regions[t]);
+    }
   }
   return out;
 }
@@ -954,6 +984,7 @@ class GeometryChecks {
   static constexpr std::size_t kViewCount = static_cast<std::size_t>(View::any) + 1;
   std::vector<std::array<std::uint64_t, kViewCount>> not_allowed_;  // [performer][view]: region bits
   std::vector<Finding> extra_;
+  mutable SurfaceCache surfaces_;  // shared by the measuring threads
   // Fragile masking is probed once per count (and at each beat start and the
   // last sample), not at every sample: each probe re-masks the camera a dozen times.
   int spc_ = 4;
@@ -1260,7 +1291,7 @@ class GeometryChecks {
       if (gi >= 0) keep[static_cast<std::size_t>(gi)] |= region_bit(ct.with);
       if (ri >= 0) keep[static_cast<std::size_t>(ri)] |= region_bit(ct.region);
     }
-    const std::vector<BodyPoints> pts = body_points(st, reach, keep);
+    const std::vector<BodyPoints> pts = body_points(st, reach, keep, surfaces_);
     g.contact_distance.assign(beat.contacts.size(), std::numeric_limits<float>::infinity());
     for (std::size_t c = 0; c < beat.contacts.size(); ++c) {
       const Contact& ct = beat.contacts[c];

@@ -267,12 +267,20 @@ Stage evaluate(const Document& doc, double count, const PropMeshes* meshes) {
 namespace {
 
 struct MeshBuilder {
-  const Stage& stage;
-  StageMesh& out;
+  const Stage* stage = nullptr;
+  StageMesh* out = nullptr;
+  ShapeSurface* surface = nullptr;  // set: record canonical triangles only
 
   // Adds triangle (a, b, c) given in canonical coordinates with canonical normals;
   // `label_point` is where the label is read (the centroid on the surface).
   void tri(const Shape& s, const glm::vec3 (&p)[3], const glm::vec3 (&n)[3], const glm::vec3& label_point) {
+    if (surface) {
+      surface->corners.insert(surface->corners.end(), {p[0], p[1], p[2]});
+      surface->label_points.push_back(label_point);
+      return;
+    }
+    StageMesh& out = *this->out;
+    const Stage& stage = *this->stage;
     Label label;
     if (!stage.label_at(s, label_point, label)) return;
     const glm::mat3 nm = glm::transpose(glm::mat3(s.to_canonical));
@@ -314,65 +322,68 @@ struct MeshBuilder {
   }
 };
 
+// One shape's triangles, in its canonical space, through mb.tri.
+void add_shape(MeshBuilder& mb, const Shape& s, int detail) {
+  const int slices = 2 * detail;
+  std::vector<glm::vec3> profile;  // (radius, y, normal.y)
+  switch (s.kind) {
+    case ShapeKind::ellipsoid:
+      for (int i = 0; i <= detail; ++i) {
+        const float th = kPi * float(i) / float(detail);
+        profile.push_back({std::sin(th), std::cos(th), std::cos(th)});
+      }
+      mb.revolve(s, profile, slices, true);
+      break;
+    case ShapeKind::capsule: {
+      const int half = std::max(2, detail / 2);
+      for (int i = 0; i <= half; ++i) {
+        const float th = 0.5f * kPi * float(i) / float(half);
+        profile.push_back({std::sin(th), s.h + std::cos(th), std::cos(th)});
+      }
+      const int segs = std::max(2, detail / 3);
+      for (int i = 1; i < segs; ++i) profile.push_back({1.0f, s.h - 2 * s.h * float(i) / float(segs), 0.0f});
+      for (int i = 0; i <= half; ++i) {
+        const float th = 0.5f * kPi + 0.5f * kPi * float(i) / float(half);
+        profile.push_back({std::sin(th), -s.h + std::cos(th), std::cos(th)});
+      }
+      mb.revolve(s, profile, slices, false);
+      break;
+    }
+    case ShapeKind::cylinder: {
+      profile = {{0, 1, 1}, {1, 1, 1}, {1, 1, 0}, {1, -1, 0}, {1, -1, -1}, {0, -1, -1}};
+      mb.revolve(s, profile, slices, false);
+      break;
+    }
+    case ShapeKind::box: {
+      for (int axis = 0; axis < 3; ++axis)
+        for (float sign : {-1.0f, 1.0f}) {
+          glm::vec3 n(0);
+          n[axis] = sign;
+          const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+          glm::vec3 c[4];
+          const float uu[4] = {-1, 1, 1, -1}, vv[4] = {-1, -1, 1, 1};
+          for (int k = 0; k < 4; ++k) {
+            c[k] = n;
+            c[k][u] = uu[k] * sign;
+            c[k][v] = vv[k];
+          }
+          const glm::vec3 t1[3] = {c[0], c[1], c[2]}, t2[3] = {c[0], c[2], c[3]}, nn[3] = {n, n, n};
+          mb.tri(s, t1, nn, n);
+          mb.tri(s, t2, nn, n);
+        }
+      break;
+    }
+    case ShapeKind::triangle: break;
+  }
+}
+
 }  // namespace
 
 StageMesh tessellate(const Stage& stage, int detail) {
   detail = std::max(detail, 4);
   StageMesh out;
-  MeshBuilder mb{stage, out};
-  const int slices = 2 * detail;
-  for (const Shape& s : stage.shapes) {
-    std::vector<glm::vec3> profile;  // (radius, y, normal.y)
-    switch (s.kind) {
-      case ShapeKind::ellipsoid:
-        for (int i = 0; i <= detail; ++i) {
-          const float th = kPi * float(i) / float(detail);
-          profile.push_back({std::sin(th), std::cos(th), std::cos(th)});
-        }
-        mb.revolve(s, profile, slices, true);
-        break;
-      case ShapeKind::capsule: {
-        const int half = std::max(2, detail / 2);
-        for (int i = 0; i <= half; ++i) {
-          const float th = 0.5f * kPi * float(i) / float(half);
-          profile.push_back({std::sin(th), s.h + std::cos(th), std::cos(th)});
-        }
-        const int segs = std::max(2, detail / 3);
-        for (int i = 1; i < segs; ++i) profile.push_back({1.0f, s.h - 2 * s.h * float(i) / float(segs), 0.0f});
-        for (int i = 0; i <= half; ++i) {
-          const float th = 0.5f * kPi + 0.5f * kPi * float(i) / float(half);
-          profile.push_back({std::sin(th), -s.h + std::cos(th), std::cos(th)});
-        }
-        mb.revolve(s, profile, slices, false);
-        break;
-      }
-      case ShapeKind::cylinder: {
-        profile = {{0, 1, 1}, {1, 1, 1}, {1, 1, 0}, {1, -1, 0}, {1, -1, -1}, {0, -1, -1}};
-        mb.revolve(s, profile, slices, false);
-        break;
-      }
-      case ShapeKind::box: {
-        for (int axis = 0; axis < 3; ++axis)
-          for (float sign : {-1.0f, 1.0f}) {
-            glm::vec3 n(0);
-            n[axis] = sign;
-            const int u = (axis + 1) % 3, v = (axis + 2) % 3;
-            glm::vec3 c[4];
-            const float uu[4] = {-1, 1, 1, -1}, vv[4] = {-1, -1, 1, 1};
-            for (int k = 0; k < 4; ++k) {
-              c[k] = n;
-              c[k][u] = uu[k] * sign;
-              c[k][v] = vv[k];
-            }
-            const glm::vec3 t1[3] = {c[0], c[1], c[2]}, t2[3] = {c[0], c[2], c[3]}, nn[3] = {n, n, n};
-            mb.tri(s, t1, nn, n);
-            mb.tri(s, t2, nn, n);
-          }
-        break;
-      }
-      case ShapeKind::triangle: break;
-    }
-  }
+  MeshBuilder mb{&stage, &out, nullptr};
+  for (const Shape& s : stage.shapes) add_shape(mb, s, detail);
   for (const StageTriangle& t : stage.triangles) {
     glm::vec3 n = glm::cross(t.b - t.a, t.c - t.a);
     const float len = glm::length(n);
@@ -381,6 +392,13 @@ StageMesh tessellate(const Stage& stage, int detail) {
     out.normals.insert(out.normals.end(), {n, n, n});
     out.labels.push_back(t.label);
   }
+  return out;
+}
+
+ShapeSurface shape_surface(const Shape& s, int detail) {
+  ShapeSurface out;
+  MeshBuilder mb{nullptr, nullptr, &out};
+  add_shape(mb, s, std::max(detail, 4));
   return out;
 }
 

@@ -149,4 +149,16 @@ struct StageMesh {
 };
 StageMesh tessellate(const Stage& stage, int detail = 24);
 
+// One shape's surface as tessellate() builds it, in the shape's canonical space
+// (the same corners and label points, in the same order; every triangle, also
+// those a garment shell would leave out): transform the corners by to_world
+// exactly as tessellate() does (glm::vec3(to_world * vec4(p, 1))) and you have
+// its positions. It depends only on the shape's kind, h and the detail, so a
+// caller can keep it across moments.
+struct ShapeSurface {
+  std::vector<glm::vec3> corners;       // 3 per triangle
+  std::vector<glm::vec3> label_points;  // 1 per triangle
+};
+ShapeSurface shape_surface(const Shape& s, int detail = 24);
+
 }  // namespace cs

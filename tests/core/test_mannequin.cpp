@@ -154,7 +154,9 @@ TEST_CASE("mannequin: every region is on the surface with a visible area") {
 
 TEST_CASE("mannequin: slerp between beat keyframes; a gap holds the shape reached") {
   Document doc = one_performer();
-  Beat b1, b2;
+  doc.choreography.beats.resize(2);
+  Beat& b1 = doc.choreography.beats[0];
+  Beat& b2 = doc.choreography.beats[1];
   b1.id = "b1"; b1.start_count = 1; b1.length_counts = 2;
   b2.id = "b2"; b2.start_count = 5; b2.length_counts = 2;  // counts 3 to 5 are a gap
   Pose p1, p2;
@@ -165,7 +167,6 @@ TEST_CASE("mannequin: slerp between beat keyframes; a gap holds the shape reache
   p2.joints = {{Joint::shoulder_l, {0, 0, 90}}};
   b1.poses = {p1};
   b2.poses = {p2};
-  doc.choreography.beats = {b1, b2};
   auto angle_at = [&](double count) {
     const Stage st = evaluate(doc, count);
     return glm::degrees(glm::angle(st.performers[0].pose.local[std::size_t(Joint::shoulder_l)]));

@@ -1,10 +1,12 @@
 // test_stage.cpp — evaluating a document at a count: labels, garments, props, meshes, tessellation.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
 
+#include "notation/format.hpp"
 #include "notation/masking.hpp"
 #include "notation/mesh_import.hpp"
 #include "notation/stage.hpp"
@@ -154,4 +156,32 @@ TEST_CASE("stage: mesh props import through Assimp and are refused with the file
   REQUIRE(none.errors.size() == 1);
   CHECK(none.errors[0].find("absent.obj") != std::string::npos);
   fs::remove_all(dir);
+}
+
+// shape_surface is tessellate's surface in canonical space: transformed as
+// tessellate transforms it, it gives the very same positions, for every kind.
+TEST_CASE("stage: a shape's canonical surface is tessellate's, bit for bit") {
+  const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/bedroom.closedset.json");
+  REQUIRE(r.ok());
+  const Stage st = evaluate(*r.document, 14);
+  int kinds_seen = 0;
+  for (ShapeKind kind : {ShapeKind::ellipsoid, ShapeKind::capsule, ShapeKind::box}) {
+    const auto it = std::find_if(st.shapes.begin(), st.shapes.end(),
+                                 [&](const Shape& s) { return s.kind == kind && s.covers == 0; });
+    if (it == st.shapes.end()) continue;
+    ++kinds_seen;
+    Stage one;
+    one.performers = st.performers;
+    one.garment_worn = st.garment_worn;
+    one.shapes = {*it};
+    for (int detail : {8, 24}) {
+      const StageMesh mesh = tessellate(one, detail);
+      const ShapeSurface surf = shape_surface(*it, detail);
+      REQUIRE(surf.corners.size() == mesh.positions.size());
+      REQUIRE(surf.label_points.size() * 3 == surf.corners.size());
+      for (std::size_t k = 0; k < surf.corners.size(); ++k)
+        CHECK(glm::vec3(it->to_world * glm::vec4(surf.corners[k], 1.0f)) == mesh.positions[k]);
+    }
+  }
+  CHECK(kinds_seen == 3);
 }
