@@ -312,6 +312,11 @@ struct CameraJob {
   std::vector<std::uint32_t> tile_items;
   std::size_t max_items = 0;
   std::vector<Bounds> bounds;              // per prim: the rays it can cover
+  // Per prim and row of its bounds (j0 … j1): the columns its outline can cover
+  // on that row (lo > hi: none), at span_at[prim] + (row − j0).
+  std::vector<std::uint32_t> span_at;
+  std::vector<std::array<int, 2>> spans;
+  const std::array<int, 2>& span(std::uint32_t k, int j) const { return spans[span_at[k] + std::size_t(j - bounds[k].j0)]; }
   Label* image = nullptr;
   int wi0 = 0, wi1 = 0, wj0 = 0, wj1 = 0;  // the window of rays cast (inclusive)
   std::vector<bool> tile_on;               // with an interest: the tiles cast (empty: all)
@@ -401,6 +406,48 @@ bool outline_bounds(const StageCamera& cam, const glm::dmat4& w, double half_y, 
   return true;
 }
 
+// The columns of row j that an ellipsoid's or a capsule's outline can cover,
+// within its bounds (other kinds: the bounds' columns). In canonical space the
+// ray through (u, v) is o + t·(A + u·B), A = dc + v·dv, B = du; it meets the
+// unit sphere where (o·D)² − |D|²(|o|² − 1) ≥ 0, a quadratic in u: the row's
+// span lies between its roots. A capsule lies within the hull of its two end
+// spheres and its infinite cylinder (the same test on x and z). Each is grown
+// by 0.1 % and the span by a column each side, far beyond the rounding of the
+// float rays, so no ray that meets the shape is left out.
+std::array<int, 2> row_span(const Prim& p, const Bounds& bd, int j, int W, int H) {
+  const std::array<int, 2> all{bd.i0, bd.i1};
+  if (p.kind != ShapeKind::ellipsoid && p.kind != ShapeKind::capsule) return all;
+  const double v = 1.0 - (double(j) + 0.5) * (2.0 / H);
+  const glm::dvec3 A = glm::dvec3(p.dc) + v * glm::dvec3(p.dv), B(p.du);
+  constexpr double r2 = 1.001 * 1.001;
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  // false: this piece cannot be bounded on the row (the lens inside it, or open-ended).
+  auto piece = [&](const glm::dvec3& o, const glm::dvec3& a, const glm::dvec3& b) {
+    const double k = glm::dot(o, o) - r2;
+    if (k <= 0) return false;
+    const double ob = glm::dot(o, b), oa = glm::dot(o, a);
+    const double qa = ob * ob - k * glm::dot(b, b), qb = oa * ob - k * glm::dot(a, b), qc = oa * oa - k * glm::dot(a, a);
+    if (qa >= 0) return false;
+    const double disc = qb * qb - qa * qc;
+    if (disc < 0) return true;  // misses this row
+    const double sq = std::sqrt(disc);
+    lo = std::min(lo, (-qb + sq) / qa);
+    hi = std::max(hi, (-qb - sq) / qa);
+    return true;
+  };
+  const glm::dvec3 o(p.o);
+  if (p.kind == ShapeKind::ellipsoid) {
+    if (!piece(o, A, B)) return all;
+  } else {
+    const glm::dvec3 up(0, double(p.h), 0), flat(1, 0, 1);
+    if (!piece(o - up, A, B) || !piece(o + up, A, B) || !piece(o * flat, A * flat, B * flat)) return all;
+  }
+  if (lo > hi) return {bd.i0, bd.i0 - 1};
+  // u = (i + ½)·(2/W) − 1.
+  const double c0 = std::floor((lo + 1) * W / 2 - 0.5) - 1, c1 = std::ceil((hi + 1) * W / 2 - 0.5) + 1;
+  return {int(std::max(double(bd.i0), c0)), int(std::min(double(bd.i1), c1))};
+}
+
 // The rays a shape can meet.
 Bounds shape_bounds(const StageCamera& cam, const Shape& s, int W, int H) {
   // The canonical bounding box's corners.
@@ -484,13 +531,39 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     bounds[stage.shapes.size() + t] = project(cam, pts, W, H);
   }
 
+  // Row by row, the columns each ellipsoid's or capsule's outline can cover.
+  job.span_at.assign(job.prims.size(), 0);
+  for (std::size_t k = 0; k < job.prims.size(); ++k) {
+    const Bounds& bd = bounds[k];
+    job.span_at[k] = static_cast<std::uint32_t>(job.spans.size());
+    if (!bd.any) continue;
+    for (int j = bd.j0; j <= bd.j1; ++j) job.spans.push_back(row_span(job.prims[k], bd, j, W, H));
+  }
+  // The tiles a prim's spans reach, per tile row: [first, last] tile column.
+  auto tile_cols = [&](std::size_t k, int ty, int& t0, int& t1) {
+    const Bounds& bd = bounds[k];
+    int lo = W, hi = -1;
+    for (int j = std::max(bd.j0, ty * kTile); j <= std::min(bd.j1, ty * kTile + kTile - 1); ++j) {
+      const std::array<int, 2>& sp = job.span(static_cast<std::uint32_t>(k), j);
+      if (sp[0] > sp[1]) continue;
+      lo = std::min(lo, sp[0]);
+      hi = std::max(hi, sp[1]);
+    }
+    t0 = lo / kTile;
+    t1 = hi < 0 ? -1 : hi / kTile;
+  };
+
   // CSR binning into tiles.
   const std::size_t tiles = std::size_t(job.tiles_x) * std::size_t(job.tiles_y);
   std::vector<std::uint32_t> count(tiles + 1, 0);
-  for (const Bounds& bd : bounds) {
+  for (std::size_t k = 0; k < bounds.size(); ++k) {
+    const Bounds& bd = bounds[k];
     if (!bd.any) continue;
-    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty)
-      for (int tx = bd.i0 / kTile; tx <= bd.i1 / kTile; ++tx) ++count[std::size_t(ty) * job.tiles_x + tx];
+    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty) {
+      int t0, t1;
+      tile_cols(k, ty, t0, t1);
+      for (int tx = t0; tx <= t1; ++tx) ++count[std::size_t(ty) * job.tiles_x + tx];
+    }
   }
   job.tile_start.assign(tiles + 1, 0);
   for (std::size_t t = 0; t < tiles; ++t) {
@@ -507,9 +580,11 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
   for (const std::uint32_t k : by_kind) {
     const Bounds& bd = bounds[k];
     if (!bd.any) continue;
-    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty)
-      for (int tx = bd.i0 / kTile; tx <= bd.i1 / kTile; ++tx)
-        job.tile_items[fill[std::size_t(ty) * job.tiles_x + tx]++] = static_cast<std::uint32_t>(k);
+    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty) {
+      int t0, t1;
+      tile_cols(k, ty, t0, t1);
+      for (int tx = t0; tx <= t1; ++tx) job.tile_items[fill[std::size_t(ty) * job.tiles_x + tx]++] = static_cast<std::uint32_t>(k);
+    }
   }
   return job;
 }
@@ -774,7 +849,10 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
         const TileItem& ti = tis[x];
         if (j < ti.j0 || j > ti.j1) continue;
         const ItemCols& cols = sc.col_part[x];
-        const unsigned lanes = (2u << (ti.i1 - bi)) - (1u << (ti.i0 - bi));  // columns i0 … i1
+        const std::array<int, 2>& sp = job.span(ti.k, j);
+        const int c0 = std::max(ti.i0, sp[0]), c1 = std::min(ti.i1, sp[1]);
+        if (c0 > c1) continue;
+        const unsigned lanes = (2u << (c1 - bi)) - (1u << (c0 - bi));  // columns c0 … c1
         switch (ti.p->kind) {
           case ShapeKind::ellipsoid: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_ellipsoid, hit_ellipsoid); break;
           case ShapeKind::capsule: intersect_row(ti, cols, v, u, lanes, prims, rs, skin, skin_cap, packet_capsule, hit_capsule); break;
