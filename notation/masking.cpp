@@ -317,6 +317,19 @@ struct CameraJob {
   std::vector<std::uint32_t> span_at;
   std::vector<std::array<int, 2>> spans;
   const std::array<int, 2>& span(std::uint32_t k, int j) const { return spans[span_at[k] + std::size_t(j - bounds[k].j0)]; }
+  // The tiles prim k's spans reach in tile row ty: tile columns t0 … t1 (none: t1 < t0).
+  void tile_cols(std::size_t k, int ty, int& t0, int& t1) const {
+    const Bounds& bd = bounds[k];
+    int lo = width, hi = -1;
+    for (int j = std::max(bd.j0, ty * kTile); j <= std::min(bd.j1, ty * kTile + kTile - 1); ++j) {
+      const std::array<int, 2>& sp = span(static_cast<std::uint32_t>(k), j);
+      if (sp[0] > sp[1]) continue;
+      lo = std::min(lo, sp[0]);
+      hi = std::max(hi, sp[1]);
+    }
+    t0 = lo / kTile;
+    t1 = hi < 0 ? -1 : hi / kTile;
+  }
   Label* image = nullptr;
   int wi0 = 0, wi1 = 0, wj0 = 0, wj1 = 0;  // the window of rays cast (inclusive)
   std::vector<bool> tile_on;               // with an interest: the tiles cast (empty: all)
@@ -539,19 +552,6 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     if (!bd.any) continue;
     for (int j = bd.j0; j <= bd.j1; ++j) job.spans.push_back(row_span(job.prims[k], bd, j, W, H));
   }
-  // The tiles a prim's spans reach, per tile row: [first, last] tile column.
-  auto tile_cols = [&](std::size_t k, int ty, int& t0, int& t1) {
-    const Bounds& bd = bounds[k];
-    int lo = W, hi = -1;
-    for (int j = std::max(bd.j0, ty * kTile); j <= std::min(bd.j1, ty * kTile + kTile - 1); ++j) {
-      const std::array<int, 2>& sp = job.span(static_cast<std::uint32_t>(k), j);
-      if (sp[0] > sp[1]) continue;
-      lo = std::min(lo, sp[0]);
-      hi = std::max(hi, sp[1]);
-    }
-    t0 = lo / kTile;
-    t1 = hi < 0 ? -1 : hi / kTile;
-  };
 
   // CSR binning into tiles.
   const std::size_t tiles = std::size_t(job.tiles_x) * std::size_t(job.tiles_y);
@@ -561,7 +561,7 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     if (!bd.any) continue;
     for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty) {
       int t0, t1;
-      tile_cols(k, ty, t0, t1);
+      job.tile_cols(k, ty, t0, t1);
       for (int tx = t0; tx <= t1; ++tx) ++count[std::size_t(ty) * job.tiles_x + tx];
     }
   }
@@ -582,7 +582,7 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     if (!bd.any) continue;
     for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty) {
       int t0, t1;
-      tile_cols(k, ty, t0, t1);
+      job.tile_cols(k, ty, t0, t1);
       for (int tx = t0; tx <= t1; ++tx) job.tile_items[fill[std::size_t(ty) * job.tiles_x + tx]++] = static_cast<std::uint32_t>(k);
     }
   }
@@ -621,8 +621,11 @@ void mark_interest(const Stage& stage, const MaskingInterest& in, CameraJob& job
     const bool want = k < n_shapes ? wants(stage.shapes[k].label, stage.shapes[k].part)
                                    : wants(stage.triangles[k - n_shapes].label, BodyPart::none);
     if (!want) continue;
-    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty)
-      for (int tx = bd.i0 / kTile; tx <= bd.i1 / kTile; ++tx) job.tile_on[std::size_t(ty) * job.tiles_x + tx] = true;
+    for (int ty = bd.j0 / kTile; ty <= bd.j1 / kTile; ++ty) {
+      int t0, t1;
+      job.tile_cols(k, ty, t0, t1);
+      for (int tx = t0; tx <= t1; ++tx) job.tile_on[std::size_t(ty) * job.tiles_x + tx] = true;
+    }
   }
 }
 
