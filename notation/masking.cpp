@@ -461,6 +461,12 @@ std::array<int, 2> row_span(const Prim& p, const Bounds& bd, int j, int W, int H
   return {int(std::max(double(bd.i0), c0)), int(std::min(double(bd.i1), c1))};
 }
 
+Bounds clip(const Bounds& b, const Bounds& w) {
+  Bounds c{std::max(b.i0, w.i0), std::min(b.i1, w.i1), std::max(b.j0, w.j0), std::min(b.j1, w.j1), false};
+  c.any = b.any && c.i0 <= c.i1 && c.j0 <= c.j1;
+  return c;
+}
+
 // The rays a shape can meet.
 Bounds shape_bounds(const StageCamera& cam, const Shape& s, int W, int H) {
   // The canonical bounding box's corners.
@@ -479,7 +485,9 @@ Bounds shape_bounds(const StageCamera& cam, const Shape& s, int W, int H) {
   return out;
 }
 
-CameraJob prepare(const Stage& stage, int camera, int W, int H) {
+// `window`: the rays cast (columns i0 … i1, rows j0 … j1); each primitive's
+// bounds are clipped to it, so nothing outside it is binned or spanned.
+CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& window) {
   CameraJob job;
   job.camera = camera;
   job.width = W;
@@ -520,7 +528,7 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
       if (p.fixed_region) p.region = static_cast<Region>(__builtin_ctzll(regions));
       p.covers_all = (s.covers & regions) == regions;
     }
-    bounds[k] = shape_bounds(cam, s, W, H);
+    bounds[k] = clip(shape_bounds(cam, s, W, H), window);
   }
   for (std::size_t t = 0; t < stage.triangles.size(); ++t) {
     const StageTriangle& tri = stage.triangles[t];
@@ -541,7 +549,7 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H) {
     p.order = tri.order;
     p.src = static_cast<std::uint32_t>(t);
     const std::array<glm::dvec3, 3> pts{glm::dvec3(tri.a), glm::dvec3(tri.b), glm::dvec3(tri.c)};
-    bounds[stage.shapes.size() + t] = project(cam, pts, W, H);
+    bounds[stage.shapes.size() + t] = clip(project(cam, pts, W, H), window);
   }
 
   // Row by row, the columns each ellipsoid's or capsule's outline can cover.
@@ -1040,13 +1048,17 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     const StageCamera& cam = stage.cameras.at(std::size_t(cameras[c]));
     const int W = std::max(1, options.width);
     const int H = options.height > 0 ? options.height : masking_height(W, cam.lens.aspect);
-    jobs.push_back(prepare(stage, cameras[c], W, H));
-    CameraJob& job = jobs.back();
     const bool windowed = options.row_max >= options.row_min && options.col_max >= options.col_min;
-    job.wi0 = windowed ? std::clamp(options.col_min, 0, W - 1) : 0;
-    job.wi1 = windowed ? std::clamp(options.col_max, 0, W - 1) : W - 1;
-    job.wj0 = windowed ? std::clamp(options.row_min, 0, H - 1) : 0;
-    job.wj1 = windowed ? std::clamp(options.row_max, 0, H - 1) : H - 1;
+    const Bounds window{windowed ? std::clamp(options.col_min, 0, W - 1) : 0,
+                        windowed ? std::clamp(options.col_max, 0, W - 1) : W - 1,
+                        windowed ? std::clamp(options.row_min, 0, H - 1) : 0,
+                        windowed ? std::clamp(options.row_max, 0, H - 1) : H - 1, true};
+    jobs.push_back(prepare(stage, cameras[c], W, H, window));
+    CameraJob& job = jobs.back();
+    job.wi0 = window.i0;
+    job.wi1 = window.i1;
+    job.wj0 = window.j0;
+    job.wj1 = window.j1;
     if (options.interest) mark_interest(stage, *options.interest, job);
     max_items = std::max(max_items, job.max_items);
     CameraMasking& r = results[c];
