@@ -1,5 +1,7 @@
 #include "notation/mannequin.hpp"
 
+#include <array>
+
 #include <algorithm>
 #include <cmath>
 
@@ -291,7 +293,8 @@ Region body_region(BodyPart part, const glm::vec3& q) {
   return Region::face;
 }
 
-std::uint64_t part_regions(BodyPart part) {
+namespace {
+std::uint64_t part_regions_of(BodyPart part) {
   auto b = [](std::initializer_list<Region> rs) {
     std::uint64_t m = 0;
     for (Region r : rs) m |= region_bit(r);
@@ -315,6 +318,19 @@ std::uint64_t part_regions(BodyPart part) {
     case BodyPart::none: return 0;
     default: return region_bit(body_region(part, glm::vec3(0, 0, 1)));
   }
+}
+}  // namespace
+
+// A table, built once: the checks and the ray caster ask for it per primitive
+// and per probe.
+std::uint64_t part_regions(BodyPart part) {
+  static const std::array<std::uint64_t, kBodyPartCount + 1> table = [] {
+    std::array<std::uint64_t, kBodyPartCount + 1> t{};
+    for (std::size_t k = 0; k <= kBodyPartCount; ++k) t[k] = part_regions_of(static_cast<BodyPart>(k));
+    return t;
+  }();
+  const auto k = static_cast<std::size_t>(part);
+  return k < table.size() ? table[k] : 0;
 }
 
 }  // namespace cs

@@ -504,6 +504,8 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& wi
   std::vector<Bounds>& bounds = job.bounds;
   for (std::size_t k = 0; k < stage.shapes.size(); ++k) {
     const Shape& s = stage.shapes[k];
+    bounds[k] = clip(shape_bounds(cam, s, W, H), window);
+    if (!bounds[k].any) continue;  // never binned: its Prim is never read
     Prim& p = job.prims[k];
     const glm::dmat4 inv(s.to_canonical);
     const glm::dmat3 m3(inv);
@@ -528,7 +530,6 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& wi
       if (p.fixed_region) p.region = static_cast<Region>(__builtin_ctzll(regions));
       p.covers_all = (s.covers & regions) == regions;
     }
-    bounds[k] = clip(shape_bounds(cam, s, W, H), window);
   }
   for (std::size_t t = 0; t < stage.triangles.size(); ++t) {
     const StageTriangle& tri = stage.triangles[t];
