@@ -678,10 +678,15 @@ std::vector<BodyPoints> body_points(const Stage& st, float reach, const std::vec
 }
 
 // Smallest distance between every region of A and every region of B that come
-// within `reach` of each other (a grid of `reach`-sized cells over B's points).
+// within `reach` of each other, where at least one of the two is in its
+// performer's `a_private` / `b_private` bits (the pose checks report only
+// touches of a sensitive or intimate region; two ordinary regions touching is
+// no concern). A grid of `reach`-sized cells over B's points, each cell's
+// private points first, so an ordinary point of A looks only at those.
 using RegionPairDistance = std::map<std::pair<Region, Region>, float>;
 
-RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float reach) {
+RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float reach, std::uint64_t a_private,
+                              std::uint64_t b_private) {
   RegionPairDistance out;
   if (a.points.empty() || b.points.empty()) return out;
   // Only the overlap of the two bodies' boxes (grown by `reach`) can hold a
@@ -705,6 +710,8 @@ RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float re
     y = std::min(ny - 1, static_cast<int>((p.y - lo.y) / cell));
     z = std::min(nz - 1, static_cast<int>((p.z - lo.z) / cell));
   };
+  auto is_private = [](std::uint64_t bits, Region r) { return (bits & region_bit(r)) != 0; };
+  // start[c] … start[c + 1]: cell c's points, its private ones first, up to split[c].
   std::vector<std::uint32_t> start(static_cast<std::size_t>(nx) * ny * nz + 1, 0);
   std::vector<std::uint32_t> cell_of(b.points.size(), ~0u);
   for (std::uint32_t j = 0; j < b.points.size(); ++j) {
@@ -715,11 +722,15 @@ RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float re
     ++start[cell_of[j] + 1];
   }
   for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+  // split[c]: where cell c's private points end and its others begin.
+  std::vector<std::uint32_t> split(start.begin(), start.end() - 1);
+  for (std::uint32_t j = 0; j < b.points.size(); ++j)
+    if (cell_of[j] != ~0u && is_private(b_private, b.regions[j])) ++split[cell_of[j]];
   std::vector<std::uint32_t> items(start.back());
   {
-    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    std::vector<std::uint32_t> mine(start.begin(), start.end() - 1), others(split);
     for (std::uint32_t j = 0; j < b.points.size(); ++j)
-      if (cell_of[j] != ~0u) items[fill[cell_of[j]]++] = j;
+      if (cell_of[j] != ~0u) items[is_private(b_private, b.regions[j]) ? mine[cell_of[j]]++ : others[cell_of[j]]++] = j;
   }
   const float reach2 = reach * reach;
   std::array<float, kRegionCount * kRegionCount> best;
@@ -727,6 +738,7 @@ RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float re
   for (std::size_t i = 0; i < a.points.size(); ++i) {
     const glm::vec3& p = a.points[i];
     if (!inside(p)) continue;
+    const bool mine = is_private(a_private, a.regions[i]);
     int x, y, z;
     coords(p, x, y, z);
     const std::size_t ra = static_cast<std::size_t>(a.regions[i]) * kRegionCount;
@@ -734,7 +746,8 @@ RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float re
       for (int dy = std::max(0, y - 1); dy <= std::min(ny - 1, y + 1); ++dy)
         for (int dx = std::max(0, x - 1); dx <= std::min(nx - 1, x + 1); ++dx) {
           const std::size_t c = index(dx, dy, dz);
-          for (std::uint32_t k = start[c]; k < start[c + 1]; ++k) {
+          const std::uint32_t stop = mine ? start[c + 1] : split[c];
+          for (std::uint32_t k = start[c]; k < stop; ++k) {
             const std::uint32_t j = items[k];
             const glm::vec3 d = p - b.points[j];
             const float d2 = glm::dot(d, d);
@@ -747,7 +760,7 @@ RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float re
   for (std::size_t ra = 0; ra < kRegionCount; ++ra)
     for (std::size_t rb = 0; rb < kRegionCount; ++rb)
       if (std::isfinite(best[ra * kRegionCount + rb]))
-        out.emplace(std::make_pair(vocab_at<Region>(ra), vocab_at<Region>(rb)), std::sqrt(best[ra * kRegionCount + rb]));
+        out[{vocab_at<Region>(ra), vocab_at<Region>(rb)}] = std::sqrt(best[ra * kRegionCount + rb]);
   return out;
 }
 
@@ -880,6 +893,14 @@ class GeometryChecks {
     for (const Prop& p : d.props) hash_string(rider_hash_, p.id);
     hash_value(rider_hash_, o.fragile_offset_m);
     hash_value(rider_hash_, mopt_.width);
+    // Per performer, the sensitive and intimate regions: the only ones whose
+    // touches the pose checks report.
+    for (const Performer& p : d.performers) {
+      std::uint64_t bits = 0;
+      for (std::size_t r = 0; r < kRegionCount; ++r)
+        if (tier_for(p, vocab_at<Region>(r)) != Tier::ordinary) bits |= region_bit(vocab_at<Region>(r));
+      private_.push_back(bits);
+    }
     // Per performer and view, the regions whose bare skin the rider does not
     // simply allow: the only skin counts the exposure checks read.
     not_allowed_.resize(d.performers.size());
@@ -983,6 +1004,7 @@ class GeometryChecks {
   std::uint64_t rider_hash_ = 0;
   static constexpr std::size_t kViewCount = static_cast<std::size_t>(View::any) + 1;
   std::vector<std::array<std::uint64_t, kViewCount>> not_allowed_;  // [performer][view]: region bits
+  std::vector<std::uint64_t> private_;  // per performer: sensitive and intimate regions
   std::vector<Finding> extra_;
   mutable SurfaceCache surfaces_;  // shared by the measuring threads
   // Fragile masking is probed once per count (and at each beat start and the
@@ -1303,7 +1325,7 @@ class GeometryChecks {
     }
     for (std::size_t a = 0; a < pts.size(); ++a)
       for (std::size_t b = a + 1; b < pts.size(); ++b)
-        g.touching[{static_cast<int>(a), static_cast<int>(b)}] = near_pairs(pts[a], pts[b], reach);
+        g.touching[{static_cast<int>(a), static_cast<int>(b)}] = near_pairs(pts[a], pts[b], reach, private_[a], private_[b]);
   }
 
   // [SECTION] Phase 2: verdicts and spans
