@@ -107,6 +107,7 @@ void EditorApp::document_replaced() {
   s.drag = {};
   s.frame_request = true;
   s.checks = FindingsState{};
+  drop_missing_selection(s);
   viewport_->meshes = s.history.has_document() ? load_prop_meshes(s.history.doc(), s.path.parent_path()) : PropMeshes{};
   viewport_->exposure.reset();
   autosaved_generation_ = s.history.generation();
@@ -128,8 +129,11 @@ bool EditorApp::open(const fs::path& path) {
     state_.status = "Could not open " + path.filename().string();
     return false;
   }
+  const bool same_file = !state_.path.empty() && state_.path == path;
   state_.history.reset(std::move(*r.document));
   state_.path = path;
+  // Reopening the same file keeps what is selected (if it is still there).
+  if (!same_file) state_.selection = {};
   document_replaced();
   state_.status = "Opened " + path.string();
   if (!viewport_->meshes.ok()) state_.status += "  ·  " + viewport_->meshes.errors.front();
@@ -172,6 +176,7 @@ void EditorApp::new_scene() {
   d.choreography.beats.push_back(b);
   state_.history.reset(std::move(d));
   state_.path.clear();
+  state_.selection = {};
   document_replaced();
   state_.status = "New scene";
   recovery_offer_ = find_recovery(config_dir_, {});
@@ -317,6 +322,7 @@ void EditorApp::resolve_recovery(bool recover) {
     for (const Diagnostic& d : r.errors) state_.notice->lines.push_back(format_diagnostic(d));
     return;
   }
+  if (state_.path != o.file) state_.selection = {};
   state_.history.reset(std::move(*r.document), /*saved=*/false);
   state_.path = o.file;
   document_replaced();
@@ -417,6 +423,7 @@ void EditorApp::draw_ui() {
   layout.bottom_h = std::clamp(layout.size.y * 0.36f, 220.0f * fonts_.scale, 440.0f * fonts_.scale);
   layout.left_top_h = std::floor((layout.size.y - layout.bottom_h) * 0.5f);
 
+  drop_missing_selection(s);  // an edit may have removed what was selected
   draw_cast_panel(s, fonts_, layout);
   draw_findings_panel(s, fonts_, layout);
   draw_viewport_panel(s, fonts_, layout, *viewport_);

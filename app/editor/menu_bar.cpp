@@ -69,10 +69,9 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
     for (render::ColorMode m : {render::ColorMode::performer, render::ColorMode::consent, render::ColorMode::masking})
       if (ImGui::MenuItem(color_mode_name(m), nullptr, s.color_mode == m)) s.color_mode = m;
     ImGui::Separator();
-    if (ImGui::MenuItem("Frame the cast", "F")) {
-      s.frame_request = true;
-      s.through_camera.clear();
-    }
+    const std::string frame_label = s.selection.empty() ? std::string("Frame the cast") : "Frame the " + selection_name(s);
+    if (ImGui::MenuItem(frame_label.c_str(), "F")) frame_selection(s);
+    if (ImGui::MenuItem("Clear the selection", "Esc", false, !s.selection.empty())) clear_selection(s);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Playback")) {
@@ -109,14 +108,12 @@ void handle_global_shortcuts(EditorState& s, MenuRequests& req) {
   if (ImGui::IsKeyPressed(GLFW_KEY_UP)) step_beat(s, -1);
   if (pressed(GLFW_KEY_HOME)) set_count(s, s.first_count());
   if (pressed(GLFW_KEY_END)) set_count(s, s.last_count());
-  if (pressed(GLFW_KEY_F)) {
-    s.frame_request = true;
-    s.through_camera.clear();
-  }
+  if (pressed(GLFW_KEY_F)) frame_selection(s);
   if (pressed(GLFW_KEY_B)) add_beat_at_playhead(s);
   if (pressed(GLFW_KEY_S)) split_beat_at_playhead(s);
   if (pressed(GLFW_KEY_DELETE) && current_beat_index(s) >= 0) delete_beat(s, static_cast<std::size_t>(current_beat_index(s)));
-  if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_ESCAPE)) s.through_camera.clear();
+  if (pressed(GLFW_KEY_0)) s.through_camera.clear();
+  if (pressed(GLFW_KEY_ESCAPE)) escape(s);
   for (int k = 1; k <= 9; ++k)
     if (pressed(GLFW_KEY_0 + k)) look_through_index(s, static_cast<std::size_t>(k - 1));
 }

@@ -14,6 +14,7 @@
 #include "notation/document.hpp"
 #include "notation/findings.hpp"
 #include "notation/history.hpp"
+#include "notation/pick.hpp"
 #include "render/scene_geometry.hpp"
 #include "render/view.hpp"
 
@@ -44,6 +45,18 @@ struct BeatDrag {
   double start = 0, end = 0;           // the beat's span when the drag began
   bool moved = false;                  // past the drag threshold
   double applied = -1e300;             // the snapped edge or start last applied (skip repeats)
+};
+
+// What is selected: a performer, a camera or a prop, by id (so it survives
+// undo, redo and reloading the file; one that no longer exists is dropped).
+// Picked in the viewport or the cast panel; F frames it. Editor state, never
+// a document edit: no undo step, no unsaved changes.
+struct Selection {
+  PickKind kind = PickKind::none;
+  std::string id;
+  bool empty() const { return kind == PickKind::none; }
+  bool is(PickKind k, const std::string& i) const { return kind == k && id == i; }
+  bool operator==(const Selection&) const = default;
 };
 
 // The checks of the document, run in the background (checks_worker.hpp).
@@ -77,7 +90,8 @@ struct EditorState {
   std::string through_camera;          // "" = the free orbit view
   std::string masking_camera;          // the camera the masking colours are for ("" = the first)
   render::ColorMode color_mode = render::ColorMode::performer;
-  bool frame_request = true;           // frame the whole scene on the next draw
+  bool frame_request = true;           // frame the selection (or the cast) on the next draw
+  Selection selection;
   std::string status;                  // one line in the status bar
 
   // [SECTION] Findings
@@ -125,5 +139,23 @@ void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count);
 
 // Go to a finding: its first count, through its camera (if any).
 void go_to_finding(EditorState& s, const Finding& f);
+
+// [SECTION] Selection (actions.cpp). Not edits: nothing here touches the history.
+// Selects the performer, camera or prop with that id (PickKind::none clears).
+void select(EditorState& s, PickKind kind, const std::string& id);
+void clear_selection(EditorState& s);
+// Drops a selection whose performer, camera or prop no longer exists (after
+// undo, redo, an edit or a reload). True when it dropped one.
+bool drop_missing_selection(EditorState& s);
+// The selected item's index in its list of the document (doc.performers,
+// doc.cameras or doc.props), −1 when nothing (that exists) is selected.
+int selected_index(const EditorState& s);
+// F: the free view frames the selection on the next draw, or the whole cast
+// when nothing is selected.
+void frame_selection(EditorState& s);
+// Esc: clears the selection; with nothing selected, leaves a camera's lens for the free view.
+void escape(EditorState& s);
+// The name a person reads for the selection: "performer Maya", "camera A", "prop bed".
+std::string selection_name(const EditorState& s);
 
 }  // namespace cs::editor
