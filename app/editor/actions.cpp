@@ -2,6 +2,7 @@
 // s.history (one undo step per user interaction). No ImGui here: the panels,
 // the menus, the shortcuts and the GUI tests call the same functions.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "app/editor/state.hpp"
@@ -129,11 +130,38 @@ void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count) {
 
 void go_to_finding(EditorState& s, const Finding& f) {
   s.playing = false;
+  if (s.checks.selected != f) s.checks.suggestion.reset();
+  s.checks.selected = f;
   set_count(s, f.from_count);
   if (!f.camera.empty() && s.document() && s.document()->camera(f.camera)) {
     s.through_camera = f.camera;
     s.masking_camera = f.camera;
   }
+}
+
+bool camera_move_applies(const Finding& f) {
+  switch (f.code) {
+    case FindingCode::exposure_refused:
+    case FindingCode::exposure_ask:
+    case FindingCode::exposure_conditional:
+    case FindingCode::garment_visible: return !f.camera.empty();
+    default: return false;
+  }
+}
+
+bool suggest_camera_move(EditorState& s) {
+  const std::optional<Finding>& f = s.checks.selected;
+  if (!f || !camera_move_applies(*f) || !s.history.has_document()) return false;
+  const auto t0 = std::chrono::steady_clock::now();
+  MoveSuggestion m;
+  m.finding = *f;
+  m.generation = s.history.generation();
+  m.move = smallest_masking_move(s.history.doc(), *f, s.checks.options);
+  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  m.text = m.move ? m.move->sentence() : std::string("No slide of up to 40 cm masks it");
+  s.status = m.text;
+  s.checks.suggestion = std::move(m);
+  return true;
 }
 
 // [SECTION] Selection

@@ -66,12 +66,14 @@ std::unique_ptr<EditorApp> EditorApp::create(const AppConfig& config, std::strin
 
   app->viewport_ = std::make_unique<ViewportResources>();
   if (!app->viewport_->renderer.init(error)) return nullptr;
-  if (config.background_checks) {
-    CheckOptions o;
-    // Leave a core for the editor (and llvmpipe) on small machines.
-    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
-    app->checks_ = std::make_unique<ChecksWorker>(o, [] { glfwPostEmptyEvent(); });
-  }
+  CheckOptions o;
+  // Leave a core for the editor (and llvmpipe) on small machines.
+  o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
+  if (config.background_checks) app->checks_ = std::make_unique<ChecksWorker>(o, [] { glfwPostEmptyEvent(); });
+  // A camera move suggested in the findings panel measures as the checks do:
+  // the same options, and the document's prop meshes (which the worker gets per request).
+  o.meshes = &app->viewport_->meshes;
+  app->state_.checks.options = o;
   app->config_dir_ = config.config_dir ? *config.config_dir : config.headless_test ? fs::path() : default_config_dir();
   app->recent_ = load_recent(app->config_dir_);
   app->last_time_ = glfwGetTime();
@@ -106,7 +108,9 @@ void EditorApp::document_replaced() {
   s.masking_camera.clear();
   s.drag = {};
   s.frame_request = true;
+  const CheckOptions options = s.checks.options;
   s.checks = FindingsState{};
+  s.checks.options = options;
   drop_missing_selection(s);
   viewport_->meshes = s.history.has_document() ? load_prop_meshes(s.history.doc(), s.path.parent_path()) : PropMeshes{};
   viewport_->exposure.reset();
@@ -344,11 +348,17 @@ void EditorApp::update_checks(double now) {
       f.have = true;
       f.seconds = r->seconds;
       f.hovered = -1;
+      // The selected finding stays selected while the checks still find it.
+      if (f.selected && std::find(f.findings.begin(), f.findings.end(), *f.selected) == f.findings.end()) f.selected.reset();
+      if (!f.selected || (f.suggestion && (f.suggestion->finding != *f.selected || f.suggestion->generation != r->generation)))
+        f.suggestion.reset();
       if (!r->error.empty()) state_.status = "The checks failed: " + r->error;
     }
   }
   if (!state_.history.has_document()) {
+    const CheckOptions options = f.options;
     f = FindingsState{};
+    f.options = options;
     return;
   }
   if (gen != last_seen_generation_) {

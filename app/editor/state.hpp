@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "notation/checks.hpp"
 #include "notation/document.hpp"
 #include "notation/findings.hpp"
 #include "notation/history.hpp"
@@ -59,6 +60,15 @@ struct Selection {
   bool operator==(const Selection&) const = default;
 };
 
+// A camera move suggested for one finding (cs::smallest_masking_move).
+struct MoveSuggestion {
+  Finding finding;                     // the finding it is for
+  std::uint64_t generation = 0;        // the document it was tried on
+  std::optional<MaskingMove> move;     // nullopt: no slide of up to 40 cm masks it
+  std::string text;                    // what the panel shows
+  double seconds = 0;                  // how long it took to find
+};
+
 // The checks of the document, run in the background (checks_worker.hpp).
 struct FindingsState {
   std::vector<Finding> findings;
@@ -68,6 +78,11 @@ struct FindingsState {
   double seconds = 0;                  // how long the last run took
   bool show_info = true, show_warning = true, show_error = true;
   int hovered = -1;                    // finding under the pointer on the timeline
+  std::optional<Finding> selected;     // the finding last clicked (in the list or on the timeline)
+  std::optional<MoveSuggestion> suggestion;  // for `selected`, once asked
+  // What the checks worker runs with (threads, the document's prop meshes), so
+  // a suggestion measures exactly as the checks do. Set by EditorApp.
+  CheckOptions options;
 };
 
 struct EditorState {
@@ -137,8 +152,18 @@ bool set_beat_text(EditorState& s, std::size_t index, BeatText field, const std:
 void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x);
 void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count);
 
-// Go to a finding: its first count, through its camera (if any).
+// Go to a finding: its first count, through its camera (if any); it becomes
+// the selected finding (s.checks.selected).
 void go_to_finding(EditorState& s, const Finding& f);
+// Findings a camera move can answer: a camera seeing skin the rider does not
+// agree to as it stands (exposure.refused, .ask, .conditional) or a hidden garment (garment.visible).
+bool camera_move_applies(const Finding& f);
+// "Suggest a camera move" for the selected finding: the smallest slide of its
+// camera (5–40 cm left, right, up or down at its worst moment) that masks it,
+// with the checks' own options (meshes included). Runs on the calling thread:
+// a few milliseconds (at most ~25 ms on the 64-beat reference scene, README).
+// False when no finding that a move applies to is selected.
+bool suggest_camera_move(EditorState& s);
 
 // [SECTION] Selection (actions.cpp). Not edits: nothing here touches the history.
 // Selects the performer, camera or prop with that id (PickKind::none clears).
