@@ -419,7 +419,7 @@ void EditorApp::handle_requests(const MenuRequests& req) {
 void EditorApp::draw_ui() {
   EditorState& s = state_;
   MenuRequests req;
-  draw_menu_bar(s, fonts_, recent_, req);
+  draw_menu_bar(s, fonts_, recent_, config_dir_, req);
   handle_global_shortcuts(s, req);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/editor/files.hpp"
 #include "app/editor/panels.hpp"
 #include "render/scene_geometry.hpp"
 
@@ -22,7 +23,8 @@ const char* color_mode_name(render::ColorMode m) {
 
 }  // namespace
 
-void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesystem::path>& recent, MenuRequests& req) {
+void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesystem::path>& recent,
+                   const std::filesystem::path& config_dir, MenuRequests& req) {
   if (!ImGui::BeginMainMenuBar()) return;
   const bool has_doc = s.history.has_document();
   if (ImGui::BeginMenu("File")) {
@@ -32,6 +34,23 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
       for (const auto& p : recent)
         if (ImGui::MenuItem(p.filename().string().c_str(), nullptr)) req.open_path = p;
         else if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.string().c_str());
+      ImGui::EndMenu();
+    }
+    // Unsaved work of other scenes, autosaved when their editor stopped
+    // without saving (a crash): opening the scene offers the copy.
+    if (ImGui::BeginMenu("Recover…", !config_dir.empty())) {
+      const std::vector<RecoveryListing> copies = list_recoveries(config_dir, recent, s.path);
+      if (copies.empty()) ImGui::TextDisabled("No unsaved work to recover");
+      for (const RecoveryListing& c : copies) {
+        const std::string label = c.name + "  ·  autosaved " + c.offer.when;
+        const bool known = !c.offer.file.empty();
+        if (ImGui::MenuItem(label.c_str(), nullptr, false, known)) req.open_path = c.offer.file;
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+          ImGui::SetTooltip("%s", known       ? ("Open " + c.offer.file.string() + " and offer its unsaved changes").c_str()
+                                  : c.untitled ? "Offered when the editor starts"
+                                               : (c.offer.recovery.string() + "\nIts scene is not among the recent files; "
+                                                  "the copy is a scene file you can open and save elsewhere.").c_str());
+      }
       ImGui::EndMenu();
     }
     ImGui::Separator();

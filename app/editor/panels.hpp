@@ -100,7 +100,7 @@ struct Layout {
 struct MenuRequests {
   bool new_scene = false;
   bool open_dialog = false;
-  std::optional<std::filesystem::path> open_path;  // a recent file
+  std::optional<std::filesystem::path> open_path;  // a recent file, or the scene of a recovery copy
   bool save = false;
   bool save_as = false;
   bool quit = false;
@@ -109,8 +109,9 @@ struct MenuRequests {
 void apply_theme(float scale);
 UiFonts load_fonts(float scale);
 
+// `config_dir` is where recovery copies are (File → Recover… lists them).
 void draw_menu_bar(EditorState& s, const UiFonts& fonts, const std::vector<std::filesystem::path>& recent,
-                   MenuRequests& requests);
+                   const std::filesystem::path& config_dir, MenuRequests& requests);
 void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& layout, ViewportResources& vr);
