@@ -26,6 +26,7 @@ void Geometry::clear() {
   lines.clear();
   grid_lines.clear();
   labels.clear();
+  outline_indices.clear();
 }
 
 void Geometry::add_box(const glm::mat4& model, glm::vec3 size, glm::vec4 color) {
@@ -172,6 +173,7 @@ glm::vec4 barrier() { return {0.62f, 0.52f, 0.70f, 1}; }
 glm::vec4 camera_body() { return {0.28f, 0.29f, 0.32f, 1}; }
 glm::vec4 camera_active() { return {0.98f, 0.78f, 0.30f, 1}; }
 glm::vec4 frame_line() { return {0.98f, 0.86f, 0.45f, 1}; }
+glm::vec4 selection() { return {0.96f, 0.98f, 1.0f, 1}; }
 
 }  // namespace palette
 

@@ -38,6 +38,9 @@ struct Geometry {
   std::vector<LineVertex> lines;       // pairs: each two vertices make a segment
   std::vector<LineVertex> grid_lines;  // pairs, faded with distance from the eye
   std::vector<TextLabel> labels;
+  // Triangles (indices into `vertices`, three each) of what is selected: the
+  // renderer draws an outline around them.
+  std::vector<std::uint32_t> outline_indices;
 
   void clear();  // keeps the vectors' capacity, so a geometry rebuilt every frame does not reallocate
   bool empty() const { return indices.empty() && lines.empty() && grid_lines.empty(); }
@@ -71,6 +74,7 @@ glm::vec4 barrier();
 glm::vec4 camera_body();
 glm::vec4 camera_active();
 glm::vec4 frame_line();
+glm::vec4 selection();                 // the outline around what is selected
 }  // namespace palette
 
 }  // namespace cs::render

@@ -33,9 +33,9 @@ void outline(std::vector<LineVertex>& out, glm::vec4 r, float px, float py, glm:
 }  // namespace
 
 Renderer::~Renderer() {
-  for (Buffer* b : {&mesh_, &lines_, &grid_, &overlay_}) {
+  for (Buffer* b : {&mesh_, &lines_, &grid_, &overlay_, &outline_}) {
     if (b->vao) glDeleteVertexArrays(1, &b->vao);
-    if (b->vbo) glDeleteBuffers(1, &b->vbo);
+    if (b->vbo && b != &outline_) glDeleteBuffers(1, &b->vbo);  // the outline shares the mesh's
     if (b->ebo) glDeleteBuffers(1, &b->ebo);
   }
 }
@@ -45,6 +45,8 @@ bool Renderer::init(std::string* error) {
   if (!mesh_program_) return false;
   line_program_ = Program::build("line.vert", "line.frag", error);
   if (!line_program_) return false;
+  outline_program_ = Program::build("outline.vert", "outline.frag", error);
+  if (!outline_program_) return false;
 
   glGenVertexArrays(1, &mesh_.vao);
   glGenBuffers(1, &mesh_.vbo);
@@ -58,6 +60,16 @@ bool Renderer::init(std::string* error) {
   glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, normal)));
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, color)));
+
+  // The outline draws some of the mesh's triangles: the same vertices, its own indices.
+  glGenVertexArrays(1, &outline_.vao);
+  glGenBuffers(1, &outline_.ebo);
+  outline_.vbo = mesh_.vbo;
+  glBindVertexArray(outline_.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, mesh_.vbo);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, outline_.ebo);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, position)));
 
   for (Buffer* b : {&lines_, &grid_, &overlay_}) {
     glGenVertexArrays(1, &b->vao);
@@ -87,8 +99,12 @@ void Renderer::set_geometry(const Geometry& g) {
   glBindVertexArray(mesh_.vao);  // the element buffer binding belongs to the VAO
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.indices.size() * sizeof(std::uint32_t)),
                g.indices.data(), GL_DYNAMIC_DRAW);
+  glBindVertexArray(outline_.vao);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.outline_indices.size() * sizeof(std::uint32_t)),
+               g.outline_indices.data(), GL_DYNAMIC_DRAW);
   glBindVertexArray(0);
   mesh_.count = static_cast<GLsizei>(g.indices.size());
+  outline_.count = static_cast<GLsizei>(g.outline_indices.size());
   upload_lines(lines_, g.lines);
   upload_lines(grid_, g.grid_lines);
 }
@@ -118,7 +134,9 @@ void Renderer::draw(const ViewSetup& view, int width, int height, const DrawOpti
   glClearColor(options.background_bottom.r, options.background_bottom.g, options.background_bottom.b, 1);
   glClearDepth(1.0);
   glDepthMask(GL_TRUE);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glClearStencil(0);
+  glStencilMask(0xFF);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
   // Background: a soft vertical gradient, drawn without depth.
   std::vector<LineVertex> bg;
@@ -143,6 +161,9 @@ void Renderer::draw(const ViewSetup& view, int width, int height, const DrawOpti
   if (options.grid) draw_lines(grid_, GL_LINES, vp, view.eye, 22.0f);
   draw_lines(lines_, GL_LINES, vp, view.eye, 0);
   glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  if (outline_.count > 0 && options.outline_px > 0) draw_outline(vp, width, height, options.outline_px);
+  glEnable(GL_BLEND);
 
   // Viewfinder overlay when looking through a camera.
   if (options.frame_overlay && view.frame_ndc) {
@@ -168,6 +189,60 @@ void Renderer::draw(const ViewSetup& view, int width, int height, const DrawOpti
   glBindVertexArray(0);
   glUseProgram(0);
   glDisable(GL_DEPTH_TEST);
+}
+
+// The selection's outline: its silhouette marks the stencil, then the same
+// triangles shifted `px` pixels in eight directions are drawn flat wherever the
+// stencil is not marked, which leaves a rim. Where something stands in front of
+// the selection the rim is drawn faint rather than not at all, so a performer
+// under a sheet or behind another still shows where they are.
+void Renderer::draw_outline(const glm::mat4& view_proj, int width, int height, float px) {
+  glUseProgram(outline_program_.id());
+  glUniformMatrix4fv(outline_program_.uniform("u_view_proj"), 1, GL_FALSE, glm::value_ptr(view_proj));
+  const GLint color = outline_program_.uniform("u_color");
+  const GLint offset = outline_program_.uniform("u_offset");
+  glBindVertexArray(outline_.vao);
+  glEnable(GL_STENCIL_TEST);
+  glStencilMask(0xFF);
+  glDepthMask(GL_FALSE);
+
+  // 1. The silhouette, seen or not: stencil 1.
+  glDisable(GL_DEPTH_TEST);
+  glStencilFunc(GL_ALWAYS, 1, 0xFF);
+  glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+  glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+  glUniform2f(offset, 0, 0);
+  glDrawElements(GL_TRIANGLES, outline_.count, GL_UNSIGNED_INT, nullptr);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+
+  // 2. The rim where nothing is in front (depth test), then 3. faint where
+  // something is; each rim pixel is drawn once (marked when drawn).
+  const float dx = 2.0f * px / static_cast<float>(width), dy = 2.0f * px / static_cast<float>(height);
+  constexpr float kDiag = 0.7071f;
+  const float dirs[8][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {kDiag, kDiag}, {-kDiag, kDiag}, {kDiag, -kDiag}, {-kDiag, -kDiag}};
+  glStencilFunc(GL_EQUAL, 0, 0xFF);
+  glStencilOp(GL_KEEP, GL_KEEP, GL_INCR);  // drawn: marked; hidden by depth: left for the faint pass
+  for (int pass = 0; pass < 2; ++pass) {
+    glm::vec4 c = palette::selection();
+    if (pass == 0) {
+      glEnable(GL_DEPTH_TEST);
+      glDepthFunc(GL_LEQUAL);
+      glDisable(GL_BLEND);
+    } else {
+      glDisable(GL_DEPTH_TEST);
+      glEnable(GL_BLEND);
+      c.a = 0.4f;
+    }
+    glUniform4fv(color, 1, glm::value_ptr(c));
+    for (const auto& d : dirs) {
+      glUniform2f(offset, d[0] * dx, d[1] * dy);
+      glDrawElements(GL_TRIANGLES, outline_.count, GL_UNSIGNED_INT, nullptr);
+    }
+  }
+  glDepthMask(GL_TRUE);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
 }
 
 Image render_offscreen(Renderer& renderer, const Geometry& geometry, const ViewSetup& view, int width, int height,

@@ -20,6 +20,7 @@ struct DrawOptions {
   bool frame_overlay = true;           // dim outside the frame lines when looking through a camera
   glm::vec4 background_top{0.155f, 0.165f, 0.185f, 1};
   glm::vec4 background_bottom{0.085f, 0.09f, 0.10f, 1};
+  float outline_px = 2.0f;             // width of the selection's outline (Geometry::outline_indices)
 };
 
 class Renderer {
@@ -47,8 +48,11 @@ class Renderer {
   void upload_lines(Buffer& b, const std::vector<LineVertex>& v);
   void draw_lines(const Buffer& b, GLenum mode, const glm::mat4& view_proj, glm::vec3 eye, float fade);
 
-  Program mesh_program_, line_program_;
+  void draw_outline(const glm::mat4& view_proj, int width, int height, float px);
+
+  Program mesh_program_, line_program_, outline_program_;
   Buffer mesh_, lines_, grid_, overlay_;
+  Buffer outline_;  // the mesh's vertices, the selection's triangles
 };
 
 // Draws `geometry` seen from `view` into a new offscreen picture of

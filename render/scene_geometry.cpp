@@ -42,11 +42,14 @@ void add_camera(Geometry& g, const Document& doc, const StageCamera& sc, const B
   const glm::mat4 world(glm::vec4(right, 0), glm::vec4(up, 0), glm::vec4(-fwd, 0), glm::vec4(pos, 1));
 
   const glm::vec4 body = selected ? glm::vec4(0.55f, 0.45f, 0.22f, 1) : palette::camera_body();
+  const std::size_t first_index = g.indices.size();
   g.add_box(glm::translate(world, glm::vec3(0, 0, 0.06f)), glm::vec3(0.16f, 0.15f, 0.26f), body);
   g.add_box(glm::translate(world, glm::vec3(0, 0.11f, 0.02f)), glm::vec3(0.05f, 0.07f, 0.12f), body);
   const float lens_len = 0.04f + static_cast<float>(sc.focal_mm) * 0.0012f;
   glm::mat4 lens_m = glm::rotate(glm::translate(world, glm::vec3(0, 0, -0.07f - lens_len * 0.5f)), glm::radians(90.0f), glm::vec3(1, 0, 0));
   g.add_cylinder(lens_m, 0.09f, lens_len, glm::vec4(0.16f, 0.16f, 0.18f, 1));
+  if (cam.id == o.outline_camera)
+    g.outline_indices.insert(g.outline_indices.end(), g.indices.begin() + static_cast<std::ptrdiff_t>(first_index), g.indices.end());
 
   // Frustum of the delivery frame, out to the depth of the staged action.
   float d = 3.0f;
@@ -119,6 +122,39 @@ Bounds stage_bounds(const Stage& stage) {
   return b;
 }
 
+Bounds performer_bounds(const Stage& stage, int performer) {
+  Bounds b;
+  for (const Shape& s : stage.shapes) {
+    if (s.label.is_prop() || s.label.performer != performer) continue;
+    b.add(s.bound_center - glm::vec3(s.bound_radius));
+    b.add(s.bound_center + glm::vec3(s.bound_radius));
+  }
+  return b;
+}
+
+Bounds prop_bounds(const Stage& stage, int prop) {
+  Bounds b;
+  for (const Shape& s : stage.shapes) {
+    if (s.label.prop != prop) continue;
+    b.add(s.bound_center - glm::vec3(s.bound_radius));
+    b.add(s.bound_center + glm::vec3(s.bound_radius));
+  }
+  for (const StageTriangle& t : stage.triangles)
+    if (t.label.prop == prop) { b.add(t.a); b.add(t.b); b.add(t.c); }
+  return b;
+}
+
+Bounds camera_bounds(const Stage& stage, int camera) {
+  Bounds b;
+  for (const StageCamera& sc : stage.cameras) {
+    if (sc.index != camera) continue;
+    const glm::vec3 p(sc.basis.position);
+    b.add(p - glm::vec3(0.35f));
+    b.add(p + glm::vec3(0.35f));
+  }
+  return b;
+}
+
 Bounds cast_bounds(const Stage& stage) {
   Bounds b;
   for (const Shape& s : stage.shapes) {
@@ -152,9 +188,13 @@ void build_scene_geometry(const Document& doc, const Stage& stage, const SceneDr
   const StageMesh mesh = tessellate(stage, o.detail);
   g.vertices.reserve(g.vertices.size() + mesh.positions.size() + 4096);
   g.indices.reserve(g.indices.size() + mesh.positions.size() + 8192);
+  const bool outline_any = o.outline_performer >= 0 || o.outline_prop >= 0;
   for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
-    const glm::vec4 c = o.label_colors ? o.label_colors(mesh.labels[t]) : label_color(doc, mesh.labels[t], o.color);
+    const cs::Label& l = mesh.labels[t];
+    const glm::vec4 c = o.label_colors ? o.label_colors(l) : label_color(doc, l, o.color);
+    const bool outlined = outline_any && (l.is_prop() ? l.prop == o.outline_prop : l.performer == o.outline_performer);
     for (int k = 0; k < 3; ++k) {
+      if (outlined) g.outline_indices.push_back(static_cast<std::uint32_t>(g.vertices.size()));
       g.indices.push_back(static_cast<std::uint32_t>(g.vertices.size()));
       g.vertices.push_back({mesh.positions[3 * t + k], mesh.normals[3 * t + k], c});
     }

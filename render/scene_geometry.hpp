@@ -33,6 +33,11 @@ struct SceneDrawOptions {
   bool contacts = true;         // markers where the current beat notates a contact
   std::string through_camera;   // looking through this camera: do not draw its own body
   std::string selected_camera;  // drawn highlighted
+  // What is selected in the editor, outlined (Geometry::outline_indices):
+  // doc.performers / doc.props index, or a camera id; −1 / "" for none.
+  int outline_performer = -1;
+  int outline_prop = -1;
+  std::string outline_camera;
   int detail = 16;              // tessellation detail (cs::tessellate)
 };
 
@@ -56,6 +61,12 @@ Bounds stage_bounds(const Stage& stage);
 // The box around the performers' bodies (and garments) only: what F frames,
 // the people the scene is about. Falls back to stage_bounds with no performers.
 Bounds cast_bounds(const Stage& stage);
+// The box around one performer's body and garments, or one prop (its shapes
+// and mesh triangles), as staged; not valid when there is none.
+Bounds performer_bounds(const Stage& stage, int performer);
+Bounds prop_bounds(const Stage& stage, int prop);
+// The box around a staged camera's body (what F frames when it is selected).
+Bounds camera_bounds(const Stage& stage, int camera);
 
 // The beat at a count: the last beat starting at or before it (a gap holds the
 // last shape), or nullptr before the first beat.

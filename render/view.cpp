@@ -8,6 +8,21 @@
 
 namespace cs::render {
 
+// [SECTION] Rays and projection
+
+glm::vec3 ViewSetup::ray_direction(glm::vec2 ndc) const {
+  // The point on the near plane, less the eye: precise in float, unlike the far plane.
+  const glm::vec4 p = glm::inverse(view_proj()) * glm::vec4(ndc, -1.0f, 1.0f);
+  return glm::vec3(p) / p.w - eye;
+}
+
+bool ViewSetup::project(glm::vec3 world, glm::vec2& ndc) const {
+  const glm::vec4 c = view_proj() * glm::vec4(world, 1.0f);
+  if (c.w <= 1e-6f) return false;
+  ndc = glm::vec2(c) / c.w;
+  return true;
+}
+
 // [SECTION] Orbit view
 
 glm::vec3 OrbitView::eye() const {

@@ -25,6 +25,11 @@ struct ViewSetup {
   std::optional<glm::vec4> frame_ndc;
   std::optional<glm::vec4> sensor_ndc;  // the whole sensor gate, drawn faintly
   glm::mat4 view_proj() const { return proj * view; }
+  // The world-space direction from the eye through a point of the picture in
+  // normalised device coordinates (x right, y up, both in [−1, 1]); not normalised.
+  glm::vec3 ray_direction(glm::vec2 ndc) const;
+  // Where a world point lands in normalised device coordinates; false behind the eye.
+  bool project(glm::vec3 world, glm::vec2& ndc) const;
 };
 
 // The editor's free camera: orbits a target point.

@@ -2,6 +2,7 @@
 // s.history (one undo step per user interaction). No ImGui here: the panels,
 // the menus, the shortcuts and the GUI tests call the same functions.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "app/editor/state.hpp"
@@ -44,6 +45,7 @@ bool undo(EditorState& s) {
   if (!s.history.undo()) return false;
   s.status = "Undid " + label;
   set_count(s, s.count);  // the choreography may have grown or shrunk
+  drop_missing_selection(s);
   return true;
 }
 
@@ -54,6 +56,7 @@ bool redo(EditorState& s) {
   if (!s.history.redo()) return false;
   s.status = "Redid " + label;
   set_count(s, s.count);
+  drop_missing_selection(s);
   return true;
 }
 
@@ -127,11 +130,121 @@ void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count) {
 
 void go_to_finding(EditorState& s, const Finding& f) {
   s.playing = false;
+  if (s.checks.selected != f) s.checks.suggestion.reset();
+  s.checks.selected = f;
   set_count(s, f.from_count);
   if (!f.camera.empty() && s.document() && s.document()->camera(f.camera)) {
     s.through_camera = f.camera;
     s.masking_camera = f.camera;
   }
+}
+
+bool camera_move_applies(const Finding& f) {
+  switch (f.code) {
+    case FindingCode::exposure_refused:
+    case FindingCode::exposure_ask:
+    case FindingCode::exposure_conditional:
+    case FindingCode::garment_visible: return !f.camera.empty();
+    default: return false;
+  }
+}
+
+bool suggest_camera_move(EditorState& s) {
+  const std::optional<Finding>& f = s.checks.selected;
+  if (!f || !camera_move_applies(*f) || !s.history.has_document()) return false;
+  const auto t0 = std::chrono::steady_clock::now();
+  MoveSuggestion m;
+  m.finding = *f;
+  m.generation = s.history.generation();
+  m.move = smallest_masking_move(s.history.doc(), *f, s.checks.options);
+  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  m.text = m.move ? m.move->sentence() : std::string("No slide of up to 40 cm masks it");
+  s.status = m.text;
+  s.checks.suggestion = std::move(m);
+  return true;
+}
+
+// [SECTION] Selection
+
+namespace {
+
+int index_of(const Document& d, PickKind kind, const std::string& id) {
+  switch (kind) {
+    case PickKind::performer: return d.performer_index(id);
+    case PickKind::camera:
+      for (std::size_t i = 0; i < d.cameras.size(); ++i)
+        if (d.cameras[i].id == id) return static_cast<int>(i);
+      return -1;
+    case PickKind::prop:
+      for (std::size_t i = 0; i < d.props.size(); ++i)
+        if (d.props[i].id == id) return static_cast<int>(i);
+      return -1;
+    case PickKind::none: return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void select(EditorState& s, PickKind kind, const std::string& id) {
+  const Document* d = s.document();
+  if (kind == PickKind::none || !d || index_of(*d, kind, id) < 0) {
+    clear_selection(s);
+    return;
+  }
+  if (s.selection.is(kind, id)) return;
+  s.selection = {kind, id};
+  s.status = "Selected " + selection_name(s) + "  ·  F frames it, Esc clears";
+}
+
+void clear_selection(EditorState& s) {
+  if (s.selection.empty()) return;
+  s.selection = {};
+  s.status = "Nothing selected";
+}
+
+bool drop_missing_selection(EditorState& s) {
+  if (s.selection.empty() || selected_index(s) >= 0) return false;
+  s.selection = {};
+  return true;
+}
+
+int selected_index(const EditorState& s) {
+  const Document* d = s.document();
+  return d ? index_of(*d, s.selection.kind, s.selection.id) : -1;
+}
+
+void frame_selection(EditorState& s) {
+  s.frame_request = true;
+  s.through_camera.clear();
+}
+
+void escape(EditorState& s) {
+  if (!s.selection.empty()) clear_selection(s);
+  else s.through_camera.clear();
+}
+
+std::string selection_name(const EditorState& s) {
+  const Document* d = s.document();
+  const int i = selected_index(s);
+  if (!d || i < 0) return "";
+  const auto u = static_cast<std::size_t>(i);
+  switch (s.selection.kind) {
+    case PickKind::performer: {
+      const Performer& p = d->performers[u];
+      return "performer " + (p.character.empty() ? p.id : p.character);
+    }
+    case PickKind::camera: {
+      const Camera& c = d->cameras[u];
+      return "camera " + c.id + (c.label.empty() ? std::string() : " (" + c.label + ")");
+    }
+    case PickKind::prop: {
+      const Prop& p = d->props[u];
+      return "prop " + (p.label.empty() ? p.id : p.label);
+    }
+    case PickKind::none: break;
+  }
+  return "";
 }
 
 }  // namespace cs::editor

@@ -1,5 +1,6 @@
 // cast_panel.cpp — the left column: the scene, its cast and their garments,
-// the props and the cameras. Clicking a camera looks through it.
+// the props and the cameras. Clicking a name selects it (the viewport outlines
+// it, F frames it, Esc clears it); double-clicking a camera looks through it.
 #include <cstdio>
 #include <string>
 
@@ -18,6 +19,16 @@ void section_title(const UiFonts& fonts, const char* text) {
   ImGui::TextUnformatted(text);
   ImGui::PopFont();
   ImGui::Separator();
+}
+
+// A full-width selectable row one text line high, drawn under what follows on
+// the line. Returns true when clicked.
+bool select_row(const char* id, bool selected) {
+  const ImVec2 at = ImGui::GetCursorPos();
+  const bool clicked = ImGui::Selectable(id, selected, ImGuiSelectableFlags_AllowItemOverlap | ImGuiSelectableFlags_AllowDoubleClick,
+                                         ImVec2(0, ImGui::GetTextLineHeight()));
+  ImGui::SetCursorPos(at);
+  return clicked;
 }
 
 void swatch(ImU32 color) {
@@ -69,6 +80,8 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   for (std::size_t i = 0; i < d.performers.size(); ++i) {
     const Performer& p = d.performers[i];
     ImGui::PushID(static_cast<int>(i));
+    if (select_row("##performer", s.selection.is(PickKind::performer, p.id))) select(s, PickKind::performer, p.id);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s (F frames, Esc clears)", p.character.empty() ? p.id.c_str() : p.character.c_str());
     swatch(performer_color_u32(static_cast<int>(i)));
     ImGui::TextUnformatted(p.character.empty() ? p.id.c_str() : p.character.c_str());
     ImGui::SameLine();
@@ -90,18 +103,24 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
     const Camera& c = d.cameras[i];
     const LensFrame lens = lens_frame(c);
     char label[160];
-    std::snprintf(label, sizeof label, "%s  %.0f mm  ·  %s  ·  %.2f:1##cam%zu", c.id.c_str(), c.focal_mm,
-                  std::string(camera_sensor(c).label).c_str(), c.aspect, i);
-    if (ImGui::Selectable(label, s.through_camera == c.id))
-      s.through_camera = (s.through_camera == c.id) ? std::string() : c.id;
+    std::snprintf(label, sizeof label, "%s  %.0f mm  ·  %s  ·  %.2f:1%s##cam%zu", c.id.c_str(), c.focal_mm,
+                  std::string(camera_sensor(c).label).c_str(), c.aspect, s.through_camera == c.id ? "  ·  looking through" : "", i);
+    if (ImGui::Selectable(label, s.selection.is(PickKind::camera, c.id), ImGuiSelectableFlags_AllowDoubleClick)) {
+      select(s, PickKind::camera, c.id);
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) s.through_camera = (s.through_camera == c.id) ? std::string() : c.id;
+    }
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Look through camera %s (key %zu)\nHFOV %.1f°  VFOV %.1f°", c.id.c_str(), i + 1, lens.hfov_deg,
-                        lens.vfov_deg);
+      ImGui::SetTooltip("Select camera %s; double-click (or key %zu) to look through it\nHFOV %.1f°  VFOV %.1f°", c.id.c_str(),
+                        i + 1, lens.hfov_deg, lens.vfov_deg);
   }
 
   section_title(fonts, "Props");
   if (d.props.empty()) ImGui::TextDisabled("No props.");
-  for (const Prop& p : d.props) {
+  for (std::size_t i = 0; i < d.props.size(); ++i) {
+    const Prop& p = d.props[i];
+    ImGui::PushID(static_cast<int>(i));
+    if (select_row("##prop", s.selection.is(PickKind::prop, p.id))) select(s, PickKind::prop, p.id);
+    ImGui::PopID();
     ImGui::TextUnformatted(p.label.empty() ? p.id.c_str() : p.label.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s%s  %.2f × %.2f × %.2f m", std::string(vocab_name(p.shape)).c_str(), p.barrier ? ", barrier" : "",

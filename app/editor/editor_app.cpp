@@ -66,12 +66,14 @@ std::unique_ptr<EditorApp> EditorApp::create(const AppConfig& config, std::strin
 
   app->viewport_ = std::make_unique<ViewportResources>();
   if (!app->viewport_->renderer.init(error)) return nullptr;
-  if (config.background_checks) {
-    CheckOptions o;
-    // Leave a core for the editor (and llvmpipe) on small machines.
-    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
-    app->checks_ = std::make_unique<ChecksWorker>(o, [] { glfwPostEmptyEvent(); });
-  }
+  CheckOptions o;
+  // Leave a core for the editor (and llvmpipe) on small machines.
+  o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
+  if (config.background_checks) app->checks_ = std::make_unique<ChecksWorker>(o, [] { glfwPostEmptyEvent(); });
+  // A camera move suggested in the findings panel measures as the checks do:
+  // the same options, and the document's prop meshes (which the worker gets per request).
+  o.meshes = &app->viewport_->meshes;
+  app->state_.checks.options = o;
   app->config_dir_ = config.config_dir ? *config.config_dir : config.headless_test ? fs::path() : default_config_dir();
   app->recent_ = load_recent(app->config_dir_);
   app->last_time_ = glfwGetTime();
@@ -106,7 +108,10 @@ void EditorApp::document_replaced() {
   s.masking_camera.clear();
   s.drag = {};
   s.frame_request = true;
+  const CheckOptions options = s.checks.options;
   s.checks = FindingsState{};
+  s.checks.options = options;
+  drop_missing_selection(s);
   viewport_->meshes = s.history.has_document() ? load_prop_meshes(s.history.doc(), s.path.parent_path()) : PropMeshes{};
   viewport_->exposure.reset();
   autosaved_generation_ = s.history.generation();
@@ -128,8 +133,11 @@ bool EditorApp::open(const fs::path& path) {
     state_.status = "Could not open " + path.filename().string();
     return false;
   }
+  const bool same_file = !state_.path.empty() && state_.path == path;
   state_.history.reset(std::move(*r.document));
   state_.path = path;
+  // Reopening the same file keeps what is selected (if it is still there).
+  if (!same_file) state_.selection = {};
   document_replaced();
   state_.status = "Opened " + path.string();
   if (!viewport_->meshes.ok()) state_.status += "  ·  " + viewport_->meshes.errors.front();
@@ -172,6 +180,7 @@ void EditorApp::new_scene() {
   d.choreography.beats.push_back(b);
   state_.history.reset(std::move(d));
   state_.path.clear();
+  state_.selection = {};
   document_replaced();
   state_.status = "New scene";
   recovery_offer_ = find_recovery(config_dir_, {});
@@ -317,6 +326,7 @@ void EditorApp::resolve_recovery(bool recover) {
     for (const Diagnostic& d : r.errors) state_.notice->lines.push_back(format_diagnostic(d));
     return;
   }
+  if (state_.path != o.file) state_.selection = {};
   state_.history.reset(std::move(*r.document), /*saved=*/false);
   state_.path = o.file;
   document_replaced();
@@ -338,11 +348,17 @@ void EditorApp::update_checks(double now) {
       f.have = true;
       f.seconds = r->seconds;
       f.hovered = -1;
+      // The selected finding stays selected while the checks still find it.
+      if (f.selected && std::find(f.findings.begin(), f.findings.end(), *f.selected) == f.findings.end()) f.selected.reset();
+      if (!f.selected || (f.suggestion && (f.suggestion->finding != *f.selected || f.suggestion->generation != r->generation)))
+        f.suggestion.reset();
       if (!r->error.empty()) state_.status = "The checks failed: " + r->error;
     }
   }
   if (!state_.history.has_document()) {
+    const CheckOptions options = f.options;
     f = FindingsState{};
+    f.options = options;
     return;
   }
   if (gen != last_seen_generation_) {
@@ -403,7 +419,7 @@ void EditorApp::handle_requests(const MenuRequests& req) {
 void EditorApp::draw_ui() {
   EditorState& s = state_;
   MenuRequests req;
-  draw_menu_bar(s, fonts_, recent_, req);
+  draw_menu_bar(s, fonts_, recent_, config_dir_, req);
   handle_global_shortcuts(s, req);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -417,6 +433,7 @@ void EditorApp::draw_ui() {
   layout.bottom_h = std::clamp(layout.size.y * 0.36f, 220.0f * fonts_.scale, 440.0f * fonts_.scale);
   layout.left_top_h = std::floor((layout.size.y - layout.bottom_h) * 0.5f);
 
+  drop_missing_selection(s);  // an edit may have removed what was selected
   draw_cast_panel(s, fonts_, layout);
   draw_findings_panel(s, fonts_, layout);
   draw_viewport_panel(s, fonts_, layout, *viewport_);

@@ -94,6 +94,8 @@ class EditorApp {
   // "ClosedSet — TITLE — FILE" with "•" when there are unsaved changes.
   std::string window_title() const;
   EditorState& state() { return state_; }
+  // The viewport's stage, geometry and last view (tests project and click through it).
+  ViewportResources& viewport() { return *viewport_; }
   GLFWwindow* window() const { return window_; }
 
  private:

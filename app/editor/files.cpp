@@ -112,6 +112,44 @@ void remove_recovery(const fs::path& config_dir, const fs::path& file) {
   fs::remove(recovery_path(config_dir, file), ec);
 }
 
+std::vector<RecoveryListing> list_recoveries(const fs::path& config_dir, const std::vector<fs::path>& known, const fs::path& open_file) {
+  std::vector<RecoveryListing> out;
+  if (config_dir.empty()) return out;
+  const fs::path dir = config_dir / "recovery";
+  const fs::path skip = recovery_path(config_dir, open_file);
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const fs::path rec = e.path();
+    if (!e.is_regular_file(ec) || rec == skip || !rec.filename().string().ends_with(".closedset.json")) continue;
+    RecoveryListing l;
+    fs::path file;
+    if (rec == recovery_path(config_dir, {})) l.untitled = true;
+    else
+      for (const fs::path& k : known)
+        if (recovery_path(config_dir, k) == rec) file = k;
+    std::optional<RecoveryOffer> o = (l.untitled || !file.empty()) ? find_recovery(config_dir, file) : std::nullopt;
+    if (!o && !l.untitled && file.empty()) {
+      // Its scene is not among the recent files: list the copy by its own name.
+      RecoveryOffer bare;
+      bare.recovery = rec;
+      const auto sys = std::chrono::file_clock::to_sys(fs::last_write_time(rec, ec));
+      const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::system_clock::duration>(sys));
+      std::tm local{};
+      localtime_r(&t, &local);
+      char buf[32];
+      std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+      bare.when = buf;
+      o = bare;
+    }
+    if (!o) continue;  // saved since: nothing to recover
+    l.offer = *o;
+    l.name = l.untitled ? std::string("untitled scene") : !file.empty() ? file.filename().string() : rec.stem().stem().string();
+    out.push_back(std::move(l));
+  }
+  std::sort(out.begin(), out.end(), [](const RecoveryListing& a, const RecoveryListing& b) { return a.offer.when > b.offer.when; });
+  return out;
+}
+
 std::optional<RecoveryOffer> find_recovery(const fs::path& config_dir, const fs::path& file) {
   if (config_dir.empty()) return std::nullopt;
   const fs::path rec = recovery_path(config_dir, file);

@@ -46,4 +46,17 @@ struct RecoveryOffer {
 };
 std::optional<RecoveryOffer> find_recovery(const std::filesystem::path& config_dir, const std::filesystem::path& file);
 
+// Every recovery copy worth offering (File → Recover…), newest first, except
+// the one for `open_file` (offered when it was opened). A copy is named after
+// its scene's file name and a hash of its path, so its scene is found among
+// `known` (the recent files): `file` is that scene, or "" when it is not known
+// (then `name` is all there is), and untitled copies have `untitled` set.
+struct RecoveryListing {
+  RecoveryOffer offer;
+  std::string name;      // the scene's file name, or the copy's stem when the scene is unknown
+  bool untitled = false;
+};
+std::vector<RecoveryListing> list_recoveries(const std::filesystem::path& config_dir, const std::vector<std::filesystem::path>& known,
+                                             const std::filesystem::path& open_file);
+
 }  // namespace cs::editor

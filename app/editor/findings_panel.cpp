@@ -1,7 +1,11 @@
 // findings_panel.cpp — the left column's lower half: what the checks found,
 // by count, filterable by severity. Click a finding to go to its count and look
-// through its camera. The checks run in the background after every edit
-// (EditorApp::update_checks); while they run, the list shows the last results, dimmed.
+// through its camera; the clicked finding is shown in full below the list, and
+// for a camera seeing what it should not, "Suggest a camera move" finds the
+// smallest slide of that camera that masks it. The checks run in the background
+// after every edit (EditorApp::update_checks); while they run, the list shows
+// the last results, dimmed.
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -36,6 +40,42 @@ void severity_toggle(bool& on, Severity s, int n) {
   ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.20f, 0.21f, 0.24f, 1) : ImVec4(0, 0, 0, 0));
   if (ImGui::SmallButton(label)) on = !on;
   ImGui::PopStyleColor(2);
+}
+
+// The selected finding: where, its sentence and suggestion, and for a camera
+// that sees what it should not, a camera move.
+void draw_selected_finding(EditorState& s, const Finding& x, const UiFonts& fonts) {
+  FindingsState& f = s.checks;
+  ImGui::Separator();
+  ImGui::BeginChild("##finding_detail", ImVec2(0, 0), false);
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(std::string(finding_info(x.code).id).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (x.to_count > x.from_count) ImGui::TextDisabled("%g–%g · worst %g", x.from_count, x.to_count, x.peak_count);
+  else ImGui::TextDisabled("count %g", x.from_count);
+  // The camera move first (it is what this area is for), then the finding in full.
+  if (camera_move_applies(x)) {
+    const bool have = f.suggestion && f.suggestion->finding == x;
+    if (ImGui::Button("Suggest a camera move")) suggest_camera_move(s);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Slides camera %s 5, 10, 20 or 40 cm left, right, up or down at count %g, its worst moment,\n"
+                        "and names the smallest slide that masks it (or frames it out).",
+                        x.camera.c_str(), x.peak_count);
+    if (have) {
+      ImGui::PushStyleColor(ImGuiCol_Text, f.suggestion->move ? ImVec4(0.55f, 0.85f, 0.75f, 1) : ImVec4(0.95f, 0.75f, 0.35f, 1));
+      ImGui::TextWrapped("%s", f.suggestion->text.c_str());
+      ImGui::PopStyleColor();
+      if (f.suggestion->move) ImGui::TextDisabled("Only that moment is tried: step through the span to see it hold.");
+    }
+  }
+  ImGui::TextWrapped("%s", x.message.c_str());
+  if (!x.suggestion.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s %s", fonts.arrow, x.suggestion.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndChild();
 }
 
 }  // namespace
@@ -74,7 +114,13 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     ImGui::TextDisabled("Nothing found: every beat keeps within the agreements.");
   }
 
-  ImGui::BeginChild("##findings", ImVec2(0, 0), false);
+  // The selected finding, in full, below the list.
+  const Finding* sel = nullptr;
+  if (f.selected)
+    for (const Finding& x : f.findings)
+      if (x == *f.selected) sel = &x;
+  const float detail_h = sel ? std::floor(ImGui::GetContentRegionAvail().y * 0.5f) : 0.0f;
+  ImGui::BeginChild("##findings", ImVec2(0, -detail_h), false);
   if (f.running) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);  // last results, out of date
   const float dot = ImGui::GetTextLineHeight() * 0.32f;
   ImGuiListClipper clipper;
@@ -103,7 +149,8 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       ImGui::PushID(rows[static_cast<std::size_t>(r)]);
       const bool here = s.count >= x.from_count - 1e-9 && s.count <= x.to_count + 1e-9;
       const ImVec2 p = ImGui::GetCursorScreenPos();
-      if (ImGui::Selectable("##row", here || f.hovered == rows[static_cast<std::size_t>(r)], 0, ImVec2(0, row_h - ImGui::GetStyle().ItemSpacing.y)))
+      const bool highlighted = here || f.hovered == rows[static_cast<std::size_t>(r)] || sel == &x;
+      if (ImGui::Selectable("##row", highlighted, 0, ImVec2(0, row_h - ImGui::GetStyle().ItemSpacing.y)))
         go_to_finding(s, x);
       if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
@@ -115,6 +162,8 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       }
       ImDrawList* dl = ImGui::GetWindowDrawList();
       const float lh = ImGui::GetTextLineHeight();
+      if (sel == &x)  // the selected finding: a bar down its left edge
+        dl->AddRectFilled(ImVec2(p.x - 4, p.y), ImVec2(p.x - 1, p.y + row_h - ImGui::GetStyle().ItemSpacing.y), IM_COL32(250, 220, 115, 255));
       dl->AddCircleFilled(ImVec2(p.x + dot + 2, p.y + lh * 0.5f + 1), dot, severity_color_u32(x.severity));
       char head[160];
       if (x.to_count > x.from_count) std::snprintf(head, sizeof head, "%g–%g  %s", x.from_count, x.to_count, std::string(finding_info(x.code).id).c_str());
@@ -137,6 +186,7 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   }
   if (f.running) ImGui::PopStyleVar();
   ImGui::EndChild();
+  if (sel) draw_selected_finding(s, *sel, fonts);
   ImGui::End();
 }
 

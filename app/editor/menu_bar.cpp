@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/editor/files.hpp"
 #include "app/editor/panels.hpp"
 #include "render/scene_geometry.hpp"
 
@@ -22,7 +23,8 @@ const char* color_mode_name(render::ColorMode m) {
 
 }  // namespace
 
-void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesystem::path>& recent, MenuRequests& req) {
+void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesystem::path>& recent,
+                   const std::filesystem::path& config_dir, MenuRequests& req) {
   if (!ImGui::BeginMainMenuBar()) return;
   const bool has_doc = s.history.has_document();
   if (ImGui::BeginMenu("File")) {
@@ -32,6 +34,23 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
       for (const auto& p : recent)
         if (ImGui::MenuItem(p.filename().string().c_str(), nullptr)) req.open_path = p;
         else if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.string().c_str());
+      ImGui::EndMenu();
+    }
+    // Unsaved work of other scenes, autosaved when their editor stopped
+    // without saving (a crash): opening the scene offers the copy.
+    if (ImGui::BeginMenu("Recover…", !config_dir.empty())) {
+      const std::vector<RecoveryListing> copies = list_recoveries(config_dir, recent, s.path);
+      if (copies.empty()) ImGui::TextDisabled("No unsaved work to recover");
+      for (const RecoveryListing& c : copies) {
+        const std::string label = c.name + "  ·  autosaved " + c.offer.when;
+        const bool known = !c.offer.file.empty();
+        if (ImGui::MenuItem(label.c_str(), nullptr, false, known)) req.open_path = c.offer.file;
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+          ImGui::SetTooltip("%s", known       ? ("Open " + c.offer.file.string() + " and offer its unsaved changes").c_str()
+                                  : c.untitled ? "Offered when the editor starts"
+                                               : (c.offer.recovery.string() + "\nIts scene is not among the recent files; "
+                                                  "the copy is a scene file you can open and save elsewhere.").c_str());
+      }
       ImGui::EndMenu();
     }
     ImGui::Separator();
@@ -69,10 +88,9 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
     for (render::ColorMode m : {render::ColorMode::performer, render::ColorMode::consent, render::ColorMode::masking})
       if (ImGui::MenuItem(color_mode_name(m), nullptr, s.color_mode == m)) s.color_mode = m;
     ImGui::Separator();
-    if (ImGui::MenuItem("Frame the cast", "F")) {
-      s.frame_request = true;
-      s.through_camera.clear();
-    }
+    const std::string frame_label = s.selection.empty() ? std::string("Frame the cast") : "Frame the " + selection_name(s);
+    if (ImGui::MenuItem(frame_label.c_str(), "F")) frame_selection(s);
+    if (ImGui::MenuItem("Clear the selection", "Esc", false, !s.selection.empty())) clear_selection(s);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Playback")) {
@@ -109,14 +127,12 @@ void handle_global_shortcuts(EditorState& s, MenuRequests& req) {
   if (ImGui::IsKeyPressed(GLFW_KEY_UP)) step_beat(s, -1);
   if (pressed(GLFW_KEY_HOME)) set_count(s, s.first_count());
   if (pressed(GLFW_KEY_END)) set_count(s, s.last_count());
-  if (pressed(GLFW_KEY_F)) {
-    s.frame_request = true;
-    s.through_camera.clear();
-  }
+  if (pressed(GLFW_KEY_F)) frame_selection(s);
   if (pressed(GLFW_KEY_B)) add_beat_at_playhead(s);
   if (pressed(GLFW_KEY_S)) split_beat_at_playhead(s);
   if (pressed(GLFW_KEY_DELETE) && current_beat_index(s) >= 0) delete_beat(s, static_cast<std::size_t>(current_beat_index(s)));
-  if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_ESCAPE)) s.through_camera.clear();
+  if (pressed(GLFW_KEY_0)) s.through_camera.clear();
+  if (pressed(GLFW_KEY_ESCAPE)) escape(s);
   for (int k = 1; k <= 9; ++k)
     if (pressed(GLFW_KEY_0 + k)) look_through_index(s, static_cast<std::size_t>(k - 1));
 }

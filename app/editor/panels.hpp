@@ -41,6 +41,7 @@ struct ViewportResources {
   std::uint64_t built_generation = ~std::uint64_t{0};
   double built_count = -1e300;
   std::string built_through, built_selected, built_mask_camera;
+  Selection built_outline;   // the selection the geometry outlines
   render::ColorMode built_color = render::ColorMode::performer;
   int built_detail = 0;
   bool interacting = false;  // the user was dragging in the viewport last frame
@@ -57,7 +58,20 @@ struct ViewportResources {
   // from the masking engine's ray counts.
   std::optional<CameraExposure> exposure;
   LensHudCache lens_hud;
+  // The view the picture was last drawn from, so a click can be turned into a
+  // ray through the same pixel of the same stage.
+  render::ViewSetup view;
+  bool view_valid = false;
 };
+
+// A click on the viewport's picture at `ndc` (normalised device coordinates of
+// the picture: x right, y up, in [−1, 1]): selects the performer, camera or prop
+// under it (notation/pick.hpp, against the stage drawn), or clears the selection
+// on empty space. What the viewport calls on a click; tests call it too.
+// Returns what was hit.
+PickHit click_in_viewport(EditorState& s, const ViewportResources& vr, glm::vec2 ndc);
+// The box F frames: the selection as staged, or the whole cast.
+render::Bounds frame_bounds(const EditorState& s, const Stage& stage);
 
 // Fonts and symbols chosen at start-up (symbols fall back to ASCII with the default font).
 struct UiFonts {
@@ -86,7 +100,7 @@ struct Layout {
 struct MenuRequests {
   bool new_scene = false;
   bool open_dialog = false;
-  std::optional<std::filesystem::path> open_path;  // a recent file
+  std::optional<std::filesystem::path> open_path;  // a recent file, or the scene of a recovery copy
   bool save = false;
   bool save_as = false;
   bool quit = false;
@@ -95,8 +109,9 @@ struct MenuRequests {
 void apply_theme(float scale);
 UiFonts load_fonts(float scale);
 
+// `config_dir` is where recovery copies are (File → Recover… lists them).
 void draw_menu_bar(EditorState& s, const UiFonts& fonts, const std::vector<std::filesystem::path>& recent,
-                   MenuRequests& requests);
+                   const std::filesystem::path& config_dir, MenuRequests& requests);
 void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& layout, ViewportResources& vr);

@@ -11,9 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "notation/checks.hpp"
 #include "notation/document.hpp"
 #include "notation/findings.hpp"
 #include "notation/history.hpp"
+#include "notation/pick.hpp"
 #include "render/scene_geometry.hpp"
 #include "render/view.hpp"
 
@@ -46,6 +48,27 @@ struct BeatDrag {
   double applied = -1e300;             // the snapped edge or start last applied (skip repeats)
 };
 
+// What is selected: a performer, a camera or a prop, by id (so it survives
+// undo, redo and reloading the file; one that no longer exists is dropped).
+// Picked in the viewport or the cast panel; F frames it. Editor state, never
+// a document edit: no undo step, no unsaved changes.
+struct Selection {
+  PickKind kind = PickKind::none;
+  std::string id;
+  bool empty() const { return kind == PickKind::none; }
+  bool is(PickKind k, const std::string& i) const { return kind == k && id == i; }
+  bool operator==(const Selection&) const = default;
+};
+
+// A camera move suggested for one finding (cs::smallest_masking_move).
+struct MoveSuggestion {
+  Finding finding;                     // the finding it is for
+  std::uint64_t generation = 0;        // the document it was tried on
+  std::optional<MaskingMove> move;     // nullopt: no slide of up to 40 cm masks it
+  std::string text;                    // what the panel shows
+  double seconds = 0;                  // how long it took to find
+};
+
 // The checks of the document, run in the background (checks_worker.hpp).
 struct FindingsState {
   std::vector<Finding> findings;
@@ -55,6 +78,11 @@ struct FindingsState {
   double seconds = 0;                  // how long the last run took
   bool show_info = true, show_warning = true, show_error = true;
   int hovered = -1;                    // finding under the pointer on the timeline
+  std::optional<Finding> selected;     // the finding last clicked (in the list or on the timeline)
+  std::optional<MoveSuggestion> suggestion;  // for `selected`, once asked
+  // What the checks worker runs with (threads, the document's prop meshes), so
+  // a suggestion measures exactly as the checks do. Set by EditorApp.
+  CheckOptions options;
 };
 
 struct EditorState {
@@ -77,7 +105,8 @@ struct EditorState {
   std::string through_camera;          // "" = the free orbit view
   std::string masking_camera;          // the camera the masking colours are for ("" = the first)
   render::ColorMode color_mode = render::ColorMode::performer;
-  bool frame_request = true;           // frame the whole scene on the next draw
+  bool frame_request = true;           // frame the selection (or the cast) on the next draw
+  Selection selection;
   std::string status;                  // one line in the status bar
 
   // [SECTION] Findings
@@ -123,7 +152,35 @@ bool set_beat_text(EditorState& s, std::size_t index, BeatText field, const std:
 void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x);
 void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count);
 
-// Go to a finding: its first count, through its camera (if any).
+// Go to a finding: its first count, through its camera (if any); it becomes
+// the selected finding (s.checks.selected).
 void go_to_finding(EditorState& s, const Finding& f);
+// Findings a camera move can answer: a camera seeing skin the rider does not
+// agree to as it stands (exposure.refused, .ask, .conditional) or a hidden garment (garment.visible).
+bool camera_move_applies(const Finding& f);
+// "Suggest a camera move" for the selected finding: the smallest slide of its
+// camera (5–40 cm left, right, up or down at its worst moment) that masks it,
+// with the checks' own options (meshes included). Runs on the calling thread:
+// a few milliseconds (at most ~25 ms on the 64-beat reference scene, README).
+// False when no finding that a move applies to is selected.
+bool suggest_camera_move(EditorState& s);
+
+// [SECTION] Selection (actions.cpp). Not edits: nothing here touches the history.
+// Selects the performer, camera or prop with that id (PickKind::none clears).
+void select(EditorState& s, PickKind kind, const std::string& id);
+void clear_selection(EditorState& s);
+// Drops a selection whose performer, camera or prop no longer exists (after
+// undo, redo, an edit or a reload). True when it dropped one.
+bool drop_missing_selection(EditorState& s);
+// The selected item's index in its list of the document (doc.performers,
+// doc.cameras or doc.props), −1 when nothing (that exists) is selected.
+int selected_index(const EditorState& s);
+// F: the free view frames the selection on the next draw, or the whole cast
+// when nothing is selected.
+void frame_selection(EditorState& s);
+// Esc: clears the selection; with nothing selected, leaves a camera's lens for the free view.
+void escape(EditorState& s);
+// The name a person reads for the selection: "performer Maya", "camera A", "prop bed".
+std::string selection_name(const EditorState& s);
 
 }  // namespace cs::editor

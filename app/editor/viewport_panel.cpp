@@ -74,6 +74,42 @@ float draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, I
 
 }  // namespace
 
+PickHit click_in_viewport(EditorState& s, const ViewportResources& vr, glm::vec2 ndc) {
+  const Document* doc = s.document();
+  if (!doc || !vr.view_valid) return {};
+  PickOptions o;
+  if (const Camera* through = doc->camera(s.through_camera)) o.skip_camera = static_cast<int>(through - doc->cameras.data());
+  const PickHit h = pick(vr.stage, glm::dvec3(vr.view.eye), glm::dvec3(vr.view.ray_direction(ndc)), o);
+  const auto i = static_cast<std::size_t>(h.index);
+  switch (h.kind) {
+    case PickKind::performer:
+      if (i < doc->performers.size()) select(s, h.kind, doc->performers[i].id);
+      break;
+    case PickKind::camera:
+      if (i < doc->cameras.size()) select(s, h.kind, doc->cameras[i].id);
+      break;
+    case PickKind::prop:
+      if (i < doc->props.size()) select(s, h.kind, doc->props[i].id);
+      break;
+    case PickKind::none: clear_selection(s); break;
+  }
+  return h;
+}
+
+render::Bounds frame_bounds(const EditorState& s, const Stage& stage) {
+  const int i = selected_index(s);
+  render::Bounds b;
+  if (i >= 0) {
+    switch (s.selection.kind) {
+      case PickKind::performer: b = render::performer_bounds(stage, i); break;
+      case PickKind::camera: b = render::camera_bounds(stage, i); break;
+      case PickKind::prop: b = render::prop_bounds(stage, i); break;
+      case PickKind::none: break;
+    }
+  }
+  return b.valid ? b : render::cast_bounds(stage);
+}
+
 void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& layout, ViewportResources& vr) {
   const ImVec2 pos(layout.origin.x + layout.left_w, layout.origin.y);
   const ImVec2 size(layout.size.x - layout.left_w - layout.right_w, layout.size.y - layout.bottom_h);
@@ -146,10 +182,10 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   ImGui::SameLine();
   const float frame_w = ImGui::CalcTextSize("Frame (F)").x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - frame_w - 8));
-  if (ImGui::Button("Frame (F)")) {
-    s.frame_request = true;
-    s.through_camera.clear();
-  }
+  if (ImGui::Button("Frame (F)")) frame_selection(s);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(s.selection.empty() ? "Frame the whole cast in the free view" : "Frame the %s in the free view",
+                      selection_name(s).c_str());
 
   // [SECTION] The picture
   const ImVec2 img_pos = ImGui::GetCursorScreenPos();
@@ -181,12 +217,18 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   const std::uint64_t generation = s.history.generation();
   if (vr.built_generation != generation || vr.built_count != s.count || vr.built_through != s.through_camera ||
       vr.built_selected != selected || vr.built_detail != detail || vr.built_color != s.color_mode ||
-      vr.built_mask_camera != mask_cam) {
+      vr.built_mask_camera != mask_cam || vr.built_outline != s.selection) {
     render::SceneDrawOptions opts;
     opts.detail = detail;
     opts.through_camera = s.through_camera;
     opts.selected_camera = selected;
     opts.color = s.color_mode;
+    const int sel = selected_index(s);
+    if (sel >= 0) {
+      if (s.selection.kind == PickKind::performer) opts.outline_performer = sel;
+      if (s.selection.kind == PickKind::prop) opts.outline_prop = sel;
+      if (s.selection.kind == PickKind::camera) opts.outline_camera = s.selection.id;
+    }
     vr.exposure.reset();
     if (doc) {
       vr.stage = evaluate(*doc, s.count, &vr.meshes);
@@ -219,6 +261,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     vr.built_detail = detail;
     vr.built_color = s.color_mode;
     vr.built_mask_camera = mask_cam;
+    vr.built_outline = s.selection;
     ++vr.geometry_serial;
   }
   const StageCamera* through_sc = nullptr;
@@ -228,20 +271,29 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   if (!through_sc) through = nullptr;
 
   if (s.frame_request && doc) {
-    const render::Bounds b = render::cast_bounds(vr.stage);
+    const render::Bounds b = frame_bounds(s, vr.stage);
     s.orbit.frame(b.lo, b.hi);
   }
   s.frame_request = false;
 
   // Interaction: orbit (left or right drag), pan (middle or Shift+left), zoom (wheel).
-  ImGui::InvisibleButton("##viewport", img_size,
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle | ImGuiButtonFlags_MouseButtonRight);
+  // A left click that does not move (more than a few pixels) selects what is under it.
+  const bool released = ImGui::InvisibleButton(
+      "##viewport", img_size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle | ImGuiButtonFlags_MouseButtonRight);
   const ImGuiIO& io = ImGui::GetIO();
+  constexpr float kClickSlopPx = 4.0f;
+  auto dragged = [&](ImGuiMouseButton b) { return io.MouseDragMaxDistanceSqr[b] > kClickSlopPx * kClickSlopPx; };
+  if (released && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !dragged(ImGuiMouseButton_Left) && !io.KeyShift) {
+    const ImVec2 at = io.MouseClickedPos[ImGuiMouseButton_Left];
+    click_in_viewport(s, vr, glm::vec2((at.x - img_pos.x) / img_size.x * 2 - 1, 1 - (at.y - img_pos.y) / img_size.y * 2));
+  }
   vr.interacting = ImGui::IsItemActive();
   if (ImGui::IsItemActive()) {
     const ImVec2 d = io.MouseDelta;
     const bool pan = ImGui::IsMouseDown(ImGuiMouseButton_Middle) || (io.KeyShift && ImGui::IsMouseDown(ImGuiMouseButton_Left));
-    if ((d.x != 0 || d.y != 0) && through_sc) {
+    // A click (no drag yet) keeps the lens; a drag leaves it.
+    const bool dragging = dragged(ImGuiMouseButton_Left) || dragged(ImGuiMouseButton_Middle) || dragged(ImGuiMouseButton_Right);
+    if ((d.x != 0 || d.y != 0) && dragging && through_sc) {
       // Leaving the lens: the free view starts where the camera stands.
       const glm::vec3 cam_pos(through_sc->basis.position), fwd(through_sc->basis.forward);
       s.orbit.distance = 3.0f;
@@ -259,6 +311,8 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   if (ImGui::IsItemHovered() && io.MouseWheel != 0 && !through_sc) s.orbit.zoom(io.MouseWheel);
 
   const render::ViewSetup view = through_sc ? render::look_through(*through_sc, aspect) : s.orbit.setup(aspect);
+  vr.view = view;
+  vr.view_valid = doc != nullptr;
 
   if (vr.target.ensure(px_w, px_h, samples)) {
     // Redraw only when the picture can have changed: an idle editor costs nothing.
