@@ -334,6 +334,7 @@ struct CameraJob {
   int wi0 = 0, wi1 = 0, wj0 = 0, wj1 = 0;  // the window of rays cast (inclusive)
   std::vector<bool> tile_on;               // with an interest: the tiles cast (empty: all)
   std::vector<std::uint64_t> footprint_bits;  // with an interest: per performer, the footprints counted
+  std::vector<float> zmin;                 // per prim: a lower bound of the t at which a ray can meet it
 };
 
 // Pixel range covered by the projection of world points (their convex hull).
@@ -553,6 +554,23 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& wi
     bounds[stage.shapes.size() + t] = clip(project(cam, pts, W, H), window);
   }
 
+  // Depth bounds. t along a ray is depth along the lens axis (the ray's
+  // direction has unit forward component), so nothing of a shape lies at t below
+  // its bounding sphere's nearest depth; a small margin keeps it a bound after
+  // float rounding of the hit.
+  job.zmin.assign(job.prims.size(), -std::numeric_limits<float>::infinity());
+  auto depth_bound = [](double z) { return float(z - 1e-4 * (1 + std::fabs(z))); };
+  for (std::size_t k = 0; k < stage.shapes.size(); ++k) {
+    const Shape& s = stage.shapes[k];
+    job.zmin[k] = depth_bound(glm::dot(glm::dvec3(s.bound_center) - b.position, F) - double(s.bound_radius));
+  }
+  for (std::size_t t = 0; t < stage.triangles.size(); ++t) {
+    const StageTriangle& tri = stage.triangles[t];
+    const double z = std::min({glm::dot(glm::dvec3(tri.a) - b.position, F), glm::dot(glm::dvec3(tri.b) - b.position, F),
+                               glm::dot(glm::dvec3(tri.c) - b.position, F)});
+    job.zmin[stage.shapes.size() + t] = depth_bound(z);
+  }
+
   // Row by row, the columns each ellipsoid's or capsule's outline can cover.
   job.span_at.assign(job.prims.size(), 0);
   for (std::size_t k = 0; k < job.prims.size(); ++k) {
@@ -703,6 +721,8 @@ struct TileItem {
   const Prim* p;
   std::uint32_t k;
   int i0, i1, j0, j1;
+  float zmin;   // no point of it lies nearer the lens (along the ray, t ≥ zmin)
+  bool needed;  // intersected whatever is in front: a skin primitive whose performer's footprint is counted
 };
 
 // The state of the rays of a tile row while the row's items are intersected,
@@ -732,6 +752,7 @@ struct Scratch {
   std::vector<std::int16_t> touched;
   std::vector<TileItem> items;           // of the current tile
   std::vector<ItemCols> col_part;        // per item: dc + u·du of the tile's kTile columns
+  std::vector<std::pair<float, std::uint32_t>> by_depth;  // the tile's items, nearest first
 };
 
 // A ray's direction in a primitive's space, as the packets form it: the column
@@ -830,22 +851,29 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
     v4f u[kTile / kLanes];  // of the tile's columns
     for (int c = 0; c < kTile; ++c) u[c / kLanes][c % kLanes] = (float(bi + c) + 0.5f) * su - 1.0f;
     TileItem* const tis = sc.items.data();
-    std::uint32_t n_ti = 0;
+    std::uint32_t n_ti = 0, n_ti_needed = 0;
     for (std::uint32_t it = 0; it < n_items; ++it) {
       const std::uint32_t k = items[it];
       const Bounds& bd = job.bounds[k];
-      TileItem ti{&job.prims[k], k, std::max(bd.i0, ti0), std::min(bd.i1, ti1), std::max(bd.j0, tj0),
-                  std::min(bd.j1, tj1)};
+      const Prim& p = job.prims[k];
+      const bool needed = p.role == kSkin && (!fp_bits || fp_bits[std::size_t(p.performer)]);
+      TileItem ti{&p, k, std::max(bd.i0, ti0), std::min(bd.i1, ti1), std::max(bd.j0, tj0), std::min(bd.j1, tj1),
+                  job.zmin[k], needed};
       if (ti.i0 > ti.i1 || ti.j0 > ti.j1) continue;
-      const Prim& p = *ti.p;
       ItemCols& cp = sc.col_part[n_ti];
       for (int h = 0; h < kTile / kLanes; ++h) {
         cp.x[h] = p.dc.x + u[h] * p.du.x;
         cp.y[h] = p.dc.y + u[h] * p.du.y;
         cp.z[h] = p.dc.z + u[h] * p.du.z;
       }
+      sc.by_depth[n_ti] = {ti.zmin, n_ti};
+      n_ti_needed += needed;
       tis[n_ti++] = ti;
     }
+    // Nearest first: once every ray of a row has met something nearer than an
+    // item can be, that item (and every later one not needed for a footprint)
+    // cannot change the row. The outcome does not depend on item order.
+    std::sort(sc.by_depth.begin(), sc.by_depth.begin() + n_ti);
 
     RayState rs;
     SkinHit* const skin = sc.skin_hits.data();
@@ -856,9 +884,24 @@ void trace_tile_row(const Stage& stage, const CameraJob& job, int ty, Counters& 
         rs.best_t[h] = splat(std::numeric_limits<float>::infinity());
         rs.best[h] = v4i{} - 1;  // ~0u: none
       }
+      // Columns of the tile outside the cast ones never block the early stop.
+      for (int c = 0; c < kTile; ++c)
+        if (bi + c < ti0 || bi + c > ti1) rs.best_t[c / kLanes][c % kLanes] = -std::numeric_limits<float>::infinity();
       std::fill(std::begin(rs.n_skin), std::end(rs.n_skin), 0u);
-      for (std::uint32_t x = 0; x < n_ti; ++x) {
+      std::uint32_t needed_left = n_ti_needed;
+      for (std::uint32_t o = 0; o < n_ti; ++o) {
+        const std::uint32_t x = sc.by_depth[o].second;
         const TileItem& ti = tis[x];
+        needed_left -= ti.needed;
+        if (!ti.needed) {
+          v4f far = rs.best_t[0];
+          for (int h = 1; h < kTile / kLanes; ++h) far = far > rs.best_t[h] ? far : rs.best_t[h];
+          const float row_far = std::max({far[0], far[1], far[2], far[3]});
+          if (ti.zmin > row_far) {  // every ray of the row already has a nearer hit
+            if (!needed_left) break;
+            continue;
+          }
+        }
         if (j < ti.j0 || j > ti.j1) continue;
         const ItemCols& cols = sc.col_part[x];
         const std::array<int, 2>& sp = job.span(ti.k, j);
@@ -1092,6 +1135,7 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     sc.touched.reserve(n_perf);
     sc.items.resize(max_items);
     sc.col_part.resize(max_items);
+    sc.by_depth.resize(max_items);
     for (Counters& c : per_thread[t]) c.init(n_perf, n_garm, n_prop);
     for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
       const auto [c, ty] = work[w];
