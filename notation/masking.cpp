@@ -426,8 +426,8 @@ bool outline_bounds(const StageCamera& cam, const glm::dmat4& w, double half_y, 
 // unit sphere where (o·D)² − |D|²(|o|² − 1) ≥ 0, a quadratic in u: the row's
 // span lies between its roots. A capsule lies within the hull of its two end
 // spheres and its infinite cylinder (the same test on x and z). Each is grown
-// by 0.1 % and the span by a column each side, far beyond the rounding of the
-// float rays, so no ray that meets the shape is left out.
+// by 0.1 % and the span by a column or two each side, far beyond the rounding
+// of the float rays, so no ray that meets the shape is left out.
 std::array<int, 2> row_span(const Prim& p, const Bounds& bd, int j, int W, int H) {
   const std::array<int, 2> all{bd.i0, bd.i1};
   if (p.kind != ShapeKind::ellipsoid && p.kind != ShapeKind::capsule) return all;
@@ -457,9 +457,11 @@ std::array<int, 2> row_span(const Prim& p, const Bounds& bd, int j, int W, int H
     if (!piece(o - up, A, B) || !piece(o + up, A, B) || !piece(o * flat, A * flat, B * flat)) return all;
   }
   if (lo > hi) return {bd.i0, bd.i0 - 1};
-  // u = (i + ½)·(2/W) − 1.
-  const double c0 = std::floor((lo + 1) * W / 2 - 0.5) - 1, c1 = std::ceil((hi + 1) * W / 2 - 0.5) + 1;
-  return {int(std::max(double(bd.i0), c0)), int(std::min(double(bd.i1), c1))};
+  // u = (i + ½)·(2/W) − 1. Truncation instead of floor and ceil (a library
+  // call each here), with a column more of margin.
+  const int c0 = int(std::clamp((lo + 1) * W / 2 - 0.5, -1e6, 1e6)) - 2;
+  const int c1 = int(std::clamp((hi + 1) * W / 2 - 0.5, -1e6, 1e6)) + 2;
+  return {std::max(bd.i0, c0), std::min(bd.i1, c1)};
 }
 
 Bounds clip(const Bounds& b, const Bounds& w) {
