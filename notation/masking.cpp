@@ -558,13 +558,25 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& wi
 
   // Depth bounds. t along a ray is depth along the lens axis (the ray's
   // direction has unit forward component), so nothing of a shape lies at t below
-  // its bounding sphere's nearest depth; a small margin keeps it a bound after
-  // float rounding of the hit.
+  // its nearest point's depth (exact for each kind); a small margin keeps it a
+  // bound after float rounding of the hit.
   job.zmin.assign(job.prims.size(), -std::numeric_limits<float>::infinity());
   auto depth_bound = [](double z) { return float(z - 1e-4 * (1 + std::fabs(z))); };
   for (std::size_t k = 0; k < stage.shapes.size(); ++k) {
+    if (!bounds[k].any) continue;
     const Shape& s = stage.shapes[k];
-    job.zmin[k] = depth_bound(glm::dot(glm::dvec3(s.bound_center) - b.position, F) - double(s.bound_radius));
+    const glm::dmat4 w(s.to_world);
+    double z = std::numeric_limits<double>::infinity();
+    if (s.kind == ShapeKind::ellipsoid || s.kind == ShapeKind::capsule) {
+      // The nearest point of an ellipsoid c + M·s: F·c − |Mᵀ F| (a capsule: of its two ends).
+      const double reach = glm::length(glm::transpose(glm::dmat3(w)) * F);
+      const double hy = s.kind == ShapeKind::capsule ? double(s.h) : 0.0;
+      for (double y : {hy, -hy}) z = std::min(z, glm::dot(glm::dvec3(w * glm::dvec4(0, y, 0, 1)) - b.position, F) - reach);
+    } else {
+      for (int c = 0; c < 8; ++c)  // a box, or a cylinder inside its box: the nearest corner
+        z = std::min(z, glm::dot(glm::dvec3(w * glm::dvec4(c & 1 ? 1 : -1, c & 2 ? 1 : -1, c & 4 ? 1 : -1, 1)) - b.position, F));
+    }
+    job.zmin[k] = depth_bound(z);
   }
   for (std::size_t t = 0; t < stage.triangles.size(); ++t) {
     const StageTriangle& tri = stage.triangles[t];
