@@ -890,7 +890,11 @@ class GeometryChecks {
       }
       hash_string(rider_hash_, p.id);
     }
-    for (const Prop& p : d.props) hash_string(rider_hash_, p.id);
+    for (const Prop& p : d.props) {
+      hash_string(rider_hash_, p.id);
+      hash_value(rider_hash_, p.barrier);  // what is cast depends on it (barriers are looked for)
+    }
+    for (const Garment& g : d.garments) hash_value(rider_hash_, g.camera);  // and on which garments must stay hidden
     hash_value(rider_hash_, o.fragile_offset_m);
     hash_value(rider_hash_, mopt_.width);
     // Per performer, the sensitive and intimate regions: the only ones whose

@@ -669,6 +669,31 @@ TEST_SUITE("checks: incremental") {
   }
 }
 
+// What the checks cast depends on which garments are meant to stay hidden and
+// which props are barriers: an edit to either must not reuse a sample measured
+// before it (the cache would otherwise miss a garment now meant to be hidden).
+TEST_CASE("checks: the cache is not fooled by a garment turned hidden or a prop turned barrier") {
+  const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/bedroom.closedset.json");
+  REQUIRE(r.ok());
+  Document d = *r.document;
+  CheckOptions o = fast();
+  o.fragile_offset_m = 0;  // the probes do not matter here
+  CheckCache cache;
+  // Everything in plain sight first, then each made something the checks look for.
+  for (Garment& g : d.garments) g.camera = GarmentCamera::costume;
+  for (Prop& p : d.props) p.barrier = false;
+  run_checks(d, o, &cache);
+  for (Garment& g : d.garments) g.camera = GarmentCamera::hidden;
+  const CheckReport garments = run_checks(d, o, &cache);
+  const CheckReport garments_fresh = run_checks(d, o);
+  CHECK(garments.findings == garments_fresh.findings);
+  CHECK(std::any_of(garments_fresh.findings.begin(), garments_fresh.findings.end(),
+                    [](const Finding& f) { return f.code == FindingCode::garment_visible; }));
+  for (Prop& p : d.props) p.barrier = true;
+  const CheckReport props = run_checks(d, o, &cache);
+  CHECK(props.findings == run_checks(d, o).findings);
+}
+
 TEST_SUITE("checks: the bundled example") {
   // The example is written to show what an IC meets in prep: an ask, conditions
   // (one of them written on a `yes`), a fragile masking angle; and no errors. If the mannequin, the poses or a
