@@ -432,8 +432,11 @@ class Spans {
  public:
   explicit Spans(std::vector<double> samples = {}, std::vector<std::string> beats = {})
       : samples_(std::move(samples)), beats_(std::move(beats)) {}
-  // Touches seen on fewer consecutive samples than this are dropped:
-  // interpolation between keys passes limbs through each other for an instant.
+  // Unnoted touches of regions the performer agreed to be touched there, seen
+  // on fewer consecutive samples than this, are dropped: interpolation between
+  // keys passes limbs through each other for an instant. A touch of a region
+  // marked no, or never discussed, is reported from a single sample: a brush
+  // on the way into a shape is still a touch nobody agreed to.
   int min_touch_samples = 1;
   // For spans over a sparser sequence of samples: append its counts (and beat) as they come.
   void push_sample(double count, std::string beat) {
@@ -492,8 +495,7 @@ class Spans {
 
   std::map<std::string, Open>::iterator close(std::map<std::string, Open>::iterator it) {
     Open& op = it->second;
-    if ((op.finding.code == FindingCode::pose_unnotated_contact || op.finding.code == FindingCode::pose_refused_contact) &&
-        op.last - op.first + 1 < min_touch_samples)
+    if (op.finding.code == FindingCode::pose_unnotated_contact && op.last - op.first + 1 < min_touch_samples)
       return open_.erase(it);
     Finding f = std::move(op.finding);
     f.from_count = samples_[static_cast<std::size_t>(op.first)];

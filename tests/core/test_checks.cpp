@@ -694,6 +694,50 @@ TEST_CASE("checks: the cache is not fooled by a garment turned hidden or a prop 
   CHECK(props.findings == run_checks(d, o).findings);
 }
 
+// A touch of a region marked no is reported even when only one sample sees it
+// (Ben's legs brushing Ana's inner thighs on his way over her, between two key
+// poses: the bedroom example as first staged); the same brush of a region she
+// agreed to is a one-sample interpolation graze and is not.
+TEST_CASE("checks: a brush of a refused region on a single sample is an error; of an agreed one, nothing") {
+  const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/bedroom.closedset.json");
+  REQUIRE(r.ok());
+  Document d = *r.document;
+  Beat* down = nullptr;
+  for (Beat& b : d.choreography.beats)
+    if (b.id == "b03l") down = &b;
+  REQUIRE(down);
+  for (Pose& p : down->poses)
+    if (p.performer == "ben") {  // standing at the bedside, as first staged
+      p.root_position = {1.08, 1.0, -0.15};
+      p.root_rotation = {0, -90, 0};
+      p.joints = {{Joint::spine_upper, {10, 0, 0}}, {Joint::neck, {25, 0, 0}}, {Joint::shoulder_l, {-50, 0, 25}},
+                  {Joint::shoulder_r, {-50, 0, -25}}, {Joint::elbow_l, {-50, 0, 0}}, {Joint::elbow_r, {-50, 0, 0}}};
+    }
+  CheckOptions o;  // the default 4 samples per count
+  o.fragile_offset_m = 0;
+  auto brushes = [&](const Document& doc, FindingCode code) {
+    std::vector<Finding> out;
+    for (const Finding& f : run_checks(doc, o).findings)
+      if (f.code == code && f.beat == "b03l" && f.performer == "ana" &&
+          (f.region == Region::inner_thigh_l || f.region == Region::inner_thigh_r))
+        out.push_back(f);
+    return out;
+  };
+  const std::vector<Finding> refused = brushes(d, FindingCode::pose_refused_contact);
+  REQUIRE_FALSE(refused.empty());
+  for (const Finding& f : refused) CHECK(f.from_count == f.to_count);  // one sample
+  // Ana agrees to Ben's legs there: the one-sample brush is no longer reported at all.
+  for (Performer& p : d.performers)
+    if (p.id == "ana")
+      for (Boundary& b : p.boundaries)
+        if (b.direction == Direction::receive && (b.region == Region::inner_thigh_l || b.region == Region::inner_thigh_r)) {
+          b.state = BoundaryState::yes;
+          b.layer = Layer::skin;
+        }
+  CHECK(brushes(d, FindingCode::pose_refused_contact).empty());
+  CHECK(brushes(d, FindingCode::pose_unnotated_contact).empty());
+}
+
 TEST_SUITE("checks: the bundled example") {
   // The example is written to show what an IC meets in prep: an ask, conditions
   // (one of them written on a `yes`), a fragile masking angle; and no errors. If the mannequin, the poses or a
@@ -712,7 +756,7 @@ TEST_SUITE("checks: the bundled example") {
     };
     const std::vector<Pin> pinned = {
       {"contact.conditional", "b02", 5, 9, "", "ana", "scalp"},
-      {"contact.conditional", "b03", 9, 12, "", "ana", "flank_r"},
+      {"contact.conditional", "b03", 9, 11, "", "ana", "flank_r"},
       {"contact.ask", "b04", 13, 20, "", "ana", "hip_l"},
       {"contact.conditional", "b04", 13, 19, "", "ana", "pubic"},
       {"masking.fragile", "b05", 21, 29, "A", "ana", "breast_l"},

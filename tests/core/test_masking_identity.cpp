@@ -115,7 +115,10 @@ TEST_CASE("masking identity: example scenes match their golden digests") {
   const Document reference = load("reference.closedset.json");
   for (int threads : {1, 2}) {
     CAPTURE(threads);
-    CHECK(scene_digest(bedroom, {1.0, 6.5, 11.25, 19.0, 24.0}, nullptr, threads) == 0x75e60c3d7d21dc69ull);
+    // The bedroom example was restaged in session 2 (b02, b03h, b03l); this
+    // digest of the new staging was taken with the ray caster as it was before
+    // that session's speed-ups (commit 8260700), and today's gives the same.
+    CHECK(scene_digest(bedroom, {1.0, 6.5, 11.25, 19.0, 24.0}, nullptr, threads) == 0xc7afdcd27a7bc479ull);
     CHECK(scene_digest(reference, {1.0, 9.5, 33.0, 64.75}, nullptr, threads) == 0x0a4d3bc7461974e4ull);
   }
 }
