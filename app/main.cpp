@@ -39,7 +39,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // `closedset chek FILE`: CLI11 takes "chek" for the editor's FILE and then
     // complains about FILE; say what actually went wrong.
-    if (argc >= 2 && argv[1][0] != '-' && !std::filesystem::exists(argv[1]) && dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    // (A known command with a stray option or argument is CLI11's to explain.)
+    bool known = false;
+    if (argc >= 2) {
+      try {
+        known = app.get_subcommand(argv[1]) != nullptr;
+      } catch (const CLI::OptionNotFound&) {
+      }
+    }
+    if (argc >= 2 && !known && argv[1][0] != '-' && !std::filesystem::exists(argv[1]) &&
+        dynamic_cast<const CLI::ExtrasError*>(&e)) {
       const std::string word = argv[1];
       if (word.find('/') != std::string::npos || word.find('.') != std::string::npos)
         std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", argv[1]);

@@ -45,6 +45,10 @@ run_case("--help" 0 ARGS --help STDOUT "validate")
 run_case("validate --help" 0 ARGS validate --help STDOUT "--format")
 run_case("unknown subcommand option" 2 ARGS validate --colour)
 run_case("a mistyped command" 2 ARGS chek ${EXAMPLES}/bedroom.closedset.json STDERR "unknown command \"chek\"")
+run_case("a known command with a stray option says which" 2 ARGS check --frob ${EXAMPLES}/bedroom.closedset.json
+  STDERR "not expected: --frob")
+run_case("a known command with a stray argument says which" 2 ARGS validate ${EXAMPLES}/bedroom.closedset.json extra.json
+  STDERR "not expected: extra.json")
 run_case("the editor on a file that does not exist" 2 ARGS ${WORK}/frobnicate.json STDERR "no such file")
 run_case("validate the example" 0 ARGS validate ${EXAMPLES}/bedroom.closedset.json STDOUT "valid")
 run_case("validate the reference scene" 0 ARGS validate ${EXAMPLES}/reference.closedset.json STDOUT "64 beats")
