@@ -23,8 +23,9 @@ namespace {
 
 std::string count_span(const Finding& f) {
   char buf[64];
-  if (f.from_count == f.to_count) std::snprintf(buf, sizeof buf, "%g", f.from_count);
-  else std::snprintf(buf, sizeof buf, "%g–%g", f.from_count, f.to_count);
+  // Counts are exact binary fractions (1/64 at the finest sampling): print them whole, not rounded.
+  if (f.from_count == f.to_count) std::snprintf(buf, sizeof buf, "%.10g", f.from_count);
+  else std::snprintf(buf, sizeof buf, "%.10g–%.10g", f.from_count, f.to_count);
   return buf;
 }
 

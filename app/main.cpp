@@ -1,6 +1,7 @@
 // main.cpp — `closedset`: with no subcommand, the editor; otherwise the command line.
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
   editor.file = CLOSEDSET_DEFAULT_SCENE;
   app.add_option("FILE", editor.file, "Scene file to open in the editor");
   app.add_option("--screenshot", editor.screenshot, "Render the editor, write the window to this PNG, and exit");
-  app.add_option("--at", editor.at_count, "Count on the timeline to show");
+  CLI::Option* at_option = app.add_option("--at", editor.at_count, "Count on the timeline to show");
   app.add_option("--camera", editor.camera, "Look through this camera");
   app.add_option("--size", editor.size, "Window size as WxH (e.g. 1600x900)");
 #endif
@@ -63,6 +64,10 @@ int main(int argc, char** argv) {
   try {
     if (run) return run();
 #ifdef CLOSEDSET_HAVE_EDITOR
+    if (at_option->count() > 0 && std::isnan(editor.at_count)) {  // NaN is what "not given" looks like inside
+      std::fprintf(stderr, "closedset: --at needs a count (a number), not \"%s\"\n", at_option->as<std::string>().c_str());
+      return cs::cli::kBadInput;
+    }
     if (!std::filesystem::exists(editor.file)) {
       std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", editor.file.c_str());
       return cs::cli::kBadInput;

@@ -50,6 +50,9 @@ run_case("a known command with a stray option says which" 2 ARGS check --frob ${
 run_case("a known command with a stray argument says which" 2 ARGS validate ${EXAMPLES}/bedroom.closedset.json extra.json
   STDERR "not expected: extra.json")
 run_case("the editor on a file that does not exist" 2 ARGS ${WORK}/frobnicate.json STDERR "no such file")
+if(CLOSEDSET_HAS_EDITOR)
+  run_case("the editor refuses --at nan" 2 ARGS ${EXAMPLES}/bedroom.closedset.json --at nan STDERR "--at needs a count")
+endif()
 run_case("validate the example" 0 ARGS validate ${EXAMPLES}/bedroom.closedset.json STDOUT "valid")
 run_case("validate the reference scene" 0 ARGS validate ${EXAMPLES}/reference.closedset.json STDOUT "64 beats")
 run_case("validate lists every problem with its path" 2 ARGS validate ${DATA}/bad_several.json
