@@ -1449,9 +1449,22 @@ bool copy_file_durably(const std::filesystem::path& from, const std::filesystem:
 
 }  // namespace
 
-SaveResult write_file_atomic(const std::filesystem::path& path, std::string_view bytes, bool keep_backup) {
+SaveResult write_file_atomic(const std::filesystem::path& given, std::string_view bytes, bool keep_backup) {
   SaveResult result;
   namespace fs = std::filesystem;
+  // A symbolic link is written through: the file it points to is replaced (and
+  // its backup kept beside it), and the link stays a link.
+  fs::path path = given;
+  {
+    std::error_code lec;
+    if (fs::is_symlink(given, lec)) {
+      path = fs::canonical(given, lec);
+      if (lec) {
+        result.error = given.string() + " is a link to a file that does not exist; nothing was written";
+        return result;
+      }
+    }
+  }
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   const std::string name = path.filename().string();
   if (name.empty()) { result.error = "No file name in " + path.string(); return result; }

@@ -387,6 +387,30 @@ TEST_SUITE("save") {
     CHECK(files == 2);
   }
 
+  TEST_CASE("saving through a symbolic link replaces the file it points to and keeps the link") {
+    TempDir dir;
+    const fs::path real = dir.path / "real.closedset.json";
+    const fs::path link = dir.path / "link.closedset.json";
+    cs::Document d = *load_json(minimal()).document;
+    REQUIRE(cs::save_scene_file(d, real).ok);
+    const std::string first = read_text(real);
+    fs::create_symlink(real.filename(), link);
+    d.scene.title = "Through the link";
+    const cs::SaveResult s = cs::save_scene_file(d, link);
+    REQUIRE(s.ok);
+    CHECK(fs::is_symlink(link));
+    CHECK(cs::load_scene_file(real).document->scene.title == "Through the link");
+    CHECK_FALSE(fs::is_symlink(s.backup));  // a real copy of the old bytes, not another link
+    CHECK(read_text(s.backup) == first);
+    // A link to nothing is refused, and nothing is written.
+    const fs::path dangling = dir.path / "dangling.closedset.json";
+    fs::create_symlink("missing.closedset.json", dangling);
+    const cs::SaveResult bad = cs::save_scene_file(d, dangling);
+    CHECK_FALSE(bad.ok);
+    CHECK(bad.error.find("does not exist") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path / "missing.closedset.json"));
+  }
+
   TEST_CASE("a save into a folder that cannot be written fails cleanly and the old file is intact") {
     TempDir dir;
     const fs::path target = dir.path / "scene.closedset.json";
