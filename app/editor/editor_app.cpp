@@ -113,6 +113,7 @@ void EditorApp::document_replaced() {
   s.checks.options = options;
   drop_missing_selection(s);
   viewport_->meshes = s.history.has_document() ? load_prop_meshes(s.history.doc(), s.path.parent_path()) : PropMeshes{};
+  s.mesh_errors = viewport_->meshes.errors;
   viewport_->exposure.reset();
   autosaved_generation_ = s.history.generation();
   last_autosave_ = glfwGetTime();

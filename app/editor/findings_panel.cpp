@@ -100,6 +100,16 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     ImGui::End();
     return;
   }
+  // A prop the checks could not include: say so above everything, as the
+  // command line refuses to check at all (closedset check exits 2).
+  if (!s.mesh_errors.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(severity_color_u32(Severity::error)));
+    ImGui::TextWrapped("Not a complete check: the checks leave out props whose mesh could not be loaded, so they mask "
+                       "nothing. Fix the file or the path, then reopen the scene.");
+    ImGui::PopStyleColor();
+    for (const std::string& e : s.mesh_errors) ImGui::TextWrapped("  %s", e.c_str());
+    ImGui::Separator();
+  }
   int counts[3] = {0, 0, 0};
   for (const Finding& x : f.findings) ++counts[static_cast<int>(x.severity)];
   severity_toggle(f.show_error, Severity::error, counts[2]);
@@ -111,7 +121,8 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     ImGui::SameLine();
     ImGui::TextDisabled("checking…");
   } else if (f.findings.empty()) {
-    ImGui::TextDisabled("Nothing found: every beat keeps within the agreements.");
+    ImGui::TextDisabled(s.mesh_errors.empty() ? "Nothing found: every beat keeps within the agreements."
+                                              : "Nothing found with what could be loaded (see above).");
   }
 
   // The selected finding, in full, below the list.

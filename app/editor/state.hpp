@@ -108,6 +108,9 @@ struct EditorState {
   bool frame_request = true;           // frame the selection (or the cast) on the next draw
   Selection selection;
   std::string status;                  // one line in the status bar
+  // Props whose imported mesh could not be loaded (one line each, naming the
+  // prop and the file): the checks leave those props out, so they mask nothing.
+  std::vector<std::string> mesh_errors;
 
   // [SECTION] Findings
   FindingsState checks;

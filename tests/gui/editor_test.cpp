@@ -133,3 +133,18 @@ TEST_CASE("stepping the timeline moves by counts and by beats") {
   CHECK(s.count == doctest::Approx(first + s.document()->choreography.tempo_bpm / 60.0));
   s.playing = false;
 }
+
+// A scene whose prop mesh cannot be loaded opens (so it can be fixed), but the
+// editor says plainly that its checks are incomplete, naming the prop's file;
+// the command line refuses to check such a scene at all.
+TEST_CASE("a scene with a prop mesh that cannot be loaded says its checks are incomplete") {
+  auto& a = app();
+  const auto file = std::filesystem::path(CLOSEDSET_TEST_DATA_DIR) / "mesh_missing.json";
+  REQUIRE(a.open(file));
+  REQUIRE(a.state().mesh_errors.size() == 1);
+  CHECK(a.state().mesh_errors.front().find("absent.glb") != std::string::npos);
+  const cs::render::Image img = shot();
+  CHECK(img.width > 0);
+  REQUIRE(a.open(kExample));  // a clean scene clears it
+  CHECK(a.state().mesh_errors.empty());
+}
