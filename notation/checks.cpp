@@ -350,11 +350,15 @@ void check_contact_layers(const Document& d, const Beat& beat, const std::vector
       const Region on = g && g->wearer == c.giver && g->wearer != c.receiver ? c.with : c.region;
       const bool covers = g && std::find(g->covers.begin(), g->covers.end(), on) != g->covers.end();
       if (g && (!worn[gi] || !covers)) {
+        const std::string other = garment_for(c.receiver, c.region);
         finding(FindingCode::contact_garment_missing, g->wearer, on,
-                "Contact " + std::string(layer_words) + " " + (g->label.empty() ? g->id : g->label) + " on " +
-                    possessive(who(d, g->wearer)) + " " + rlabel(on) + ", but " +
-                    (!worn[gi] ? std::string("it is not worn in this beat") : "it does not cover that region"),
-                !worn[gi] ? "Keep " + g->id + " on through this beat, or change the layer" : "");
+                "Contact " + std::string(layer_words) + " " + (g->label.empty() ? g->id : g->label) + " (" +
+                    possessive(who(d, g->wearer)) + "), but " +
+                    (!worn[gi] ? std::string("it is not worn in this beat")
+                               : "it does not cover " + possessive(who(d, g->wearer)) + " " + rlabel(on)),
+                !worn[gi] ? "Keep " + g->id + " on through this beat, or change the layer"
+                          : "Name a garment worn over " + possessive(recv) + " " + rlabel(c.region) +
+                                (other.empty() ? std::string() : " (" + other + ")") + ", or change the layer");
       }
     } else if (recv_cover < 0 && give_cover < 0) {
       const std::string g = garment_for(c.receiver, c.region);
@@ -379,11 +383,19 @@ void check_contact_layers(const Document& d, const Beat& beat, const std::vector
     if (!is_genital_area(r)) return;
     if (c.layer != Layer::skin && (barrier || cover >= 0)) return;
     const std::string g = garment_for(performer, r);
+    std::string fix;
+    if (c.layer == Layer::skin && cover >= 0)  // a modesty garment is worn there: the notation is what is wrong
+      fix = "Never allowed as skin. " + possessive(who(d, performer)) + " " +
+            (d.garments[static_cast<std::size_t>(cover)].label.empty() ? d.garments[static_cast<std::size_t>(cover)].id
+                                                                        : d.garments[static_cast<std::size_t>(cover)].label) +
+            " is worn there: notate the contact over it, or through a named barrier";
+    else
+      fix = "Never allowed. Put a barrier between them and a modesty garment on each" +
+            (g.empty() ? std::string() : " (" + g + ")");
     finding(FindingCode::contact_genital_no_barrier, performer, r,
             possessive(who(d, performer)) + " " + rlabel(r) + " in contact with no garment or barrier between" +
                 (c.layer == Layer::skin ? " (notated as skin)" : ""),
-            "Never allowed. Put a barrier between them and a modesty garment on each" +
-                (g.empty() ? std::string() : " (" + g + ")"));
+            fix);
   };
   genital_side(c.receiver, c.region, recv_cover);
   if (c.giver != c.receiver || c.with != c.region) genital_side(c.giver, c.with, give_cover);
