@@ -27,6 +27,7 @@ struct LensHudCache {
   std::uint64_t generation = 0;
   double count = 0;
   std::string camera;
+  int width = 0;          // the masking grid it was cast on
   std::string shot;       // shot size name, "" when no performer is in front of the lens
   double subject_m = 0;   // distance to the shot performer's chest
 };
