@@ -1125,11 +1125,17 @@ class GeometryChecks {
       in.regions.assign(st.performers.size(), 0);
       for (std::size_t p = 0; p < st.performers.size(); ++p)
         in.regions[p] = not_allowed_[p][static_cast<std::size_t>(view_of(st.performers[p], st.cameras[c].basis.position))];
+      // Footprints are read by fragile probing (at probe samples) and by the
+      // masking notes; elsewhere only what is seen, so rays stop at the nearest.
+      if (!probe) in.footprint_regions.assign(st.performers.size(), 0);
       if (beat)
         for (const MaskingNote& n : beat->masking) {
           const int pi = d_.performer_index(n.performer);
           if (n.camera != cam.id || pi < 0) continue;
-          for (Region r : n.regions) in.regions[static_cast<std::size_t>(pi)] |= region_bit(r);
+          for (Region r : n.regions) {
+            in.regions[static_cast<std::size_t>(pi)] |= region_bit(r);
+            if (!probe) in.footprint_regions[static_cast<std::size_t>(pi)] |= region_bit(r);
+          }
         }
       in.garments.resize(d_.garments.size());
       for (std::size_t gi = 0; gi < d_.garments.size(); ++gi) in.garments[gi] = d_.garments[gi].camera == GarmentCamera::hidden;

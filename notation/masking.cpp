@@ -641,7 +641,9 @@ void mark_interest(const Stage& stage, const MaskingInterest& in, CameraJob& job
   std::vector<std::uint64_t> bits(stage.performers.size(), 0);
   job.footprint_bits.assign(stage.performers.size(), 0);
   if (in.footprints)
-    for (std::size_t P = 0; P < bits.size() && P < in.regions.size(); ++P) job.footprint_bits[P] = in.regions[P];
+    for (std::size_t P = 0; P < bits.size() && P < in.regions.size(); ++P)
+      job.footprint_bits[P] = in.regions[P] & (in.footprint_regions.empty() ? ~std::uint64_t{0}
+                                               : P < in.footprint_regions.size() ? in.footprint_regions[P] : 0);
   for (std::size_t P = 0; P < bits.size(); ++P) {
     if (P < in.regions.size()) bits[P] = in.regions[P];
     const auto& covering = stage.performers[P].covering;

@@ -75,8 +75,11 @@ struct MaskingInterest {
   std::vector<bool> garments;          // per doc garment: its rays
   std::vector<bool> props;             // per doc prop: its rays
   // Footprints (and boxes) of the regions asked for; false: none at all, for a
-  // caller that needs only what is seen (cheaper).
+  // caller that needs only what is seen (cheaper: a ray then stops at what is
+  // nearest). `footprint_regions`, when not empty (per doc performer), narrows
+  // the footprints counted to those regions (each must also be in `regions`).
   bool footprints = true;
+  std::vector<std::uint64_t> footprint_regions;
   bool empty() const;
 };
 
