@@ -820,7 +820,7 @@ inline void intersect_row(const TileItem& ti, const ItemCols& cols, float v, [[m
     }
 #endif
     if (!hits) continue;
-    if (role == kSkin)
+    if (ti.needed)  // a skin primitive whose footprints are counted (others' hits would only be passed over)
       for (unsigned m = hits; m; m &= m - 1) {
         const int col = half * kLanes + __builtin_ctz(m);
         skin[std::size_t(col) * skin_cap + rs.n_skin[col]++] = {k, p.performer, t0[col % kLanes], t1[col % kLanes]};
