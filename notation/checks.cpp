@@ -636,7 +636,8 @@ constexpr int kPoseDetail = 8;
 class SurfaceCache {
  public:
   struct Entry {
-    ShapeSurface surface;
+    std::vector<glm::vec3> vertices;           // the surface's distinct corners
+    std::vector<std::array<std::uint32_t, 3>> triangles;  // into vertices, in tessellate()'s order
     std::vector<Region> regions;  // per triangle, as Stage::label_at reads it
   };
   const Entry& get(const Shape& s) {
@@ -647,8 +648,21 @@ class SurfaceCache {
     auto it = entries_.find(key);
     if (it != entries_.end()) return it->second;
     Entry e;
-    e.surface = shape_surface(s, kPoseDetail);
-    for (const glm::vec3& lp : e.surface.label_points) e.regions.push_back(body_region(s.part, region_coords(s, lp)));
+    const ShapeSurface surface = shape_surface(s, kPoseDetail);
+    // Corners shared by neighbouring triangles are transformed once (the same
+    // bits: a corner's transform does not depend on its triangle).
+    std::map<std::array<float, 3>, std::uint32_t> index;
+    for (std::size_t t = 0; t < surface.label_points.size(); ++t) {
+      std::array<std::uint32_t, 3> tri{};
+      for (int k = 0; k < 3; ++k) {
+        const glm::vec3& c = surface.corners[3 * t + static_cast<std::size_t>(k)];
+        const auto [slot, fresh] = index.emplace(std::array<float, 3>{c.x, c.y, c.z}, static_cast<std::uint32_t>(e.vertices.size()));
+        if (fresh) e.vertices.push_back(c);
+        tri[static_cast<std::size_t>(k)] = slot->second;
+      }
+      e.triangles.push_back(tri);
+      e.regions.push_back(body_region(s.part, region_coords(s, surface.label_points[t])));
+    }
     return entries_.emplace(key, std::move(e)).first->second;  // std::map: references stay valid
   }
 
@@ -667,6 +681,7 @@ class SurfaceCache {
 std::vector<BodyPoints> body_points(const Stage& st, float reach, const std::vector<std::uint64_t>& keep,
                                     SurfaceCache& cache) {
   std::vector<BodyPoints> out(st.performers.size());
+  std::vector<glm::vec3> world;  // one shape's corners, placed
   std::vector<const Shape*> skin;
   for (const Shape& sh : st.shapes)
     if (sh.label.performer >= 0 && !sh.label.is_prop() && sh.covers == 0 && sh.part != BodyPart::none)
@@ -680,11 +695,11 @@ std::vector<BodyPoints> body_points(const Stage& st, float reach, const std::vec
     if (!want) continue;
     const SurfaceCache::Entry& e = cache.get(*sh);
     BodyPoints& bp = out[P];
-    const std::vector<glm::vec3>& c = e.surface.corners;
-    for (std::size_t t = 0; t < e.regions.size(); ++t) {
-      const glm::vec3 a(sh->to_world * glm::vec4(c[3 * t], 1.0f)), b(sh->to_world * glm::vec4(c[3 * t + 1], 1.0f)),
-          d(sh->to_world * glm::vec4(c[3 * t + 2], 1.0f));
-      bp.points.push_back((a + b + d) / 3.0f);
+    world.resize(e.vertices.size());
+    for (std::size_t v = 0; v < e.vertices.size(); ++v) world[v] = glm::vec3(sh->to_world * glm::vec4(e.vertices[v], 1.0f));
+    for (std::size_t t = 0; t < e.triangles.size(); ++t) {
+      const std::array<std::uint32_t, 3>& tri = e.triangles[t];
+      bp.points.push_back((world[tri[0]] + world[tri[1]] + world[tri[2]]) / 3.0f);
       bp.regions.push_back(e.regions[t]);
     }
   }
@@ -746,6 +761,16 @@ RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float re
     for (std::uint32_t j = 0; j < b.points.size(); ++j)
       if (cell_of[j] != ~0u) items[is_private(b_private, b.regions[j]) ? mine[cell_of[j]]++ : others[cell_of[j]]++] = j;
   }
+  // An ordinary point of A can only be near a private point of B: within
+  // reach of their box.
+  glm::vec3 plo(std::numeric_limits<float>::max()), phi(-std::numeric_limits<float>::max());
+  for (std::uint32_t j = 0; j < b.points.size(); ++j)
+    if (is_private(b_private, b.regions[j])) {
+      plo = glm::min(plo, b.points[j]);
+      phi = glm::max(phi, b.points[j]);
+    }
+  plo -= glm::vec3(reach);
+  phi += glm::vec3(reach);
   const float reach2 = reach * reach;
   std::array<float, kRegionCount * kRegionCount> best;
   best.fill(std::numeric_limits<float>::infinity());
@@ -753,6 +778,7 @@ RegionPairDistance near_pairs(const BodyPoints& a, const BodyPoints& b, float re
     const glm::vec3& p = a.points[i];
     if (!inside(p)) continue;
     const bool mine = is_private(a_private, a.regions[i]);
+    if (!mine && (p.x < plo.x || p.y < plo.y || p.z < plo.z || p.x > phi.x || p.y > phi.y || p.z > phi.z)) continue;
     int x, y, z;
     coords(p, x, y, z);
     const std::size_t ra = static_cast<std::size_t>(a.regions[i]) * kRegionCount;
