@@ -470,6 +470,25 @@ Bounds clip(const Bounds& b, const Bounds& w) {
   return c;
 }
 
+// Whether a shape's bounding sphere can reach the window's rays: the image of
+// the box around the sphere (camera axes), x'/z' over its corners, with a
+// column and a row of margin. False only when it certainly cannot.
+bool sphere_may_meet(const StageCamera& cam, const Shape& s, int W, int H, const Bounds& w) {
+  const CameraBasis& b = cam.basis;
+  const glm::dvec3 rel = glm::dvec3(s.bound_center) - b.position;
+  const double r = s.bound_radius, z = glm::dot(rel, b.forward);
+  if (z - r <= 1e-3) return true;  // reaches the lens plane: let the exact bounds decide
+  const double x = glm::dot(rel, b.right), y = glm::dot(rel, b.up);
+  auto lo = [&](double c) { return c - r < 0 ? (c - r) / (z - r) : (c - r) / (z + r); };
+  auto hi = [&](double c) { return c + r > 0 ? (c + r) / (z - r) : (c + r) / (z + r); };
+  const double u0 = lo(x) / cam.lens.tan_half_w, u1 = hi(x) / cam.lens.tan_half_w;
+  const double v0 = lo(y) / cam.lens.tan_half_h, v1 = hi(y) / cam.lens.tan_half_h;
+  // u = 2(i + ½)/W − 1, v = 1 − 2(j + ½)/H.
+  const double i0 = (u0 + 1) * W / 2 - 0.5 - 2, i1 = (u1 + 1) * W / 2 - 0.5 + 2;
+  const double j0 = (1 - v1) * H / 2 - 0.5 - 2, j1 = (1 - v0) * H / 2 - 0.5 + 2;
+  return i1 >= w.i0 && i0 <= w.i1 && j1 >= w.j0 && j0 <= w.j1;
+}
+
 // The rays a shape can meet.
 Bounds shape_bounds(const StageCamera& cam, const Shape& s, int W, int H) {
   // The canonical bounding box's corners.
@@ -502,11 +521,18 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& wi
   job.position = b.position;
   const glm::dvec3 F = b.forward, R = b.right * cam.lens.tan_half_w, U = b.up * cam.lens.tan_half_h;
 
+  const bool small_window = (window.i1 - window.i0 + 1) * 2 < W || (window.j1 - window.j0 + 1) * 2 < H;
   job.prims.resize(stage.shapes.size() + stage.triangles.size());
   job.bounds.resize(job.prims.size());
   std::vector<Bounds>& bounds = job.bounds;
   for (std::size_t k = 0; k < stage.shapes.size(); ++k) {
     const Shape& s = stage.shapes[k];
+    // A window smaller than the frame (a probe): first a cheap test of the
+    // bounding sphere's box, so shapes far from the window cost nothing more.
+    if (small_window && !sphere_may_meet(cam, s, W, H, window)) {
+      bounds[k] = {0, -1, 0, -1, false};
+      continue;
+    }
     bounds[k] = clip(shape_bounds(cam, s, W, H), window);
     if (!bounds[k].any) continue;  // never binned: its Prim is never read
     Prim& p = job.prims[k];
