@@ -51,6 +51,10 @@ void add_camera(Geometry& g, const Document& doc, const StageCamera& sc, const B
   if (cam.id == o.outline_camera)
     g.outline_indices.insert(g.outline_indices.end(), g.indices.begin() + static_cast<std::ptrdiff_t>(first_index), g.indices.end());
 
+  // Looking through a camera, the others show as what they are on set (bodies
+  // that may be in shot), without their frusta and labels across the picture.
+  if (!o.through_camera.empty()) return;
+
   // Frustum of the delivery frame, out to the depth of the staged action.
   float d = 3.0f;
   if (stage_box.valid) d = std::clamp(glm::dot((stage_box.lo + stage_box.hi) * 0.5f - pos, fwd), 0.5f, 12.0f);
