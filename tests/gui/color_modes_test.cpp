@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/editor/editor_app.hpp"
+#include "tests/gui/test_editor.hpp"
 #include "notation/checks.hpp"
 #include "notation/consent.hpp"
 #include "notation/format.hpp"
@@ -33,14 +34,8 @@ fs::path out(const char* name) {
 }  // namespace
 
 TEST_CASE("consent and masking colour modes change the picture") {
-  cs::editor::AppConfig c;
-  c.width = 1280;
-  c.height = 760;
-  c.headless_test = true;
-  c.background_checks = false;
-  std::string error;
-  auto app = cs::editor::EditorApp::create(c, &error);
-  REQUIRE_MESSAGE(app, error);
+  auto app = test::make_editor();
+  std::string error;  // what a failed PNG write says
   REQUIRE(app->open(kExample));
   auto& s = app->state();
   cs::editor::set_count(s, 9);
@@ -91,14 +86,8 @@ TEST_CASE("masking mode paints bare skin the rider does not agree in red") {
   }
   REQUIRE(at >= 0);
 
-  cs::editor::AppConfig c;
-  c.width = 1280;
-  c.height = 760;
-  c.headless_test = true;
-  c.background_checks = false;
-  std::string error;
-  auto app = cs::editor::EditorApp::create(c, &error);
-  REQUIRE_MESSAGE(app, error);
+  auto app = test::make_editor();
+  std::string error;  // what a failed PNG write says
   REQUIRE(app->open(bare));
   auto& s = app->state();
   cs::editor::set_count(s, at);

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/editor/editor_app.hpp"
+#include "tests/gui/test_editor.hpp"
 #include "notation/format.hpp"
 #include "render/image.hpp"
 
@@ -43,17 +44,11 @@ struct Session {
     app = start(autosave_seconds, checks);
   }
   std::unique_ptr<EditorApp> start(double autosave_seconds = 60, bool checks = false) const {
-    cs::editor::AppConfig c;
-    c.width = 1280;
-    c.height = 760;
-    c.headless_test = true;
+    cs::editor::AppConfig c = test::editor_config();
     c.config_dir = config;
     c.autosave_seconds = autosave_seconds;
     c.background_checks = checks;
-    std::string error;
-    auto a = EditorApp::create(c, &error);
-    REQUIRE_MESSAGE(a, error);
-    return a;
+    return test::make_editor(c);
   }
   cs::editor::EditorState& s() { return app->state(); }
   const cs::Document& doc() { return s().history.doc(); }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/editor/editor_app.hpp"
+#include "tests/gui/test_editor.hpp"
 #include "render/image.hpp"
 
 namespace fs = std::filesystem;
@@ -29,15 +30,9 @@ struct Session {
     fs::create_directories(dir);
     scene = dir / "bedroom.closedset.json";
     fs::copy_file(kExample, scene);
-    cs::editor::AppConfig c;
-    c.width = 1280;
-    c.height = 760;
-    c.headless_test = true;
+    cs::editor::AppConfig c = test::editor_config();
     c.config_dir = dir / "config";
-    c.background_checks = false;
-    std::string error;
-    app = EditorApp::create(c, &error);
-    REQUIRE_MESSAGE(app, error);
+    app = test::make_editor(c);
     REQUIRE(app->open(scene));
     frames();
   }

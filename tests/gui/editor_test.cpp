@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/editor/editor_app.hpp"
+#include "tests/gui/test_editor.hpp"
 #include "render/image.hpp"
 
 namespace {
@@ -25,14 +26,9 @@ std::filesystem::path out_dir() {
 // One editor window for the whole suite: GLFW and ImGui are process-wide.
 cs::editor::EditorApp& app() {
   static std::unique_ptr<cs::editor::EditorApp> instance = [] {
-    cs::editor::AppConfig config;
-    config.width = 1280;
-    config.height = 760;
-    config.headless_test = true;
-    std::string error;
-    auto a = cs::editor::EditorApp::create(config, &error);
-    if (!a) FAIL("cannot create the editor window: " << error);
-    return a;
+    cs::editor::AppConfig config = test::editor_config();
+    config.background_checks = true;  // these tests see the findings the checks bring
+    return test::make_editor(config);
   }();
   return *instance;
 }

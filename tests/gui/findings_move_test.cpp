@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/editor/editor_app.hpp"
+#include "tests/gui/test_editor.hpp"
 #include "notation/checks.hpp"
 #include "render/image.hpp"
 
@@ -21,15 +22,12 @@ TEST_CASE("an exposure finding from camera A gets a camera move suggested, compu
   const fs::path dir = fs::temp_directory_path() / "closedset_gui_tests" / "findings_move";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  cs::editor::AppConfig c;
+  cs::editor::AppConfig c = test::editor_config();
   c.width = 1600;
   c.height = 900;
-  c.headless_test = true;
   c.config_dir = dir / "config";
   c.background_checks = true;
-  std::string error;
-  auto app = EditorApp::create(c, &error);
-  REQUIRE_MESSAGE(app, error);
+  auto app = test::make_editor(c);
   REQUIRE(app->open(fs::path(CLOSEDSET_EXAMPLES_DIR) / "reference.closedset.json"));
   REQUIRE(app->wait_for_checks(300));
   auto& s = app->state();
@@ -71,6 +69,7 @@ TEST_CASE("an exposure finding from camera A gets a camera move suggested, compu
 
   cs::render::Image img;
   app->frame(&img);
+  std::string error;
   CHECK(cs::render::write_png(dir / "suggestion.png", img, &error));
 
   // A finding a camera move cannot answer: no button, nothing suggested.

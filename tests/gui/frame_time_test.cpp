@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/editor/editor_app.hpp"
+#include "tests/gui/test_editor.hpp"
 #include "render/image.hpp"
 
 namespace {
@@ -41,15 +42,12 @@ Stats stats(std::vector<double> v) {
 TEST_CASE("frame time while playing the reference scene") {
   const auto file = std::filesystem::path(CLOSEDSET_EXAMPLES_DIR) / "reference.closedset.json";
   if (!std::filesystem::exists(file)) return;
-  cs::editor::AppConfig config;
-  config.headless_test = true;
   // The checks run once after opening and then only after edits; playing makes
-  // none, so the measurement leaves them out (on the reference scene they take
-  // tens of seconds of one core, which would only add noise here).
-  config.background_checks = false;
-  std::string error;
-  auto app = cs::editor::EditorApp::create(config, &error);
-  REQUIRE_MESSAGE(app, error);
+  // none, so the measurement leaves them out (they would only add noise here).
+  cs::editor::AppConfig config = test::editor_config();
+  config.width = 1600;
+  config.height = 900;
+  auto app = test::make_editor(config);
   REQUIRE(app->open(file));
   auto& s = app->state();
   for (int i = 0; i < 3; ++i) app->frame();
@@ -70,6 +68,7 @@ TEST_CASE("frame time while playing the reference scene") {
   app->frame(&img);
   const auto dir = std::filesystem::temp_directory_path() / "closedset_gui_tests";
   std::filesystem::create_directories(dir);
+  std::string error;
   CHECK(cs::render::write_png(dir / "playing.png", img, &error));
   CHECK(cs::render::luminance_variance(img) > 50.0);
   const Stats m = stats(main_cpu), c = stats(cpu), w = stats(wall);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/editor/editor_app.hpp"
+#include "tests/gui/test_editor.hpp"
 #include "app/editor/files.hpp"
 #include "notation/format.hpp"
 
@@ -26,16 +27,9 @@ TEST_CASE("File > Recover lists the autosave of another scene and recovers it") 
   const fs::path config = dir / "config";
 
   auto start = [&] {
-    cs::editor::AppConfig c;
-    c.width = 1280;
-    c.height = 760;
-    c.headless_test = true;
+    cs::editor::AppConfig c = test::editor_config();
     c.config_dir = config;
-    c.background_checks = false;
-    std::string error;
-    auto a = EditorApp::create(c, &error);
-    REQUIRE_MESSAGE(a, error);
-    return a;
+    return test::make_editor(c);
   };
 
   // An editor edits crashed.closedset.json, autosaves, and dies without saving.
