@@ -840,6 +840,7 @@ struct FragileResult {
   int performer = -1;
   Region region = Region::face;
   std::vector<std::string> breaks;  // which probes expose it
+  double zmin = 0;                  // the region's nearest depth from the camera (bounding spheres)
 };
 
 struct NoteResult {
@@ -1211,6 +1212,17 @@ class GeometryChecks {
     }
     if (cands.empty()) return cands;
     const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
+    // Each candidate's nearest depth, from the body shapes that carry its region
+    // (the same for every probe: probe_window bounds each move's reach with it).
+    for (FragileResult& c : cands) {
+      c.zmin = std::numeric_limits<double>::infinity();
+      for (const Shape& sh : st.shapes) {
+        if (sh.label.performer != c.performer || sh.label.garment >= 0 || sh.label.is_prop()) continue;
+        if (!(part_regions(sh.part) & region_bit(c.region))) continue;
+        const glm::dvec3 rel = glm::dvec3(sh.bound_center) - sc.basis.position;
+        c.zmin = std::min(c.zmin, glm::dot(rel, sc.basis.forward) - sh.bound_radius);
+      }
+    }
     const double dm = o_.fragile_offset_m;
     const std::string cm = num(std::round(dm * 100)) + " cm";
     MaskingInterest in;  // the candidates' bare skin only
@@ -1220,7 +1232,7 @@ class GeometryChecks {
     // Each probe looks only where its move can carry the candidates: `moved`
     // gives, per candidate, how its points move relative to the camera.
     auto probe = [&](const Stage& s, const std::string& what, const std::function<glm::dvec3(const FragileResult&)>& moved) {
-      MaskingOptions window = probe_window(st, sc, m, cands, moved);
+      MaskingOptions window = probe_window(sc, m, cands, moved);
       window.interest = &in;
       const CameraMasking pm = mask_camera(s, m.camera, window);
       ++passes_out;
@@ -1273,7 +1285,7 @@ class GeometryChecks {
   // nearest depth zmin (bounded by the bounding spheres of the body shapes that
   // carry it) outward, that shift runs from its value at zmin down to 0, and it
   // is linear in u: so the box's edges at zmin bound it on each side.
-  MaskingOptions probe_window(const Stage& st, const StageCamera& sc, const CameraMasking& m,
+  MaskingOptions probe_window(const StageCamera& sc, const CameraMasking& m,
                               const std::vector<FragileResult>& cands,
                               const std::function<glm::dvec3(const FragileResult&)>& moved) const {
     MaskingOptions o = mopt_;
@@ -1286,13 +1298,7 @@ class GeometryChecks {
       if (b.empty()) continue;
       const glm::dvec3 sw = moved(c);
       const glm::dvec3 s(glm::dot(sw, sc.basis.right), glm::dot(sw, sc.basis.up), glm::dot(sw, sc.basis.forward));
-      double zmin = std::numeric_limits<double>::infinity();
-      for (const Shape& sh : st.shapes) {
-        if (sh.label.performer != c.performer || sh.label.garment >= 0 || sh.label.is_prop()) continue;
-        if (!(part_regions(sh.part) & region_bit(c.region))) continue;
-        const glm::dvec3 rel = glm::dvec3(sh.bound_center) - sc.basis.position;
-        zmin = std::min(zmin, glm::dot(rel, sc.basis.forward) - sh.bound_radius);
-      }
+      const double zmin = c.zmin;
       if (!(zmin > 0.05) || !(zmin + s.z > 0.05)) return o;  // the region reaches the lens: the whole grid
       const double ua = (2.0 * (b.col_min - 0.5) / W - 1) * tw, ub = (2.0 * (b.col_max + 1.5) / W - 1) * tw;
       const double va = (1 - 2.0 * (b.row_max + 1.5) / H) * th, vb = (1 - 2.0 * (b.row_min - 0.5) / H) * th;

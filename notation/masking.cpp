@@ -1238,12 +1238,6 @@ bool shape_ray_bounds(const Stage& stage, int camera, std::size_t shape, int W, 
 }
 }  // namespace detail
 
-bool MaskingInterest::empty() const {
-  return std::none_of(regions.begin(), regions.end(), [](std::uint64_t b) { return b != 0; }) &&
-         std::find(garments.begin(), garments.end(), true) == garments.end() &&
-         std::find(props.begin(), props.end(), true) == props.end();
-}
-
 std::vector<CameraMasking> mask_all(const Stage& stage, const MaskingOptions& options) {
   std::vector<int> cams(stage.cameras.size());
   for (std::size_t i = 0; i < cams.size(); ++i) cams[i] = int(i);

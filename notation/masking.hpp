@@ -80,7 +80,6 @@ struct MaskingInterest {
   // the footprints counted to those regions (each must also be in `regions`).
   bool footprints = true;
   std::vector<std::uint64_t> footprint_regions;
-  bool empty() const;
 };
 
 // Rays of a W-wide grid for a delivery aspect: round(W / aspect), at least 1.
