@@ -41,7 +41,6 @@ struct Prim {
   std::int16_t performer = -1;
   std::uint64_t covers = 0;
   std::uint64_t order = 0;
-  std::uint32_t src = 0;  // shape index, or triangle index
   // Body parts that carry one region only (part_regions has one bit): that region,
   // without evaluating body_region. Shells covering every region of their part
   // count at any point.
@@ -550,7 +549,6 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& wi
     p.performer = s.label.performer;
     p.covers = s.covers;
     p.order = s.order;
-    p.src = static_cast<std::uint32_t>(k);
     p.label = s.label;
     if (s.part != BodyPart::none) {
       const std::uint64_t regions = part_regions(s.part);
@@ -577,7 +575,6 @@ CameraJob prepare(const Stage& stage, int camera, int W, int H, const Bounds& wi
     p.kind = ShapeKind::triangle;
     p.role = kProp;
     p.order = tri.order;
-    p.src = static_cast<std::uint32_t>(t);
     const std::array<glm::dvec3, 3> pts{glm::dvec3(tri.a), glm::dvec3(tri.b), glm::dvec3(tri.c)};
     bounds[stage.shapes.size() + t] = clip(project(cam, pts, W, H), window);
   }
