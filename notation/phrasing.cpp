@@ -1,0 +1,87 @@
+#include "notation/phrasing.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "notation/document.hpp"
+
+namespace cs {
+
+std::string display_name(const Performer& p) { return p.character.empty() ? p.id : p.character; }
+
+std::string display_name(const Document& doc, std::string_view performer_id) {
+  if (const Performer* p = doc.performer(performer_id)) return display_name(*p);
+  return std::string(performer_id);
+}
+
+std::string possessive(std::string_view name) {
+  std::string out(name);
+  return out + (out.ends_with('s') ? "'" : "'s");
+}
+
+std::string join_list(const std::vector<std::string>& items, std::string_view conjunction) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) {
+      if (i + 1 == items.size()) {
+        out += ' ';
+        out += conjunction;
+        out += ' ';
+      } else {
+        out += ", ";
+      }
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+std::string region_words(const std::vector<Region>& regions, std::string_view conjunction) {
+  std::vector<std::string> items;
+  items.reserve(regions.size());
+  for (Region r : regions) items.emplace_back(region_label(r));
+  return join_list(items, conjunction);
+}
+
+std::string performer_names(const Document& doc, const std::vector<std::string>& ids, std::string_view conjunction) {
+  std::vector<std::string> items;
+  items.reserve(ids.size());
+  for (const std::string& id : ids) items.push_back(display_name(doc, id));
+  return join_list(items, conjunction);
+}
+
+std::string number_text(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+std::string exact_number_text(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+std::string count_label(double count) {
+  const double whole = std::floor(count);
+  const double frac = count - whole;
+  const std::string w = exact_number_text(whole);
+  if (frac == 0) return w;
+  if (frac == 0.5) return w + "&";
+  if (frac == 0.25) return w + "e";
+  if (frac == 0.75) return w + "a";
+  return exact_number_text(count);
+}
+
+std::string layer_words(Layer l) {
+  switch (l) {
+    case Layer::through_barrier: return "through a barrier";
+    case Layer::over_costume: return "over costume";
+    case Layer::over_garment: return "over a garment";
+    case Layer::skin: return "skin to skin";
+  }
+  return "at an unknown layer";
+}
+
+}  // namespace cs

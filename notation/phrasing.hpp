@@ -1,0 +1,56 @@
+// phrasing.hpp — how ClosedSet says things to people, defined once.
+//
+// Findings, the command line, the editor and the sheets all name performers,
+// list things and print counts the same way, through these functions. Nothing
+// here decides anything about consent or geometry; it only words it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "notation/vocab.hpp"
+
+namespace cs {
+
+struct Document;
+struct Performer;
+
+// [SECTION] Names
+// A performer as people call them in the room: the character when there is
+// one, else the id ("Ana", "ana"). For an id that names no performer, the id.
+std::string display_name(const Performer& p);
+std::string display_name(const Document& doc, std::string_view performer_id);
+// "Ana's", "Chris'".
+std::string possessive(std::string_view name);
+
+// [SECTION] Lists
+// "a", "a and b", "a, b and c" (`conjunction` "and" or "or"); "" for none.
+std::string join_list(const std::vector<std::string>& items, std::string_view conjunction = "and");
+// Vocabulary words as a list: {kiss_open, hand} → "kiss_open or hand".
+template <class E> std::string vocab_words(const std::vector<E>& values, std::string_view conjunction = "or") {
+  std::vector<std::string> items;
+  items.reserve(values.size());
+  for (E v : values) items.emplace_back(vocab_name(v));
+  return join_list(items, conjunction);
+}
+// Regions in people's words: "left breast and right breast".
+std::string region_words(const std::vector<Region>& regions, std::string_view conjunction = "and");
+// Performers by display name: "Ana or Ben".
+std::string performer_names(const Document& doc, const std::vector<std::string>& ids,
+                            std::string_view conjunction = "or");
+
+// [SECTION] Numbers and counts
+// A number for a sentence, as short as reads well (up to 6 significant digits: "13.5", "0.05").
+std::string number_text(double v);
+// A number exactly: counts on the timeline are binary fractions down to 1/64,
+// printed whole ("13.96875", not "13.9688").
+std::string exact_number_text(double v);
+// A count as a dancer says it: 3 → "3", 3.5 → "3&", 3.25 → "3e", 3.75 → "3a";
+// any other fraction is written exactly ("3.125").
+std::string count_label(double count);
+
+// [SECTION] Vocabulary in words
+std::string layer_words(Layer l);          // "skin to skin", "over a garment"…
+
+}  // namespace cs
