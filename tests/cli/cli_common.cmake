@@ -1,0 +1,43 @@
+# cli_common.cmake — what every command-line test script shares: a fresh work
+# folder and run_case(), which runs the real `closedset` executable and checks its
+# exit code and output, as a script or a person would see them.
+# Inputs (from tests/CMakeLists.txt): CLOSEDSET, EXAMPLES, DATA, WORK.
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+set(failures 0)
+
+function(run_case name expected_code)
+  cmake_parse_arguments(C "" "" "ARGS;STDOUT;STDERR;NOT_STDOUT" ${ARGN})
+  execute_process(COMMAND ${CLOSEDSET} ${C_ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  TIMEOUT 120)
+  set(ok TRUE)
+  if(NOT code STREQUAL "${expected_code}")
+    message(SEND_ERROR "[${name}] exit ${code}, expected ${expected_code}\nstdout:\n${out}\nstderr:\n${err}")
+    set(ok FALSE)
+  endif()
+  foreach(s IN LISTS C_STDOUT)
+    string(FIND "${out}" "${s}" at)
+    if(at EQUAL -1)
+      message(SEND_ERROR "[${name}] stdout lacks \"${s}\":\n${out}")
+      set(ok FALSE)
+    endif()
+  endforeach()
+  foreach(s IN LISTS C_NOT_STDOUT)
+    string(FIND "${out}" "${s}" at)
+    if(NOT at EQUAL -1)
+      message(SEND_ERROR "[${name}] stdout must not contain \"${s}\":\n${out}")
+      set(ok FALSE)
+    endif()
+  endforeach()
+  foreach(s IN LISTS C_STDERR)
+    string(FIND "${err}" "${s}" at)
+    if(at EQUAL -1)
+      message(SEND_ERROR "[${name}] stderr lacks \"${s}\":\n${err}")
+      set(ok FALSE)
+    endif()
+  endforeach()
+  if(ok)
+    message(STATUS "ok: ${name}")
+  endif()
+endfunction()
+
