@@ -6,7 +6,9 @@
 // person can act on.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cs {
@@ -22,6 +24,16 @@ struct Diagnostic {
 
 // "scene.json:3:14: message" or "scene.json: /cameras/1/focal_mm: message".
 std::string format_diagnostic(const Diagnostic& d);
+
+// Text quoted for a message: "…", control characters shown as '?', cut after
+// about 60 bytes (a message names a value; it never reproduces a long text).
+std::string quoted_text(std::string_view s);
+
+// A key as one token of a JSON pointer ("a/b" → "a~1b", "~" → "~0").
+std::string pointer_token(std::string_view key);
+
+// Offset of the first byte that is not well-formed UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view s);
 
 // At most this many problems are reported per file; a final line says how many more there were.
 inline constexpr std::size_t kMaxDiagnostics = 100;

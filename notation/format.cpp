@@ -1,9 +1,10 @@
-// format.cpp — reading, validating and writing `closedset-scene` files.
+// format.cpp — reading and writing `closedset-scene` files. What a valid scene
+// is (ranges, references, order) is validate.cpp's: the reader checks only the
+// file's structure (JSON, keys, types, vocabulary words) and then calls validate().
 //
 // [SECTION] Text checks: size, UTF-8, nesting, duplicate keys, syntax
 // [SECTION] Reader: JSON → Document, every problem with its JSON path
 // [SECTION] Migration of older versions
-// [SECTION] Validation of a typed Document (ids, references, ranges, overlaps)
 // [SECTION] Writer: Document → canonical JSON
 // [SECTION] Atomic file writing
 #include "notation/format.hpp"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -27,17 +29,6 @@
 namespace cs {
 
 using json = nlohmann::ordered_json;
-
-std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.file.empty() ? std::string("<scene>") : d.file;
-  if (d.line > 0) {
-    out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
-  } else if (!d.path.empty()) {
-    out += ": " + d.path;
-  }
-  out += ": " + d.message;
-  return out;
-}
 
 namespace {
 
@@ -54,33 +45,6 @@ LineCol line_col_at(std::string_view text, std::size_t offset) {
     else ++lc.column;
   }
   return lc;
-}
-
-// Offset of the first byte that is not well-formed UTF-8, or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    std::size_t len;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return i;
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i;
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 // Offset of the bracket that opens nesting level `limit + 1`, or npos.
@@ -130,26 +94,6 @@ std::size_t token_start(std::string_view s, std::size_t last) {
   return i;
 }
 
-std::string escape_pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
-std::string qt(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20) out += '?';
-    else out += c;
-    if (out.size() > 60) { out += "…"; break; }
-  }
-  return out + "\"";
-}
-
 // Finds object keys that appear twice, which JSON parsers otherwise resolve by
 // silently keeping one value. Tracks the JSON path while nlohmann parses.
 class DuplicateKeyFinder {
@@ -196,7 +140,7 @@ class DuplicateKeyFinder {
   std::string path() const {
     std::string p;
     for (const Frame& f : frames_)
-      p += "/" + (f.is_array ? std::to_string(f.index) : escape_pointer_token(f.key));
+      p += "/" + (f.is_array ? std::to_string(f.index) : pointer_token(f.key));
     return p;
   }
 };
@@ -245,11 +189,6 @@ const char* type_name(const json& j) {
   }
 }
 
-struct Range {
-  double min = -1e9, max = 1e9;
-  bool min_exclusive = false;
-};
-
 class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
@@ -275,8 +214,8 @@ class Reader {
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
       if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
-        error(path + "/" + escape_pointer_token(it.key()),
-              "Unknown key " + qt(it.key()) + " in " + std::string(what) +
+        error(path + "/" + pointer_token(it.key()),
+              "Unknown key " + quoted_text(it.key()) + " in " + std::string(what) +
                   did_you_mean(it.key(), allowed));
       }
     }
@@ -311,30 +250,22 @@ class Reader {
                                   (required ? "" : ", or leave the key out"));
   }
 
-  bool number_value(const json& j, const std::string& path, double& out, const Range& r) {
+  // A number's type only; whether it is in range is validate()'s rule.
+  bool number_value(const json& j, const std::string& path, double& out) {
     if (!j.is_number()) { error(path, std::string("Expected a number, found ") + type_name(j)); return false; }
-    const double v = j.get<double>();
-    if (!std::isfinite(v)) { error(path, "Number is not finite (NaN or infinity); use an ordinary number"); return false; }
-    const bool low = r.min_exclusive ? v <= r.min : v < r.min;
-    if (low || v > r.max) {
-      std::ostringstream s;
-      s << "Value " << v << " is out of range: must be " << (r.min_exclusive ? "greater than " : "at least ")
-        << r.min << " and at most " << r.max;
-      error(path, s.str());
-      return false;
-    }
-    out = v;
+    out = j.get<double>();
     return true;
   }
 
   void number(const json& obj, const std::string& path, const char* key, double& out, bool required,
-              std::string_view what, Range r) {
+              std::string_view what) {
     const json* j = field(obj, path, key, required, what);
-    if (j) number_value(*j, path + "/" + key, out, r);
+    if (j) number_value(*j, path + "/" + key, out);
   }
 
+  // A whole number that fits an int; its range is validate()'s rule.
   void integer(const json& obj, const std::string& path, const char* key, int& out, bool required,
-               std::string_view what, int min, int max) {
+               std::string_view what) {
     const json* j = field(obj, path, key, required, what);
     if (!j) return;
     const std::string p = path + "/" + key;
@@ -342,13 +273,10 @@ class Reader {
       error(p, std::string("Expected a whole number, found ") + (j->is_number() ? "a fraction" : type_name(*j)));
       return;
     }
-    const auto v = j->get<std::int64_t>();
-    if (v < min || v > max) {
-      error(p, "Value " + std::to_string(v) + " is out of range: must be from " + std::to_string(min) +
-                   " to " + std::to_string(max));
-      return;
-    }
-    out = static_cast<int>(v);
+    const bool fits = j->is_number_unsigned() ? j->get<std::uint64_t>() <= static_cast<std::uint64_t>(INT_MAX)
+                                              : j->get<std::int64_t>() >= INT_MIN && j->get<std::int64_t>() <= INT_MAX;
+    if (!fits) { error(p, "Number " + j->dump() + " is far too large here"); return; }
+    out = j->get<int>();
   }
 
   void boolean(const json& obj, const std::string& path, const char* key, bool& out, bool required,
@@ -366,7 +294,7 @@ class Reader {
     }
     const std::string w = j.get<std::string>();
     if (auto v = vocab_parse<E>(w)) { out = *v; return true; }
-    std::string msg = qt(w) + " is not a " + std::string(Vocab<E>::what);
+    std::string msg = quoted_text(w) + " is not a " + std::string(Vocab<E>::what);
     std::string hint = did_you_mean(w, Vocab<E>::names);
     if (!hint.empty()) msg += hint;
     else if (Vocab<E>::names.size() <= 20) msg += "; expected " + vocab_list<E>();
@@ -389,12 +317,7 @@ class Reader {
     if (!j->is_array()) { error(p, std::string("Expected a list, found ") + type_name(*j)); return; }
     for (std::size_t i = 0; i < j->size(); ++i) {
       E e{};
-      if (word_value((*j)[i], p + "/" + std::to_string(i), e)) {
-        if (std::find(out.begin(), out.end(), e) != out.end())
-          error(p + "/" + std::to_string(i), qt(vocab_name(e)) + " is listed twice");
-        else
-          out.push_back(e);
-      }
+      if (word_value((*j)[i], p + "/" + std::to_string(i), e)) out.push_back(e);  // repeats: validate()
     }
   }
 
@@ -410,21 +333,21 @@ class Reader {
     }
   }
 
-  bool vec_value(const json& j, const std::string& path, double* out, std::size_t n, Range r) {
+  bool vec_value(const json& j, const std::string& path, double* out, std::size_t n) {
     if (!j.is_array() || j.size() != n) {
       error(path, "Expected a list of " + std::to_string(n) + " numbers, found " +
                       (j.is_array() ? "a list of " + std::to_string(j.size()) : std::string(type_name(j))));
       return false;
     }
     bool ok = true;
-    for (std::size_t i = 0; i < n; ++i) ok &= number_value(j[i], path + "/" + std::to_string(i), out[i], r);
+    for (std::size_t i = 0; i < n; ++i) ok &= number_value(j[i], path + "/" + std::to_string(i), out[i]);
     return ok;
   }
 
   void vec3(const json& obj, const std::string& path, const char* key, Vec3& out, bool required,
-            std::string_view what, Range r = {}) {
+            std::string_view what) {
     const json* j = field(obj, path, key, required, what);
-    if (j) vec_value(*j, path + "/" + key, out.data(), 3, r);
+    if (j) vec_value(*j, path + "/" + key, out.data(), 3);
   }
 
   // Calls `each(element, element_path)` for each element of a list field.
@@ -441,11 +364,6 @@ class Reader {
   std::string file_;
 };
 
-// Numbers: positions and sizes are metres in a room; counts stay on a sane timeline.
-constexpr Range kAnyCoord{-10000, 10000};
-constexpr Range kPositive{0, 10000, true};
-constexpr Range kCount{-100000, 100000};
-constexpr Range kAngle{-3600, 3600};
 
 void read_scene_info(Reader& r, const json& j, const std::string& p, SceneInfo& s) {
   if (!r.object(j, p, {"title", "number", "pages", "story"}, "the scene block")) return;
@@ -470,7 +388,7 @@ Performer read_performer(Reader& r, const json& j, const std::string& p) {
   r.id(j, p, "id", pf.id, true, what);
   r.string(j, p, "actor", pf.actor, false, what);
   r.string(j, p, "character", pf.character, false, what);
-  r.number(j, p, "height_m", pf.height_m, false, what, Range{1.0, 2.3});
+  r.number(j, p, "height_m", pf.height_m, false, what);
   r.word(j, p, "build", pf.build, false, what);
   r.list(j, p, "tiers", false, what, [&](const json& e, const std::string& ep) {
     TierRaise t;
@@ -528,9 +446,9 @@ Prop read_prop(Reader& r, const json& j, const std::string& p) {
   r.id(j, p, "id", pr.id, true, what);
   r.string(j, p, "label", pr.label, false, what);
   r.word(j, p, "shape", pr.shape, true, what);
-  r.vec3(j, p, "size", pr.size, true, what, kPositive);
-  r.vec3(j, p, "position", pr.position, true, what, kAnyCoord);
-  r.vec3(j, p, "rotation", pr.rotation, false, what, kAngle);
+  r.vec3(j, p, "size", pr.size, true, what);
+  r.vec3(j, p, "position", pr.position, true, what);
+  r.vec3(j, p, "rotation", pr.rotation, false, what);
   r.boolean(j, p, "barrier", pr.barrier, false, what);
   r.id(j, p, "owner", pr.owner, false, what);
   r.string(j, p, "mesh", pr.mesh, false, what);
@@ -547,23 +465,23 @@ Camera read_camera(Reader& r, const json& j, const std::string& p) {
   r.string(j, p, "label", c.label, false, what);
   r.word(j, p, "sensor", c.sensor, true, what);
   if (const json* s = r.field(j, p, "sensor_mm", false, what))
-    r.vec_value(*s, p + "/sensor_mm", c.sensor_mm.data(), 2, Range{0, 100, true});
-  r.number(j, p, "focal_mm", c.focal_mm, true, what, Range{0, 2000, true});
-  r.number(j, p, "aspect", c.aspect, true, what, Range{0.5, 4.0});
+    r.vec_value(*s, p + "/sensor_mm", c.sensor_mm.data(), 2);
+  r.number(j, p, "focal_mm", c.focal_mm, true, what);
+  r.number(j, p, "aspect", c.aspect, true, what);
   r.word(j, p, "fit", c.fit, true, what);
-  r.vec3(j, p, "position", c.position, true, what, kAnyCoord);
-  r.vec3(j, p, "target", c.target, true, what, kAnyCoord);
-  r.number(j, p, "roll_deg", c.roll_deg, false, what, Range{-180, 180});
+  r.vec3(j, p, "position", c.position, true, what);
+  r.vec3(j, p, "target", c.target, true, what);
+  r.number(j, p, "roll_deg", c.roll_deg, false, what);
   r.list(j, p, "moves", false, what, [&](const json& e, const std::string& ep) {
     CameraMove m;
     constexpr std::string_view mw = "a camera move";
     if (!r.object(e, ep, {"count", "position", "target", "focal_mm"}, mw)) return;
-    r.number(e, ep, "count", m.count, true, mw, kCount);
-    r.vec3(e, ep, "position", m.position, true, mw, kAnyCoord);
-    r.vec3(e, ep, "target", m.target, true, mw, kAnyCoord);
+    r.number(e, ep, "count", m.count, true, mw);
+    r.vec3(e, ep, "position", m.position, true, mw);
+    r.vec3(e, ep, "target", m.target, true, mw);
     if (e.contains("focal_mm")) {
       double f = 0;
-      if (r.number_value(e["focal_mm"], ep + "/focal_mm", f, Range{0, 2000, true})) m.focal_mm = f;
+      if (r.number_value(e["focal_mm"], ep + "/focal_mm", f)) m.focal_mm = f;
     }
     c.moves.push_back(m);
   });
@@ -578,8 +496,8 @@ Pose read_pose(Reader& r, const std::string& performer, const json& j, const std
   if (const json* root = r.field(j, p, "root", false, what)) {
     const std::string rp = p + "/root";
     if (r.object(*root, rp, {"position", "rotation"}, "a pose root")) {
-      r.vec3(*root, rp, "position", pose.root_position, false, "a pose root", kAnyCoord);
-      r.vec3(*root, rp, "rotation", pose.root_rotation, false, "a pose root", kAngle);
+      r.vec3(*root, rp, "position", pose.root_position, false, "a pose root");
+      r.vec3(*root, rp, "rotation", pose.root_rotation, false, "a pose root");
     }
   }
   if (const json* joints = r.field(j, p, "joints", false, what)) {
@@ -588,16 +506,16 @@ Pose read_pose(Reader& r, const std::string& performer, const json& j, const std
       r.error(jp, std::string("Expected an object of joint rotations, found ") + type_name(*joints));
     } else {
       for (auto it = joints->begin(); it != joints->end(); ++it) {
-        const std::string ep = jp + "/" + escape_pointer_token(it.key());
+        const std::string ep = jp + "/" + pointer_token(it.key());
         JointRotation jr;
         auto joint = vocab_parse<Joint>(it.key());
         if (!joint) {
-          r.error(ep, qt(it.key()) + " is not a joint" + did_you_mean(it.key(), Vocab<Joint>::names) +
+          r.error(ep, quoted_text(it.key()) + " is not a joint" + did_you_mean(it.key(), Vocab<Joint>::names) +
                           "; joints are " + vocab_list<Joint>());
           continue;
         }
         jr.joint = *joint;
-        if (r.vec_value(it.value(), ep, jr.degrees.data(), 3, kAngle)) pose.joints.push_back(jr);
+        if (r.vec_value(it.value(), ep, jr.degrees.data(), 3)) pose.joints.push_back(jr);
       }
       std::sort(pose.joints.begin(), pose.joints.end(),
                 [](const JointRotation& a, const JointRotation& b) { return a.joint < b.joint; });
@@ -613,8 +531,8 @@ Beat read_beat(Reader& r, const json& j, const std::string& p) {
                        "breath", "eyelines", "garment_changes", "masking", "camera_notes"}, what))
     return b;
   r.id(j, p, "id", b.id, true, what);
-  r.number(j, p, "start_count", b.start_count, true, what, kCount);
-  r.number(j, p, "length_counts", b.length_counts, true, what, Range{0, 100000, true});
+  r.number(j, p, "start_count", b.start_count, true, what);
+  r.number(j, p, "length_counts", b.length_counts, true, what);
   r.string(j, p, "label", b.label, false, what);
   r.string(j, p, "action", b.action, false, what);
   r.boolean(j, p, "placeholder", b.placeholder, false, what);
@@ -624,7 +542,7 @@ Beat read_beat(Reader& r, const json& j, const std::string& p) {
       r.error(pp, std::string("Expected an object keyed by performer id, found ") + type_name(*poses));
     } else {
       for (auto it = poses->begin(); it != poses->end(); ++it)
-        b.poses.push_back(read_pose(r, it.key(), it.value(), pp + "/" + escape_pointer_token(it.key())));
+        b.poses.push_back(read_pose(r, it.key(), it.value(), pp + "/" + pointer_token(it.key())));
     }
   }
   r.list(j, p, "contacts", false, what, [&](const json& e, const std::string& ep) {
@@ -649,7 +567,7 @@ Beat read_beat(Reader& r, const json& j, const std::string& p) {
     if (!r.object(e, ep, {"performer", "cue", "count"}, nw)) return;
     r.id(e, ep, "performer", n.performer, true, nw);
     r.word(e, ep, "cue", n.cue, true, nw);
-    r.number(e, ep, "count", n.count, true, nw, kCount);
+    r.number(e, ep, "count", n.count, true, nw);
     b.breath.push_back(std::move(n));
   });
   r.list(j, p, "eyelines", false, what, [&](const json& e, const std::string& ep) {
@@ -668,7 +586,7 @@ Beat read_beat(Reader& r, const json& j, const std::string& p) {
         r.id(*t, tp, "camera", y.target.camera, false, "an eyeline target");
         if (t->contains("point")) {
           Vec3 v{};
-          if (r.vec_value((*t)["point"], tp + "/point", v.data(), 3, kAnyCoord)) y.target.point = v;
+          if (r.vec_value((*t)["point"], tp + "/point", v.data(), 3)) y.target.point = v;
         }
         const int kinds = (t->contains("performer") ? 1 : 0) + (t->contains("camera") ? 1 : 0) +
                           (t->contains("point") ? 1 : 0);
@@ -707,10 +625,10 @@ Take read_take(Reader& r, const json& j, const std::string& p) {
   Take t;
   constexpr std::string_view what = "a take";
   if (!r.object(j, p, {"number", "camera", "status", "choreography_version", "note", "deviations"}, what)) return t;
-  r.integer(j, p, "number", t.number, true, what, 1, 100000);
+  r.integer(j, p, "number", t.number, true, what);
   r.id(j, p, "camera", t.camera, true, what);
   r.word(j, p, "status", t.status, true, what);
-  r.integer(j, p, "choreography_version", t.choreography_version, true, what, 1, 100000);
+  r.integer(j, p, "choreography_version", t.choreography_version, true, what);
   r.string(j, p, "note", t.note, false, what);
   r.list(j, p, "deviations", false, what, [&](const json& e, const std::string& ep) {
     Deviation d;
@@ -759,9 +677,9 @@ Document read_document(Reader& r, json& root) {
     constexpr std::string_view cw = "the choreography";
     const std::string cp = "/choreography";
     if (r.object(*c, cp, {"version", "status", "tempo_bpm", "beats"}, cw)) {
-      r.integer(*c, cp, "version", d.choreography.version, false, cw, 1, 100000);
+      r.integer(*c, cp, "version", d.choreography.version, false, cw);
       r.word(*c, cp, "status", d.choreography.status, false, cw);
-      r.number(*c, cp, "tempo_bpm", d.choreography.tempo_bpm, true, cw, Range{1, 600});
+      r.number(*c, cp, "tempo_bpm", d.choreography.tempo_bpm, true, cw);
       r.list(*c, cp, "beats", true, cw, [&](const json& e, const std::string& ep) {
         d.choreography.beats.push_back(read_beat(r, e, ep));
       });
@@ -771,252 +689,6 @@ Document read_document(Reader& r, json& root) {
          [&](const json& e, const std::string& ep) { d.takes.push_back(read_take(r, e, ep)); });
   return d;
 }
-
-// ---------------------------------------------------------------------------
-// [SECTION] Validation
-
-class Validator {
- public:
-  Validator(const Document& d, std::string file) : d_(d), file_(std::move(file)) {}
-  std::vector<Diagnostic> out;
-
-  void error(std::string path, std::string message) {
-    if (out.size() >= kMaxDiagnostics) return;
-    out.push_back(Diagnostic{file_, 0, 0, std::move(path), std::move(message)});
-  }
-
-  void check_id(const std::string& id, const std::string& path, std::string_view what) {
-    if (id.empty()) {
-      std::string w(what);
-      if (!w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
-      error(path, w + " needs a non-empty id");
-      return;
-    }
-    if (id.size() > 64) error(path, "Id " + qt(id) + " is longer than 64 characters; ids are short names");
-    for (unsigned char c : id)
-      if (c < 0x20 || c == 0x7f) { error(path, "Id " + qt(id) + " contains a control character"); break; }
-  }
-
-  template <class T> void unique_ids(const std::vector<T>& list, const std::string& path, std::string_view what) {
-    std::map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string ip = path + "/" + std::to_string(i) + "/id";
-      check_id(list[i].id, ip, what);
-      if (list[i].id.empty()) continue;
-      auto [it, fresh] = seen.emplace(list[i].id, i);
-      if (!fresh)
-        error(ip, "Duplicate id " + qt(list[i].id) + ": " + std::string(what) + " " +
-                      std::to_string(it->second) + " already uses it; ids must be unique in their list");
-    }
-  }
-
-  void performer_ref(const std::string& id, const std::string& path, std::string_view role) {
-    if (id.empty()) return;  // a missing required id was reported by the reader
-    if (!d_.performer(id))
-      error(path, "Unknown performer " + qt(id) + " as " + std::string(role) + existing(d_.performers));
-  }
-
-  template <class T> std::string existing(const std::vector<T>& list) {
-    if (list.empty()) return " (there are none in this scene)";
-    std::vector<std::string> ids;
-    for (const T& item : list)
-      if (!item.id.empty() && std::find(ids.begin(), ids.end(), item.id) == ids.end()) ids.push_back(item.id);
-    if (ids.empty()) return " (none in this scene has an id yet)";
-    std::string s = " (known: ";
-    for (std::size_t i = 0; i < ids.size() && i < 12; ++i) s += (i ? ", " : "") + ids[i];
-    if (ids.size() > 12) s += ", …";
-    return s + ")";
-  }
-
-  void run() {
-    unique_ids(d_.performers, "/performers", "performer");
-    unique_ids(d_.garments, "/garments", "garment");
-    unique_ids(d_.props, "/props", "prop");
-    unique_ids(d_.cameras, "/cameras", "camera");
-    unique_ids(d_.choreography.beats, "/choreography/beats", "beat");
-    // Props and performers share a namespace where a masking note's "by" may name either.
-    for (std::size_t i = 0; i < d_.props.size(); ++i)
-      if (!d_.props[i].id.empty() && d_.performer(d_.props[i].id))
-        error("/props/" + std::to_string(i) + "/id", "Prop id " + qt(d_.props[i].id) +
-              " is also a performer's id; masking notes name either, so they must differ");
-
-    for (std::size_t i = 0; i < d_.performers.size(); ++i) performer(d_.performers[i], "/performers/" + std::to_string(i));
-    for (std::size_t i = 0; i < d_.garments.size(); ++i) {
-      const Garment& g = d_.garments[i];
-      const std::string p = "/garments/" + std::to_string(i);
-      performer_ref(g.wearer, p + "/wearer", "the wearer");
-      if (g.covers.empty()) error(p + "/covers", "A garment must cover at least one region");
-    }
-    for (std::size_t i = 0; i < d_.props.size(); ++i) {
-      const Prop& pr = d_.props[i];
-      const std::string p = "/props/" + std::to_string(i);
-      performer_ref(pr.owner, p + "/owner", "the owner");
-      if (pr.shape == PropShape::mesh && pr.mesh.empty())
-        error(p + "/mesh", "A prop of shape \"mesh\" needs \"mesh\": the path of a glTF, GLB, OBJ or FBX file");
-      if (pr.shape != PropShape::mesh && !pr.mesh.empty())
-        error(p + "/mesh", "\"mesh\" is only for props of shape \"mesh\" (this one is \"" +
-                               std::string(vocab_name(pr.shape)) + "\")");
-    }
-    for (std::size_t i = 0; i < d_.cameras.size(); ++i) camera(d_.cameras[i], "/cameras/" + std::to_string(i));
-    beats();
-    takes();
-  }
-
-  void performer(const Performer& pf, const std::string& p) {
-    for (std::size_t k = 0; k < pf.tiers.size(); ++k) {
-      const TierRaise& t = pf.tiers[k];
-      if (t.tier < default_tier(t.region))
-        error(p + "/tiers/" + std::to_string(k) + "/tier",
-              "A tier can be raised, not lowered: " + std::string(vocab_name(t.region)) + " is " +
-                  std::string(vocab_name(default_tier(t.region))) + " by default");
-    }
-    for (std::size_t k = 0; k < pf.boundaries.size(); ++k) {
-      const Boundary& b = pf.boundaries[k];
-      const std::string bp = p + "/boundaries/" + std::to_string(k);
-      for (std::size_t m = 0; m < b.partners.size(); ++m) {
-        performer_ref(b.partners[m], bp + "/partners/" + std::to_string(m), "a partner");
-        if (b.partners[m] == pf.id)
-          error(bp + "/partners/" + std::to_string(m), "A performer cannot be their own partner in a boundary");
-      }
-    }
-    for (std::size_t k = 0; k < pf.exposure.size(); ++k) {
-      const Exposure& x = pf.exposure[k];
-      const std::string xp = p + "/exposure/" + std::to_string(k);
-      if (x.regions.empty()) error(xp + "/regions", "An exposure agreement must name at least one region");
-      if (x.views.empty()) error(xp + "/views", "An exposure agreement must name at least one view (or \"any\")");
-    }
-  }
-
-  void camera(const Camera& c, const std::string& p) {
-    if (c.sensor == Sensor::custom && (c.sensor_mm[0] <= 0 || c.sensor_mm[1] <= 0))
-      error(p + "/sensor_mm", "A camera with sensor \"custom\" needs \"sensor_mm\": [width, height] in millimetres");
-    if (c.sensor != Sensor::custom && (c.sensor_mm[0] != 0 || c.sensor_mm[1] != 0))
-      error(p + "/sensor_mm", "\"sensor_mm\" is only for sensor \"custom\"; " + std::string(vocab_name(c.sensor)) +
-                                  " has its size from the sensor table");
-    if (c.position == c.target) error(p + "/target", "The camera's target is at its own position, so it looks nowhere");
-    for (std::size_t k = 0; k < c.moves.size(); ++k) {
-      const CameraMove& m = c.moves[k];
-      const std::string mp = p + "/moves/" + std::to_string(k);
-      if (m.position == m.target) error(mp + "/target", "This move's target is at its own position");
-      if (k > 0 && m.count <= c.moves[k - 1].count)
-        error(mp + "/count", "Camera moves must be listed in order of count; this one is at or before the previous");
-    }
-  }
-
-  void beats() {
-    const auto& beats = d_.choreography.beats;
-    const std::string base = "/choreography/beats";
-    for (std::size_t i = 0; i < beats.size(); ++i) {
-      const Beat& b = beats[i];
-      const std::string p = base + "/" + std::to_string(i);
-      if (i > 0) {
-        const Beat& prev = beats[i - 1];
-        if (b.start_count < prev.start_count) {
-          error(p + "/start_count", "Beat " + qt(b.id) + " starts at count " + num(b.start_count) +
-                                        ", before the beat listed ahead of it (" + qt(prev.id) + " at " +
-                                        num(prev.start_count) + "); list beats in the order they happen");
-        } else if (b.start_count < prev.end_count() - 1e-9) {
-          error(p + "/start_count", "Beat " + qt(b.id) + " starts at count " + num(b.start_count) +
-                                        " but beat " + qt(prev.id) + " runs until count " +
-                                        num(prev.end_count()) + "; beats must not overlap");
-        }
-      }
-      std::set<std::string> posed;
-      for (std::size_t k = 0; k < b.poses.size(); ++k) {
-        const std::string pp = p + "/poses/" + escape_pointer_token(b.poses[k].performer);
-        if (!d_.performer(b.poses[k].performer))
-          error(pp, "Pose for unknown performer " + qt(b.poses[k].performer) + existing(d_.performers));
-        for (std::size_t m = 1; m < b.poses[k].joints.size(); ++m)
-          if (b.poses[k].joints[m].joint == b.poses[k].joints[m - 1].joint)
-            error(pp + "/joints", "Joint " + std::string(vocab_name(b.poses[k].joints[m].joint)) + " is given twice");
-      }
-      for (std::size_t k = 0; k < b.contacts.size(); ++k) {
-        const Contact& c = b.contacts[k];
-        const std::string cp = p + "/contacts/" + std::to_string(k);
-        performer_ref(c.giver, cp + "/giver", "the giver");
-        performer_ref(c.receiver, cp + "/receiver", "the receiver");
-        if (!c.giver.empty() && c.giver == c.receiver)
-          error(cp + "/receiver", "A contact is between two performers; " + qt(c.giver) +
-                                      " is both giver and receiver (notate the partner who is touched)");
-        if (!c.garment.empty()) {
-          const Garment* g = d_.garment(c.garment);
-          if (!g) error(cp + "/garment", "Unknown garment " + qt(c.garment) + existing(d_.garments));
-          else if (g->wearer != c.receiver && g->wearer != c.giver)
-            error(cp + "/garment", "Garment " + qt(c.garment) + " is worn by " + qt(g->wearer) +
-                                       ", who is neither the giver nor the receiver of this contact");
-        }
-        if (!c.barrier.empty()) {
-          const Prop* pr = d_.prop(c.barrier);
-          if (!pr) error(cp + "/barrier", "Unknown barrier " + qt(c.barrier) + existing(d_.props));
-          else if (!pr->barrier)
-            error(cp + "/barrier", "Prop " + qt(c.barrier) + " is not marked as a barrier (\"barrier\": true)");
-        }
-      }
-      for (std::size_t k = 0; k < b.breath.size(); ++k) {
-        const BreathNote& n = b.breath[k];
-        const std::string np = p + "/breath/" + std::to_string(k);
-        performer_ref(n.performer, np + "/performer", "the one breathing");
-        if (n.count < b.start_count - 1e-9 || n.count > b.end_count() + 1e-9)
-          error(np + "/count", "Breath cue at count " + num(n.count) + " falls outside beat " + qt(b.id) +
-                                   " (counts " + num(b.start_count) + " to " + num(b.end_count()) + ")");
-      }
-      for (std::size_t k = 0; k < b.eyelines.size(); ++k)
-        performer_ref(b.eyelines[k].performer, p + "/eyelines/" + std::to_string(k) + "/performer", "the one looking");
-      // Eyeline *targets* are not refused here: `closedset check` reports them
-      // as eyeline.target, so a scene with a stale target still opens for editing.
-      for (std::size_t k = 0; k < b.garment_changes.size(); ++k) {
-        const GarmentChange& g = b.garment_changes[k];
-        for (std::size_t m = 0; m < k; ++m)
-          if (!g.garment.empty() && b.garment_changes[m].garment == g.garment)
-            error(p + "/garment_changes/" + std::to_string(k) + "/garment",
-                  "Garment " + qt(g.garment) + " changes twice in beat " + qt(b.id) +
-                      "; a beat says once whether it is worn (split the beat to take it off and put it back)");
-        if (!g.garment.empty() && !d_.garment(g.garment))
-          error(p + "/garment_changes/" + std::to_string(k) + "/garment",
-                "Unknown garment " + qt(g.garment) + existing(d_.garments));
-      }
-      for (std::size_t k = 0; k < b.masking.size(); ++k) {
-        const MaskingNote& m = b.masking[k];
-        const std::string mp = p + "/masking/" + std::to_string(k);
-        if (!m.camera.empty() && !d_.camera(m.camera))
-          error(mp + "/camera", "Unknown camera " + qt(m.camera) + existing(d_.cameras));
-        performer_ref(m.performer, mp + "/performer", "the masked performer");
-        if (!m.by.empty() && !d_.performer(m.by) && !d_.prop(m.by))
-          error(mp + "/by", "Unknown performer or prop " + qt(m.by) + " doing the masking");
-        if (m.regions.empty()) error(mp + "/regions", "A masking note must name at least one region");
-      }
-    }
-  }
-
-  void takes() {
-    std::set<std::pair<std::string, int>> seen;
-    for (std::size_t i = 0; i < d_.takes.size(); ++i) {
-      const Take& t = d_.takes[i];
-      const std::string p = "/takes/" + std::to_string(i);
-      if (!t.camera.empty() && !d_.camera(t.camera))
-        error(p + "/camera", "Unknown camera " + qt(t.camera) + existing(d_.cameras));
-      if (!seen.insert({t.camera, t.number}).second)
-        error(p + "/number", "Take " + std::to_string(t.number) + " on camera " + qt(t.camera) + " is logged twice");
-      if (t.choreography_version > d_.choreography.version)
-        error(p + "/choreography_version", "Take refers to choreography version " +
-                                               std::to_string(t.choreography_version) + ", newer than the current " +
-                                               std::to_string(d_.choreography.version));
-      for (std::size_t k = 0; k < t.deviations.size(); ++k)
-        if (!t.deviations[k].beat.empty() && !d_.beat(t.deviations[k].beat))
-          error(p + "/deviations/" + std::to_string(k) + "/beat", "Unknown beat " + qt(t.deviations[k].beat));
-    }
-  }
-
- private:
-  const Document& d_;
-  std::string file_;
-
-  static std::string num(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-  }
-};
 
 // ---------------------------------------------------------------------------
 // [SECTION] Writer
@@ -1265,7 +937,7 @@ LoadResult load_scene_text(std::string_view text, std::string_view file) {
       what = what.substr(colon + 2);
     // nlohmann quotes the text it last read ("; last read: '...'"): that can be
     // the inside of a private note, so it never goes into a message.
-    if (auto quoted_text = what.find("; last read:"); quoted_text != std::string::npos) what.erase(quoted_text);
+    if (auto last_read = what.find("; last read:"); last_read != std::string::npos) what.erase(last_read);
     if ((what.find("expected '}'") != std::string::npos || what.find("expected ']'") != std::string::npos) &&
         what.find("unexpected") != std::string::npos && what.find("end of input") == std::string::npos)
       what += " (is a comma missing before this?)";
@@ -1351,12 +1023,6 @@ LoadResult load_scene_file(const std::filesystem::path& path) {
   return load_scene_text(text, label);
 }
 
-std::vector<Diagnostic> validate(const Document& doc, std::string_view file) {
-  Validator v(doc, std::string(file));
-  v.run();
-  return std::move(v.out);
-}
-
 namespace {
 
 // nlohmann's dump puts every array element on its own line; a list of plain
@@ -1412,6 +1078,60 @@ std::string save_scene_text(const Document& doc) {
   dump_canonical(write_document(doc), out, 0);
   out += "\n";
   return out;
+}
+
+namespace {
+
+// An upper bound of a document's saved size, without writing it: every text
+// as if each byte were escaped (\u00XX, 6 bytes), and a generous allowance for
+// the keys, numbers and indentation of each item of every list.
+std::size_t saved_size_bound(const Document& d) {
+  constexpr std::size_t kPerItem = 4096;  // a pose (19 joints of 3 numbers) is the largest item, about 1.6 KB
+  std::size_t text = d.scene.title.size() + d.scene.number.size() + d.scene.pages.size() + d.scene.story.size() +
+                     d.safety.pause_word.size() + d.safety.response.size();
+  std::size_t items = 1;
+  auto strings = [&](const std::vector<std::string>& v) { for (const std::string& s : v) text += s.size() + 8; };
+  for (const Performer& p : d.performers) {
+    text += p.id.size() + p.actor.size() + p.character.size() + p.private_note.size();
+    items += 1 + p.tiers.size() + p.boundaries.size() + p.exposure.size();
+    for (const Boundary& b : p.boundaries) { text += b.conditions.size(); strings(b.partners); }
+    for (const Exposure& x : p.exposure) text += x.conditions.size();
+  }
+  for (const Garment& g : d.garments) { text += g.id.size() + g.wearer.size() + g.label.size(); ++items; }
+  for (const Prop& p : d.props) { text += p.id.size() + p.label.size() + p.owner.size() + p.mesh.size(); ++items; }
+  for (const Camera& c : d.cameras) { text += c.id.size() + c.label.size(); items += 1 + c.moves.size(); }
+  for (const Beat& b : d.choreography.beats) {
+    text += b.id.size() + b.label.size() + b.action.size() + b.camera_notes.size();
+    items += 1 + b.poses.size() + b.contacts.size() + b.breath.size() + b.eyelines.size() + b.garment_changes.size() +
+             b.masking.size();
+    for (const Pose& p : b.poses) text += p.performer.size();
+    for (const Contact& c : b.contacts) text += c.giver.size() + c.receiver.size() + c.garment.size() + c.barrier.size();
+    for (const BreathNote& n : b.breath) text += n.performer.size();
+    for (const Eyeline& y : b.eyelines) text += y.performer.size() + y.target.performer.size() + y.target.camera.size();
+    for (const GarmentChange& g : b.garment_changes) text += g.garment.size();
+    for (const MaskingNote& m : b.masking) text += m.camera.size() + m.performer.size() + m.by.size();
+  }
+  for (const Take& t : d.takes) {
+    text += t.camera.size() + t.note.size();
+    items += 1 + t.deviations.size();
+    for (const Deviation& dv : t.deviations) text += dv.beat.size() + dv.note.size();
+  }
+  return 6 * text + kPerItem * items;
+}
+
+}  // namespace
+
+std::string save_size_problem(const Document& doc) {
+  if (saved_size_bound(doc) <= kMaxFileBytes) return "";
+  std::size_t size = 0;
+  try {
+    size = save_scene_text(doc).size();
+  } catch (const nlohmann::json::exception&) {
+    return "The scene cannot be written as JSON";
+  }
+  if (size <= kMaxFileBytes) return "";
+  return "The scene would be " + std::to_string(size) + " bytes, over the " + std::to_string(kMaxFileBytes >> 20) +
+         " MiB a scene file may hold, so it could not be opened again";
 }
 
 // ---------------------------------------------------------------------------
@@ -1526,6 +1246,55 @@ SaveResult write_file_atomic(const std::filesystem::path& given, std::string_vie
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
   if (dfd >= 0) {
     ::fsync(dfd);  // make the rename itself durable
+    ::close(dfd);
+  }
+  result.ok = true;
+  return result;
+}
+
+SaveResult write_new_file(const std::filesystem::path& path, std::string_view bytes) {
+  SaveResult result;
+  namespace fs = std::filesystem;
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  const std::string name = path.filename().string();
+  if (name.empty()) { result.error = "No file name in " + path.string(); return result; }
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(path, ec))) {
+    result.error = path.string() + " already exists; nothing was written (choose another name, or remove it first)";
+    return result;
+  }
+  if (!fs::is_directory(dir, ec)) { result.error = "Folder " + dir.string() + " does not exist"; return result; }
+  std::string tmpl = (dir / ("." + name + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(tmpl.data());  // mode 0600: a scene holds boundaries and private notes
+  if (fd < 0) { result.error = errno_text("Cannot create a temporary file beside", path); return result; }
+  const fs::path tmp = tmpl;
+  const bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
+  const std::string write_error = written ? std::string() : errno_text("Cannot write", tmp);
+  if (::close(fd) != 0 || !written) {
+    ::unlink(tmp.c_str());
+    result.error = written ? errno_text("Cannot close", tmp) : write_error;
+    return result;
+  }
+  // link() puts the complete file in place only if nothing has that name: it
+  // never replaces a file that appeared since the check above.
+  bool placed = ::link(tmp.c_str(), path.c_str()) == 0;
+  if (!placed && (errno == EPERM || errno == EOPNOTSUPP)) {
+    // A file system without hard links (FAT, some network shares): check, then rename.
+    if (!fs::exists(fs::symlink_status(path, ec))) placed = ::rename(tmp.c_str(), path.c_str()) == 0;
+    else errno = EEXIST;
+  }
+  if (!placed) {
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    errno = err;
+    result.error = err == EEXIST ? path.string() + " already exists; nothing was written"
+                                 : errno_text("Cannot create", path);
+    return result;
+  }
+  ::unlink(tmp.c_str());
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
     ::close(dfd);
   }
   result.ok = true;

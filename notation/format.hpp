@@ -15,6 +15,7 @@
 
 #include "notation/diagnostics.hpp"
 #include "notation/document.hpp"
+#include "notation/validate.hpp"  // validate(): the rules every load and every edit keep
 
 namespace cs {
 
@@ -32,12 +33,13 @@ struct LoadResult {
 LoadResult load_scene_text(std::string_view text, std::string_view file = "");
 LoadResult load_scene_file(const std::filesystem::path& path);
 
-// Checks of a whole typed document: ids unique, references resolve, numbers in
-// range, beats not overlapping. The loader runs it; the editor runs it after edits.
-std::vector<Diagnostic> validate(const Document& doc, std::string_view file = "");
-
 // The canonical text of a document. Same document, same bytes.
 std::string save_scene_text(const Document& doc);
+
+// "" when the document's saved text fits in a scene file (kMaxFileBytes), else
+// why not. Cheap for any real scene: it writes the text only when a bound of
+// its size comes near the limit.
+std::string save_size_problem(const Document& doc);
 
 struct SaveResult {
   bool ok = false;
@@ -53,5 +55,10 @@ SaveResult save_scene_file(const Document& doc, const std::filesystem::path& pat
 // target, fsync, optional backup of the old file, rename, fsync of the folder.
 SaveResult write_file_atomic(const std::filesystem::path& path, std::string_view bytes,
                              bool keep_backup);
+
+// Writes a file that must not exist yet (closedset new): complete or not at
+// all, and never over a file that is there, even one that appears meanwhile.
+// Mode 0600. Refused, with the reason, when the name is taken.
+SaveResult write_new_file(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace cs
