@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <utility>
 
 #include "app/editor/state.hpp"
 #include "render/scene_geometry.hpp"
@@ -60,17 +61,20 @@ bool redo(EditorState& s) {
   return true;
 }
 
-bool edit_document(EditorState& s, const std::string& label, const std::function<std::string(Document&)>& edit) {
+bool edit_document(EditorState& s, const std::string& label, Edited edit) {
   if (!s.history.has_document()) return false;
   s.drag.kind = BeatDrag::none;
-  return report(s, label, s.history.apply(label, edit));
+  return report(s, label, s.history.apply(label, std::move(edit)));
 }
 
 bool finish_interaction(EditorState& s) {
+  const std::string stopped = std::exchange(s.drag.stopped, std::string());
   s.drag.kind = BeatDrag::none;
   if (!s.history.editing()) return false;
   const EditResult r = s.history.commit();
-  return report(s, r.changed ? s.history.undo_label() : std::string(), r);
+  const bool changed = report(s, r.changed ? s.history.undo_label() : std::string(), r);
+  if (!stopped.empty()) s.status = (changed ? s.status + "  ·  " : std::string()) + stopped;
+  return changed;
 }
 
 int current_beat_index(const EditorState& s) {
@@ -82,31 +86,34 @@ int current_beat_index(const EditorState& s) {
 
 bool add_beat_at_playhead(EditorState& s) {
   std::size_t at = 0;
-  const bool ok = edit_document(s, "Add beat", [&](Document& d) { return cs::add_beat(d, s.count, 4, &at); });
+  const bool ok = edit_document(s, "Add beat", cs::add_beat(s.history.doc(), s.count, 4, &at));
   if (ok) set_count(s, s.history.doc().choreography.beats[at].start_count);
   return ok;
 }
 
 bool split_beat_at_playhead(EditorState& s) {
-  return edit_document(s, "Split beat", [&](Document& d) { return cs::split_beat(d, s.count); });
+  if (!s.history.has_document()) return false;
+  return edit_document(s, "Split beat", cs::split_beat(s.history.doc(), s.count));
 }
 
 bool delete_beat(EditorState& s, std::size_t index) {
-  const bool ok = edit_document(s, "Delete beat", [&](Document& d) { return cs::delete_beat(d, index); });
+  if (!s.history.has_document()) return false;
+  const bool ok = edit_document(s, "Delete beat", cs::delete_beat(s.history.doc(), index));
   if (ok) set_count(s, s.count);
   return ok;
 }
 
 bool set_beat_text(EditorState& s, std::size_t index, BeatText field, const std::string& text) {
   const char* label = field == BeatText::label ? "Edit beat label" : field == BeatText::action ? "Edit beat action" : "Edit camera notes";
-  return edit_document(s, label, [&](Document& d) { return cs::set_beat_text(d, index, field, text); });
+  if (!s.history.has_document()) return false;
+  return edit_document(s, label, cs::set_beat_text(s.history.doc(), index, field, text));
 }
 
 void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x) {
   const Document* d = s.document();
   if (!d || index >= d->choreography.beats.size() || kind == BeatDrag::none) return;
   const Beat& b = d->choreography.beats[index];
-  s.drag = {kind, index, press_x, b.start_count, b.end_count(), false, -1e300};
+  s.drag = {kind, index, press_x, b.start_count, b.end_count(), false, -1e300, std::string()};
   s.history.begin(kind == BeatDrag::move ? "Move beat" : "Resize beat");
 }
 
@@ -119,13 +126,17 @@ void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count) {
   const double target = snap_count((s.drag.kind == BeatDrag::right_edge ? s.drag.end : s.drag.start) + dc);
   if (target == s.drag.applied) return;  // same snapped place: no change, no rebuild
   s.drag.applied = target;
-  Document& d = s.history.live();
+  // Every frame's edit is made from the document as it was at the press, so the drag never drifts.
+  // A frame the rules refuse leaves the drag where it last was, and the status line says why.
+  const Document& d = s.history.original();
+  std::string why;
   switch (s.drag.kind) {
-    case BeatDrag::move: cs::move_beat(d, s.drag.index, s.drag.start + dc); break;
-    case BeatDrag::left_edge: cs::resize_beat(d, s.drag.index, s.drag.start + dc, d.choreography.beats[s.drag.index].end_count()); break;
-    case BeatDrag::right_edge: cs::resize_beat(d, s.drag.index, d.choreography.beats[s.drag.index].start_count, s.drag.end + dc); break;
+    case BeatDrag::move: why = s.history.update(cs::move_beat(d, s.drag.index, s.drag.start + dc)); break;
+    case BeatDrag::left_edge: why = s.history.update(cs::resize_beat(d, s.drag.index, s.drag.start + dc, s.drag.end)); break;
+    case BeatDrag::right_edge: why = s.history.update(cs::resize_beat(d, s.drag.index, s.drag.start, s.drag.end + dc)); break;
     case BeatDrag::none: break;
   }
+  if (!why.empty()) s.status = s.drag.stopped = "Stopped: " + why;
 }
 
 void go_to_finding(EditorState& s, const Finding& f) {

@@ -47,7 +47,7 @@ void beat_text(EditorState& s, std::size_t index, BeatText field, const char* id
   if (ImGui::IsItemActivated()) s.history.begin(what);
   if (changed) {
     if (!s.history.editing()) s.history.begin(what);
-    cs::set_beat_text(s.history.live(), index, field, text);
+    s.history.update(cs::set_beat_text(s.history.original(), index, field, text));
   }
   if (ImGui::IsItemDeactivated()) finish_interaction(s);
 }
@@ -60,10 +60,9 @@ void beat_number(EditorState& s, std::size_t index, bool length, const char* id,
   ImGui::SetNextItemWidth(width);
   if (ImGui::InputDouble(id, &v, kBeatSnap, 1.0, "%g")) {
     if (!s.history.editing()) s.history.begin(length ? "Resize beat" : "Move beat");
-    Document& d = s.history.live();
+    const Document& d = s.history.original();
     const Beat& lb = d.choreography.beats[index];
-    if (length) cs::resize_beat(d, index, lb.start_count, lb.start_count + v);
-    else cs::move_beat(d, index, v);
+    s.history.update(length ? cs::resize_beat(d, index, lb.start_count, lb.start_count + v) : cs::move_beat(d, index, v));
   }
 }
 
@@ -110,10 +109,8 @@ void draw_beat_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   {
     bool placeholder = s.document()->choreography.beats[bi].placeholder;
     if (ImGui::Checkbox("Placeholder (not yet choreographed)", &placeholder))
-      edit_document(s, placeholder ? "Mark beat as placeholder" : "Mark beat as choreographed", [&](Document& d) {
-        d.choreography.beats[bi].placeholder = placeholder;
-        return std::string();
-      });
+      edit_document(s, placeholder ? "Mark beat as placeholder" : "Mark beat as choreographed",
+                    cs::set_beat_placeholder(*s.document(), bi, placeholder));
   }
   ImGui::TextDisabled("Action (what happens, in plain words)");
   beat_text(s, bi, BeatText::action, "##action", ImGui::GetTextLineHeight() * 3.4f);

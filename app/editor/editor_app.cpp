@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <thread>
 
+#include "notation/new_scene.hpp"
 #include "render/context.hpp"
 #include "render/gl.hpp"
 #include <GLFW/glfw3.h>
@@ -149,36 +150,7 @@ bool EditorApp::open(const fs::path& path) {
 }
 
 void EditorApp::new_scene() {
-  Document d;
-  d.scene.title = "Untitled scene";
-  for (int i = 1; i <= 2; ++i) {
-    Performer p;
-    p.id = "p" + std::to_string(i);
-    p.character = "Performer " + std::to_string(i);
-    p.height_m = i == 1 ? 1.68 : 1.80;
-    d.performers.push_back(p);
-  }
-  Camera cam;
-  cam.id = "A";
-  cam.label = "Wide";
-  cam.focal_mm = 32;
-  cam.position = {0, 1.5, 4.5};
-  cam.target = {0, 1.0, 0};
-  d.cameras.push_back(cam);
-  Beat b;
-  b.id = "b01";
-  b.label = "Top of the scene";
-  b.start_count = 1;
-  b.length_counts = 4;
-  b.placeholder = true;
-  for (std::size_t i = 0; i < d.performers.size(); ++i) {
-    Pose pose;
-    pose.performer = d.performers[i].id;
-    pose.root_position = {i == 0 ? -0.45 : 0.45, 0, 0};
-    pose.root_rotation = {0, i == 0 ? 90.0 : -90.0, 0};  // facing each other
-    b.poses.push_back(pose);
-  }
-  d.choreography.beats.push_back(b);
+  Document d = cs::new_scene();
   state_.history.reset(std::move(d));
   state_.path.clear();
   state_.selection = {};

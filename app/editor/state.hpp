@@ -14,6 +14,7 @@
 #include "notation/checks.hpp"
 #include "notation/document.hpp"
 #include "notation/findings.hpp"
+#include "notation/edits_beats.hpp"
 #include "notation/history.hpp"
 #include "notation/pick.hpp"
 #include "render/scene_geometry.hpp"
@@ -46,6 +47,7 @@ struct BeatDrag {
   double start = 0, end = 0;           // the beat's span when the drag began
   bool moved = false;                  // past the drag threshold
   double applied = -1e300;             // the snapped edge or start last applied (skip repeats)
+  std::string stopped;                 // why the drag stopped short ("" when it did not)
 };
 
 // What is selected: a performer, a camera or a prop, by id (so it survives
@@ -141,8 +143,9 @@ bool look_through_index(EditorState& s, std::size_t n);
 // document as it was and says why in s.notice and the status line.
 bool undo(EditorState& s);
 bool redo(EditorState& s);
-// Applies `edit` as one step labelled `label`; false when refused or unchanged.
-bool edit_document(EditorState& s, const std::string& label, const std::function<std::string(Document&)>& edit);
+// Records `edit` (from an edit function, edits_*.hpp) as one step labelled
+// `label`; false when refused (the notice says why) or unchanged.
+bool edit_document(EditorState& s, const std::string& label, Edited edit);
 // Ends an interaction begun with s.history.begin() (a drag, a text field): commits it as one step.
 bool finish_interaction(EditorState& s);
 // The beat under the playhead (render::beat_at: the last beat starting at or before it), -1 none.

@@ -14,6 +14,7 @@
 
 #include "app/editor/editor_app.hpp"
 #include "tests/gui/test_editor.hpp"
+#include "notation/edits_beats.hpp"
 #include "notation/format.hpp"
 #include "render/image.hpp"
 
@@ -135,25 +136,28 @@ TEST_CASE("resizing, splitting, adding, deleting and typing a label are each one
   CHECK_FALSE(s.dirty());
 }
 
-TEST_CASE("an edit that would make the scene invalid is refused with a message") {
+TEST_CASE("an edit that would make the scene invalid is refused with a message; a drag stops before it") {
   Session t("refused");
   REQUIRE(t.app->open(t.scene));
   auto& s = t.s();
   // A breath cue late in a beat, then a resize that would leave it outside.
-  REQUIRE(cs::editor::edit_document(s, "Add breath", [](cs::Document& d) {
-    cs::Beat& b = d.choreography.beats[0];
-    cs::BreathNote n;
-    n.performer = d.performers[0].id;
-    n.count = b.end_count() - 0.5;
-    b.breath.push_back(n);
-    return std::string();
-  }));
-  const cs::Document before = t.doc();
+  const cs::Beat& first = t.doc().choreography.beats[0];
+  const double end = first.end_count();
+  REQUIRE(cs::editor::edit_document(
+      s, "Add breath", cs::add_note(t.doc(), 0, cs::BreathNote{t.doc().performers[0].id, cs::BreathCue::exhale, end - 0.5})));
   drag_beat(*t.app, cs::editor::BeatDrag::right_edge, 0, -1.5);
+  // The drag went as far as the rules allow (the cue at the beat's last count), and says why it stopped.
+  CHECK(t.doc().choreography.beats[0].end_count() == end - 0.5);
+  CHECK(s.status.find("Breath cue") != std::string::npos);
+  CHECK(s.history.undo_steps() == 2);
+
+  // A one-shot edit that breaks a rule is refused outright, with a notice.
+  const cs::Document before = t.doc();
+  REQUIRE_FALSE(cs::editor::edit_document(s, "Resize beat", cs::resize_beat(t.doc(), 0, first.start_count, end - 2)));
   CHECK(t.doc() == before);
   REQUIRE(s.notice.has_value());
   CHECK(s.notice->message.find("Breath cue") != std::string::npos);
-  CHECK(s.history.undo_steps() == 1);
+  CHECK(s.history.undo_steps() == 2);
   t.app->frame();  // the notice draws
   s.notice.reset();
   t.app->frame();

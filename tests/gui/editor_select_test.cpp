@@ -5,6 +5,8 @@
 // removes its item and a reload. Real frames under xvfb-run.
 #include <doctest/doctest.h>
 
+#include "notation/edits_garments.hpp"
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -171,10 +173,7 @@ TEST_CASE("the selection survives undo, redo and a reload, and goes when its ite
 
   // An edit that removes the sheet while it is selected drops the selection.
   cs::editor::select(s, PickKind::prop, "sheet");
-  REQUIRE(cs::editor::edit_document(s, "Remove the sheet", [](cs::Document& d) {
-    std::erase_if(d.props, [](const cs::Prop& p) { return p.id == "sheet"; });
-    return std::string();
-  }));
+  REQUIRE(cs::editor::edit_document(s, "Remove the sheet", cs::remove_prop(*s.document(), "sheet")));
   t.frames();
   CHECK(s.selection.empty());
   t.frames();  // and the viewport copes

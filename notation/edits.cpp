@@ -1,0 +1,174 @@
+// edits.cpp — the door (checked), references, new ids.
+#include "notation/edits.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+#include "notation/format.hpp"
+#include "notation/phrasing.hpp"
+#include "notation/validate.hpp"
+
+namespace cs {
+
+Edited Edited::refused(std::string why) {
+  assert(!why.empty() && "a refusal says why");
+  Edited e;
+  e.refusal_ = why.empty() ? std::string("The edit was refused") : std::move(why);
+  return e;
+}
+
+const Document& Edited::doc() const {
+  assert(doc_ && "Edited::doc() on a refused edit; check ok()");
+  return *doc_;
+}
+
+Document Edited::take() && {
+  assert(doc_ && "Edited::take() on a refused edit; check ok()");
+  return std::move(*doc_);
+}
+
+Edited checked(Document doc) {
+  Edited e;
+  e.problems_ = validate(doc);
+  if (!e.problems_.empty()) {
+    e.refusal_ = e.problems_.front().message;
+    if (e.problems_.size() > 1)
+      e.refusal_ += " (and " + std::to_string(e.problems_.size() - 1) + " more problem" +
+                    (e.problems_.size() > 2 ? "s" : "") + ")";
+    return e;
+  }
+  if (std::string why = save_size_problem(doc); !why.empty()) {
+    e.refusal_ = std::move(why);
+    return e;
+  }
+  e.doc_ = std::move(doc);
+  return e;
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] References
+
+namespace {
+
+// Calls visit(ref, where) for every id string in the document that refers to
+// an item of `kind`, with where the reference is in a person's words. Both
+// references_to() and rename_references() are this one walk.
+template <class Doc, class Visit> void for_each_reference(Doc& d, ItemKind kind, Visit&& visit) {
+  const auto beat_words = [](const Beat& b) { return "beat " + b.id; };
+  if (kind == ItemKind::performer) {
+    for (auto& p : d.performers)
+      for (auto& b : p.boundaries)
+        for (auto& partner : b.partners) visit(partner, possessive(display_name(p)) + " body map (as a partner)");
+    for (auto& g : d.garments) visit(g.wearer, "garment " + g.id + " (the wearer)");
+    for (auto& p : d.props)
+      if (!p.owner.empty()) visit(p.owner, "barrier " + p.id + " (the owner)");
+  }
+  for (auto& b : d.choreography.beats) {
+    if (kind == ItemKind::performer)
+      for (auto& p : b.poses) visit(p.performer, beat_words(b) + " (a pose)");
+    std::size_t n = 0;
+    for (auto& c : b.contacts) {
+      const std::string where = beat_words(b) + ", contact " + std::to_string(++n);
+      if (kind == ItemKind::performer) {
+        visit(c.giver, where + " (the giver)");
+        visit(c.receiver, where + " (the receiver)");
+      }
+      if (kind == ItemKind::garment && !c.garment.empty()) visit(c.garment, where + " (over this garment)");
+      if (kind == ItemKind::prop && !c.barrier.empty()) visit(c.barrier, where + " (through this barrier)");
+    }
+    if (kind == ItemKind::performer)
+      for (auto& br : b.breath) visit(br.performer, beat_words(b) + " (a breath cue)");
+    for (auto& y : b.eyelines) {
+      if (kind == ItemKind::performer) {
+        visit(y.performer, beat_words(b) + " (an eyeline)");
+        if (!y.target.performer.empty()) visit(y.target.performer, beat_words(b) + " (an eyeline's target)");
+      }
+      if (kind == ItemKind::camera && !y.target.camera.empty())
+        visit(y.target.camera, beat_words(b) + " (an eyeline into the lens)");
+    }
+    if (kind == ItemKind::garment)
+      for (auto& g : b.garment_changes) visit(g.garment, beat_words(b) + " (a garment change)");
+    for (auto& m : b.masking) {
+      if (kind == ItemKind::camera) visit(m.camera, beat_words(b) + " (a masking note)");
+      if (kind == ItemKind::performer) visit(m.performer, beat_words(b) + " (a masking note)");
+      // "by" names a performer or a prop (their ids never coincide).
+      if (kind == ItemKind::performer || kind == ItemKind::prop) visit(m.by, beat_words(b) + " (a masking note)");
+    }
+  }
+  for (auto& t : d.takes) {
+    const std::string take = "take " + std::to_string(t.number);
+    if (kind == ItemKind::camera) visit(t.camera, take + " on camera " + t.camera);
+    if (kind == ItemKind::beat)
+      for (auto& dv : t.deviations)
+        visit(dv.beat, take + (t.camera.empty() ? std::string() : " on camera " + t.camera) + " (a deviation)");
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> references_to(const Document& d, ItemKind kind, std::string_view id) {
+  std::vector<std::string> out;
+  if (id.empty()) return out;
+  for_each_reference(d, kind, [&](const std::string& ref, std::string where) {
+    // One line per place: a beat with two masking notes naming it is said once.
+    if (ref == id && (out.empty() || out.back() != where)) out.push_back(std::move(where));
+  });
+  return out;
+}
+
+void rename_references(Document& d, ItemKind kind, std::string_view from, std::string_view to) {
+  if (from.empty() || from == to) return;
+  for_each_reference(d, kind, [&](std::string& ref, const std::string&) {
+    if (ref == from) ref = std::string(to);
+  });
+}
+
+std::string refuse_if_referenced(const Document& d, ItemKind kind, std::string_view id) {
+  const std::vector<std::string> where = references_to(d, kind, id);
+  if (where.empty()) return "";
+  static constexpr const char* kWhat[] = {"Performer", "Garment", "Prop", "Camera", "Beat"};
+  std::vector<std::string> shown(where.begin(), where.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(where.size(), 6)));
+  if (where.size() > 6) shown.push_back(std::to_string(where.size() - 6) + " more");
+  return std::string(kWhat[static_cast<int>(kind)]) + " " + quoted_text(id) + " is still named in " +
+         join_list(shown, "and") + "; change those first";
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] New ids
+
+std::string next_numbered_id(const std::vector<std::string>& taken, std::string_view prefix, std::size_t digits) {
+  long long highest = 0;
+  for (const std::string& id : taken) {
+    if (id.size() <= prefix.size() || id.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string rest = id.substr(prefix.size());
+    if (rest.size() > 9 || !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    highest = std::max(highest, std::stoll(rest));
+    digits = std::max(digits, rest.size());
+  }
+  for (long long n = highest + 1;; ++n) {
+    std::string number = std::to_string(n);
+    if (number.size() < digits) number.insert(0, digits - number.size(), '0');
+    std::string id = std::string(prefix) + number;
+    if (std::find(taken.begin(), taken.end(), id) == taken.end()) return id;
+  }
+}
+
+std::string next_camera_letter(const Document& d) {
+  static constexpr std::string_view kLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";  // no I, no O
+  for (std::size_t len = 1;; ++len) {
+    // All names of this length in order: A…Z, then AA, AB…
+    std::size_t total = 1;
+    for (std::size_t i = 0; i < len; ++i) total *= kLetters.size();
+    for (std::size_t n = 0; n < total; ++n) {
+      std::string id(len, 'A');
+      std::size_t k = n;
+      for (std::size_t i = len; i-- > 0;) {
+        id[i] = kLetters[k % kLetters.size()];
+        k /= kLetters.size();
+      }
+      if (!d.camera(id)) return id;
+    }
+  }
+}
+
+}  // namespace cs

@@ -1,0 +1,19 @@
+// edits_takes.hpp — edits of the take log: takes and their deviations from
+// the choreography.
+#pragma once
+
+#include <cstddef>
+
+#include "notation/edits.hpp"
+
+namespace cs {
+
+Edited add_take(const Document& doc, Take take);
+Edited set_take(const Document& doc, std::size_t index, Take take);
+Edited remove_take(const Document& doc, std::size_t index);
+
+Edited add_deviation(const Document& doc, std::size_t take, Deviation deviation);
+Edited set_deviation(const Document& doc, std::size_t take, std::size_t i, Deviation deviation);
+Edited remove_deviation(const Document& doc, std::size_t take, std::size_t i);
+
+}  // namespace cs
