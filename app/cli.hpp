@@ -18,6 +18,7 @@ enum Exit : int { kOk = 0, kFindings = 1, kBadInput = 2, kInternal = 3 };
 
 using Runner = std::function<int()>;
 
+void add_new(CLI::App& app, Runner& run);
 void add_validate(CLI::App& app, Runner& run);
 void add_masking(CLI::App& app, Runner& run);
 void add_fmt(CLI::App& app, Runner& run);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
 
   cs::cli::Runner run;
+  cs::cli::add_new(app, run);
   cs::cli::add_validate(app, run);
   cs::cli::add_masking(app, run);
   cs::cli::add_fmt(app, run);
@@ -53,9 +54,13 @@ int main(int argc, char** argv) {
       const std::string word = argv[1];
       if (word.find('/') != std::string::npos || word.find('.') != std::string::npos)
         std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", argv[1]);
-      else
-        std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: validate, fmt, check, masking; see closedset --help)\n",
-                     argv[1]);
+      else {
+        std::string commands;
+        for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+          commands += (commands.empty() ? "" : ", ") + sub->get_name();
+        std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: %s; see closedset --help)\n", argv[1],
+                     commands.c_str());
+      }
       return cs::cli::kBadInput;
     }
     const int code = app.exit(e);
