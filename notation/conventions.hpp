@@ -1,0 +1,36 @@
+// conventions.hpp — which way is which, in words: the one place the editor's
+// labels, the README and the sheets take them from.
+//
+// The world: metres, right-handed, +Y up. A performer whose root rotation is
+// (0, 0, 0) faces +Z, so their left is +X; a root rotation of (0, 90, 0) turns
+// them to face +X (a quarter turn to their left, seen from above). A camera
+// looks along its own −Z.
+//
+// A rotation written (x, y, z) in degrees is applied as R = Rx · Ry · Rz
+// (intrinsic X, then Y, then Z), in the parent's frame, from the rest pose
+// (standing, arms hanging, facing +Z). Each joint's three angles mean, in
+// anatomical words, what `joint_axis` says below; the positive direction
+// differs between left and right limbs because they are mirror images
+// (left: +Z raises sideways; right: −Z does).
+#pragma once
+
+#include <string_view>
+
+#include "notation/vocab.hpp"
+
+namespace cs {
+
+// One stored angle of a joint: what turning about it does.
+struct JointAxis {
+  std::string_view name;       // "flex / extend", "raise sideways", "twist": the ring's label
+  std::string_view positive;   // what a positive angle does: "extends (moves back)"
+  std::string_view negative;   // what a negative angle does: "flexes (moves forward)"
+};
+// axis 0 is x, 1 is y, 2 is z. A joint that does not turn about an axis (an
+// elbow's sideways) says "does not turn" both ways (its limits are 0 to 0).
+JointAxis joint_axis(Joint j, int axis);
+
+// The whole body's turn (a pose's root rotation), in the same words.
+JointAxis root_axis(int axis);
+
+}  // namespace cs
