@@ -8,6 +8,7 @@
 // points up towards −X. Left and right limits mirror as (x, −y, −z).
 #include "notation/conventions.hpp"
 
+#include <iterator>
 #include <utility>
 
 namespace cs {
@@ -74,6 +75,16 @@ Joint left_of(Joint j) {
 }
 
 }  // namespace
+
+std::string_view joint_label(Joint j) {
+  static constexpr std::string_view kLabels[] = {
+      "pelvis", "lower back", "upper back", "neck", "head", "left collarbone", "right collarbone",
+      "left shoulder", "right shoulder", "left elbow", "right elbow", "left wrist", "right wrist",
+      "left hip", "right hip", "left knee", "right knee", "left ankle", "right ankle"};
+  static_assert(std::size(kLabels) == kJointCount);
+  const auto i = static_cast<std::size_t>(j);
+  return i < kJointCount ? kLabels[i] : std::string_view("joint");
+}
 
 JointAxis joint_axis(Joint j, int axis) {
   if (axis < 0 || axis > 2) return kNone;

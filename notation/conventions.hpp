@@ -20,6 +20,9 @@
 
 namespace cs {
 
+// A joint in people's words: "left elbow", "lower back", "pelvis".
+std::string_view joint_label(Joint j);
+
 // One stored angle of a joint: what turning about it does.
 struct JointAxis {
   std::string_view name;       // "flex / extend", "raise sideways", "twist": the ring's label

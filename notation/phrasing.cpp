@@ -74,6 +74,10 @@ std::string count_label(double count) {
   return exact_number_text(count);
 }
 
+std::string pause_word_text(const Safety& safety) {
+  return safety.pause_word.empty() ? std::string("not agreed yet") : "\"" + safety.pause_word + "\"";
+}
+
 std::string layer_words(Layer l) {
   switch (l) {
     case Layer::through_barrier: return "through a barrier";

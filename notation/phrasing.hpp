@@ -15,6 +15,7 @@ namespace cs {
 
 struct Document;
 struct Performer;
+struct Safety;
 
 // [SECTION] Names
 // A performer as people call them in the room: the character when there is
@@ -49,6 +50,11 @@ std::string exact_number_text(double v);
 // A count as a dancer says it: 3 → "3", 3.5 → "3&", 3.25 → "3e", 3.75 → "3a";
 // any other fraction is written exactly ("3.125").
 std::string count_label(double count);
+
+// [SECTION] The safety agreement
+// The pause word as sheets and the editor show it: "\"hold\"", or "not agreed
+// yet" when nobody has agreed one (never a word nobody chose).
+std::string pause_word_text(const Safety& safety);
 
 // [SECTION] Vocabulary in words
 std::string layer_words(Layer l);          // "skin to skin", "over a garment"…

@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "app/editor/state.hpp"
+#include "notation/conventions.hpp"
+#include "notation/phrasing.hpp"
 #include "render/scene_geometry.hpp"
 
 namespace cs::editor {
@@ -177,35 +179,90 @@ bool suggest_camera_move(EditorState& s) {
 
 // [SECTION] Selection
 
+SelectionKind selection_kind(PickKind k) {
+  switch (k) {
+    case PickKind::performer: return SelectionKind::performer;
+    case PickKind::camera: return SelectionKind::camera;
+    case PickKind::prop: return SelectionKind::prop;
+    case PickKind::none: break;
+  }
+  return SelectionKind::none;
+}
+
 namespace {
 
-int index_of(const Document& d, PickKind kind, const std::string& id) {
+template <class T> int index_by_id(const std::vector<T>& list, const std::string& id) {
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int index_of(const Document& d, SelectionKind kind, const std::string& id) {
   switch (kind) {
-    case PickKind::performer: return d.performer_index(id);
-    case PickKind::camera:
-      for (std::size_t i = 0; i < d.cameras.size(); ++i)
-        if (d.cameras[i].id == id) return static_cast<int>(i);
-      return -1;
-    case PickKind::prop:
-      for (std::size_t i = 0; i < d.props.size(); ++i)
-        if (d.props[i].id == id) return static_cast<int>(i);
-      return -1;
-    case PickKind::none: return -1;
+    case SelectionKind::performer: return index_by_id(d.performers, id);
+    case SelectionKind::camera: return index_by_id(d.cameras, id);
+    case SelectionKind::prop: return index_by_id(d.props, id);
+    case SelectionKind::beat: return index_by_id(d.choreography.beats, id);
+    case SelectionKind::none: return -1;
   }
   return -1;
 }
 
+// Whether the sub-item still exists in its owner (the owner exists).
+bool sub_item_exists(const Document& d, const Selection& sel, std::size_t owner) {
+  if (sel.contact) return sel.kind == SelectionKind::beat && *sel.contact < d.choreography.beats[owner].contacts.size();
+  if (sel.move) return sel.kind == SelectionKind::camera && *sel.move < d.cameras[owner].moves.size();
+  if (sel.joint || sel.region) return sel.kind == SelectionKind::performer;
+  return true;
+}
+
+void announce(EditorState& s) { s.status = "Selected " + selection_name(s) + "  ·  F frames it, Esc clears"; }
+
 }  // namespace
 
-void select(EditorState& s, PickKind kind, const std::string& id) {
+void select(EditorState& s, SelectionKind kind, const std::string& id) {
   const Document* d = s.document();
-  if (kind == PickKind::none || !d || index_of(*d, kind, id) < 0) {
+  if (kind == SelectionKind::none || !d || index_of(*d, kind, id) < 0) {
     clear_selection(s);
     return;
   }
-  if (s.selection.is(kind, id)) return;
-  s.selection = {kind, id};
-  s.status = "Selected " + selection_name(s) + "  ·  F frames it, Esc clears";
+  if (s.selection == Selection{kind, id, {}, {}, {}, {}}) return;
+  s.selection = {kind, id, {}, {}, {}, {}};
+  announce(s);
+}
+
+bool select_joint(EditorState& s, const std::string& performer, Joint joint) {
+  const Document* d = s.document();
+  if (!d || !d->performer(performer)) return false;
+  s.selection = {SelectionKind::performer, performer, joint, {}, {}, {}};
+  announce(s);
+  return true;
+}
+
+bool select_region(EditorState& s, const std::string& performer, Region region) {
+  const Document* d = s.document();
+  if (!d || !d->performer(performer)) return false;
+  s.selection = {SelectionKind::performer, performer, {}, region, {}, {}};
+  announce(s);
+  return true;
+}
+
+bool select_contact(EditorState& s, const std::string& beat, std::size_t contact) {
+  const Document* d = s.document();
+  const Beat* b = d ? d->beat(beat) : nullptr;
+  if (!b || contact >= b->contacts.size()) return false;
+  s.selection = {SelectionKind::beat, beat, {}, {}, contact, {}};
+  announce(s);
+  return true;
+}
+
+bool select_move(EditorState& s, const std::string& camera, std::size_t move) {
+  const Document* d = s.document();
+  const Camera* c = d ? d->camera(camera) : nullptr;
+  if (!c || move >= c->moves.size()) return false;
+  s.selection = {SelectionKind::camera, camera, {}, {}, {}, move};
+  announce(s);
+  return true;
 }
 
 void clear_selection(EditorState& s) {
@@ -215,9 +272,17 @@ void clear_selection(EditorState& s) {
 }
 
 bool drop_missing_selection(EditorState& s) {
-  if (s.selection.empty() || selected_index(s) >= 0) return false;
-  s.selection = {};
-  return true;
+  if (s.selection.empty()) return false;
+  const int owner = selected_index(s);
+  if (owner < 0) {
+    s.selection = {};
+    return true;
+  }
+  if (!sub_item_exists(*s.document(), s.selection, static_cast<std::size_t>(owner))) {
+    s.selection = {s.selection.kind, s.selection.id, {}, {}, {}, {}};
+    return true;
+  }
+  return false;
 }
 
 int selected_index(const EditorState& s) {
@@ -240,20 +305,29 @@ std::string selection_name(const EditorState& s) {
   const int i = selected_index(s);
   if (!d || i < 0) return "";
   const auto u = static_cast<std::size_t>(i);
-  switch (s.selection.kind) {
-    case PickKind::performer: {
-      const Performer& p = d->performers[u];
-      return "performer " + (p.character.empty() ? p.id : p.character);
+  const Selection& sel = s.selection;
+  switch (sel.kind) {
+    case SelectionKind::performer: {
+      const std::string who = display_name(d->performers[u]);
+      if (sel.joint) return possessive(who) + " " + std::string(joint_label(*sel.joint));
+      if (sel.region) return possessive(who) + " " + std::string(region_label(*sel.region));
+      return "performer " + who;
     }
-    case PickKind::camera: {
+    case SelectionKind::camera: {
       const Camera& c = d->cameras[u];
+      if (sel.move) return "camera " + c.id + ", move " + std::to_string(*sel.move + 1);
       return "camera " + c.id + (c.label.empty() ? std::string() : " (" + c.label + ")");
     }
-    case PickKind::prop: {
+    case SelectionKind::prop: {
       const Prop& p = d->props[u];
       return "prop " + (p.label.empty() ? p.id : p.label);
     }
-    case PickKind::none: break;
+    case SelectionKind::beat: {
+      const Beat& b = d->choreography.beats[u];
+      if (sel.contact) return "beat " + b.id + ", contact " + std::to_string(*sel.contact + 1);
+      return "beat " + b.id + (b.label.empty() ? std::string() : " (" + b.label + ")");
+    }
+    case SelectionKind::none: break;
   }
   return "";
 }

@@ -8,6 +8,7 @@
 
 #include "app/editor/panels.hpp"
 #include "notation/lens.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs::editor {
 
@@ -72,18 +73,25 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   ImGui::Spacing();
   ImGui::Text("Pause word:");
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.75f, 0.35f, 1));
-  ImGui::Text("\"%s\"", d.safety.pause_word.c_str());
+  if (d.safety.pause_word.empty()) {
+    // Nobody has agreed one: say so, in the colour of a warning, never a word nobody chose.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(severity_color_u32(Severity::warning)));
+    ImGui::TextUnformatted(pause_word_text(d.safety).c_str());
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.75f, 0.35f, 1));
+    ImGui::TextUnformatted(pause_word_text(d.safety).c_str());
+  }
   ImGui::PopStyleColor();
 
   section_title(fonts, "Cast");
   for (std::size_t i = 0; i < d.performers.size(); ++i) {
     const Performer& p = d.performers[i];
     ImGui::PushID(static_cast<int>(i));
-    if (select_row("##performer", s.selection.is(PickKind::performer, p.id))) select(s, PickKind::performer, p.id);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s (F frames, Esc clears)", p.character.empty() ? p.id.c_str() : p.character.c_str());
+    if (select_row("##performer", s.selection.is(SelectionKind::performer, p.id))) select(s, SelectionKind::performer, p.id);
+    const std::string name = display_name(p);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Select %s (F frames, Esc clears)", name.c_str());
     swatch(performer_color_u32(static_cast<int>(i)));
-    ImGui::TextUnformatted(p.character.empty() ? p.id.c_str() : p.character.c_str());
+    ImGui::TextUnformatted(name.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s", p.actor.c_str());
     ImGui::Indent();
@@ -105,8 +113,8 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
     char label[160];
     std::snprintf(label, sizeof label, "%s  %.0f mm  ·  %s  ·  %.2f:1%s##cam%zu", c.id.c_str(), c.focal_mm,
                   std::string(camera_sensor(c).label).c_str(), c.aspect, s.through_camera == c.id ? "  ·  looking through" : "", i);
-    if (ImGui::Selectable(label, s.selection.is(PickKind::camera, c.id), ImGuiSelectableFlags_AllowDoubleClick)) {
-      select(s, PickKind::camera, c.id);
+    if (ImGui::Selectable(label, s.selection.is(SelectionKind::camera, c.id), ImGuiSelectableFlags_AllowDoubleClick)) {
+      select(s, SelectionKind::camera, c.id);
       if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) s.through_camera = (s.through_camera == c.id) ? std::string() : c.id;
     }
     if (ImGui::IsItemHovered())
@@ -119,7 +127,7 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   for (std::size_t i = 0; i < d.props.size(); ++i) {
     const Prop& p = d.props[i];
     ImGui::PushID(static_cast<int>(i));
-    if (select_row("##prop", s.selection.is(PickKind::prop, p.id))) select(s, PickKind::prop, p.id);
+    if (select_row("##prop", s.selection.is(SelectionKind::prop, p.id))) select(s, SelectionKind::prop, p.id);
     ImGui::PopID();
     ImGui::TextUnformatted(p.label.empty() ? p.id.c_str() : p.label.c_str());
     ImGui::SameLine();

@@ -410,7 +410,7 @@ void EditorApp::draw_ui() {
   draw_cast_panel(s, fonts_, layout);
   draw_findings_panel(s, fonts_, layout);
   draw_viewport_panel(s, fonts_, layout, *viewport_);
-  draw_beat_panel(s, fonts_, layout);
+  draw_inspector_panel(s, fonts_, layout);
   draw_timeline_panel(s, fonts_, layout);
   draw_status_bar(s, fonts_, layout);
 

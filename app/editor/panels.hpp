@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <imgui.h>
 
 #include "app/editor/state.hpp"
+#include "app/editor/viewport_tools.hpp"
 #include "notation/consent.hpp"
 #include "notation/mesh_import.hpp"
 #include "notation/stage.hpp"
@@ -46,6 +48,12 @@ struct ViewportResources {
   render::ColorMode built_color = render::ColorMode::performer;
   int built_detail = 0;
   bool interacting = false;  // the user was dragging in the viewport last frame
+  // The tool slot and the gesture in progress (viewport_tools.hpp): decided at
+  // the press, kept until release.
+  std::vector<std::unique_ptr<ViewportTool>> tools;
+  ViewGesture gesture = ViewGesture::none;
+  ViewportTool* tool_in_hand = nullptr;
+  float press_travel_px = 0;   // how far the pointer has moved since the press
   // What the texture holds, to skip redrawing an unchanged picture.
   std::size_t geometry_serial = 0, drawn_geometry_serial = ~std::size_t{0};
   glm::mat4 drawn_view_proj{0.0f};
@@ -116,7 +124,10 @@ void draw_menu_bar(EditorState& s, const UiFonts& fonts, const std::vector<std::
 void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& layout, ViewportResources& vr);
-void draw_beat_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
+// The right column: whatever is selected (inspector_panel.cpp); the beat's part is beat_panel.cpp.
+void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
+// The beat at `index` (the playhead's or the selected one), inside the inspector's window.
+void draw_beat_inspector(EditorState& s, const UiFonts& fonts, int index);
 void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_status_bar(EditorState& s, const UiFonts& fonts, const Layout& layout);
 

@@ -50,15 +50,26 @@ struct BeatDrag {
   std::string stopped;                 // why the drag stopped short ("" when it did not)
 };
 
-// What is selected: a performer, a camera or a prop, by id (so it survives
-// undo, redo and reloading the file; one that no longer exists is dropped).
-// Picked in the viewport or the cast panel; F frames it. Editor state, never
+// What is selected, by id (so it survives undo, redo and reloading the file;
+// one that no longer exists is dropped), with the part of it in hand: a
+// performer's joint or region, a beat's contact, a camera's move. Picked in the
+// viewport, the cast panel or the inspector; F frames it. Editor state, never
 // a document edit: no undo step, no unsaved changes.
+enum class SelectionKind : std::uint8_t { none, performer, camera, prop, beat };
+SelectionKind selection_kind(PickKind k);  // what a viewport pick selects
+
 struct Selection {
-  PickKind kind = PickKind::none;
+  SelectionKind kind = SelectionKind::none;
   std::string id;
-  bool empty() const { return kind == PickKind::none; }
-  bool is(PickKind k, const std::string& i) const { return kind == k && id == i; }
+  // At most one sub-item, and only of the kind's own: a performer's joint or
+  // region; a beat's contact (index into its contacts); a camera's move.
+  std::optional<Joint> joint;
+  std::optional<Region> region;
+  std::optional<std::size_t> contact;
+  std::optional<std::size_t> move;
+  bool empty() const { return kind == SelectionKind::none; }
+  bool is(SelectionKind k, const std::string& i) const { return kind == k && id == i; }
+  bool has_sub_item() const { return joint || region || contact || move; }
   bool operator==(const Selection&) const = default;
 };
 
@@ -172,21 +183,30 @@ bool camera_move_applies(const Finding& f);
 bool suggest_camera_move(EditorState& s);
 
 // [SECTION] Selection (actions.cpp). Not edits: nothing here touches the history.
-// Selects the performer, camera or prop with that id (PickKind::none clears).
-void select(EditorState& s, PickKind kind, const std::string& id);
+// Selects the performer, camera, prop or beat with that id (none clears; an id
+// that does not exist clears too).
+void select(EditorState& s, SelectionKind kind, const std::string& id);
+// Sub-items; each selects its owner too. False (and nothing changes) when the
+// owner or the sub-item does not exist.
+bool select_joint(EditorState& s, const std::string& performer, Joint joint);
+bool select_region(EditorState& s, const std::string& performer, Region region);
+bool select_contact(EditorState& s, const std::string& beat, std::size_t contact);
+bool select_move(EditorState& s, const std::string& camera, std::size_t move);
 void clear_selection(EditorState& s);
-// Drops a selection whose performer, camera or prop no longer exists (after
-// undo, redo, an edit or a reload). True when it dropped one.
+// Drops what is selected when it no longer exists (after undo, redo, an edit
+// or a reload): the whole selection when its owner is gone, the sub-item alone
+// when only it is (a deleted contact leaves its beat selected). True when it dropped anything.
 bool drop_missing_selection(EditorState& s);
 // The selected item's index in its list of the document (doc.performers,
-// doc.cameras or doc.props), −1 when nothing (that exists) is selected.
+// doc.cameras, doc.props or the beats), −1 when nothing (that exists) is selected.
 int selected_index(const EditorState& s);
 // F: the free view frames the selection on the next draw, or the whole cast
 // when nothing is selected.
 void frame_selection(EditorState& s);
 // Esc: clears the selection; with nothing selected, leaves a camera's lens for the free view.
 void escape(EditorState& s);
-// The name a person reads for the selection: "performer Maya", "camera A", "prop bed".
+// The name a person reads for the selection: "performer Maya", "Maya's left
+// elbow", "camera A", "prop bed", "beat b04, contact 2".
 std::string selection_name(const EditorState& s);
 
 }  // namespace cs::editor

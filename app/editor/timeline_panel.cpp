@@ -13,7 +13,7 @@
 #include <imgui.h>
 
 #include "app/editor/panels.hpp"
-#include "render/scene_geometry.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs::editor {
 
@@ -35,11 +35,6 @@ void clipped_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* text, ImVec
 // A one-pixel vertical or horizontal rule: axis-aligned, so a plain rectangle
 // (4 vertices) draws it as crisply as an anti-aliased line (three times as many).
 void vrule(ImDrawList* dl, float x, float y0, float y1, ImU32 col) { dl->AddRectFilled(ImVec2(x, y0), ImVec2(x + 1, y1), col); }
-
-std::string short_name(const Document& d, const std::string& id) {
-  const Performer* p = d.performer(id);
-  return p && !p->character.empty() ? p->character : id;
-}
 
 // "1:02.50" from seconds.
 std::string clock(double seconds) {
@@ -101,6 +96,331 @@ void draw_transport(EditorState& s, const UiFonts& fonts) {
   ImGui::SliderFloat("##zoom", &s.timeline_zoom, 1.0f, 8.0f, "zoom %.1f×", ImGuiSliderFlags_Logarithmic);
 }
 
+// Where everything sits in the lanes child: counts to x and back, the rows'
+// tops, and what is scrolled into sight. One per frame, shared by the parts below.
+struct TimelineGrid {
+  ImVec2 origin;               // top left of the content (moves with the scroll)
+  ImVec2 win_pos;              // top left of the lanes child on screen
+  float view_w = 0, content_w = 0, content_h = 0;
+  float sc = 1, header_w = 0, ruler_h = 0, beats_h = 0, findings_h = 0, row_h = 0, lane_h = 0;
+  double c0 = 0, c1 = 0;       // the counts the content spans
+  float ppc = 1;               // pixels per count
+  std::size_t lanes = 0;
+  float y_ruler = 0, y_beats = 0, y_findings = 0, y_lanes = 0, y_end = 0;
+  float view_x0 = 0, view_x1 = 0;
+  double vis_c0 = 0, vis_c1 = 0;
+
+  float x_of(double count) const { return origin.x + header_w + static_cast<float>(count - c0) * ppc; }
+  double count_of(float x) const { return c0 + static_cast<double>(x - origin.x - header_w) / ppc; }
+  // What is scrolled out of sight (zoomed in) is not emitted.
+  bool visible(double from, double to) const { return to >= vis_c0 && from <= vis_c1; }
+  // Count and bar lines down the beats and the lanes (not the findings strip).
+  void count_line(ImDrawList* dl, float x, float w, ImU32 col) const {
+    dl->AddRectFilled(ImVec2(x, y_beats), ImVec2(x + w, y_findings), col);
+    if (y_end > y_lanes) dl->AddRectFilled(ImVec2(x, y_lanes), ImVec2(x + w, y_end), col);
+  }
+};
+
+// [SECTION] Backgrounds of the ruler, beats, findings and performer lanes,
+// opaque, before the count lines that run over them.
+void draw_backgrounds(const TimelineGrid& g, ImDrawList* dl) {
+  const float x0 = g.origin.x, x1 = g.origin.x + g.content_w;
+  dl->AddRectFilled(ImVec2(x0, g.y_ruler), ImVec2(x1, g.y_beats), IM_COL32(26, 27, 31, 255));
+  dl->AddRectFilled(ImVec2(x0, g.y_beats), ImVec2(x1, g.y_findings), IM_COL32(31, 33, 37, 255));
+  dl->AddRectFilled(ImVec2(x0, g.y_findings), ImVec2(x1, g.y_lanes), IM_COL32(24, 25, 29, 255));
+  for (std::size_t li = 0; li < g.lanes; ++li) {
+    const float y = g.y_lanes + g.lane_h * static_cast<float>(li);
+    dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + g.lane_h), li % 2 == 0 ? IM_COL32(34, 36, 39, 255) : IM_COL32(29, 31, 34, 255));
+  }
+}
+
+// [SECTION] Ruler: counts, half counts, bars; click or drag to scrub
+void draw_ruler(EditorState& s, const TimelineGrid& g, ImDrawList* dl) {
+  const double first = s.first_count();
+  for (double c = std::ceil(std::max(g.c0, g.vis_c0) * 2) / 2; c <= std::min(g.c1, g.vis_c1 + 0.5); c += 0.5) {
+    const float x = g.x_of(c);
+    const bool whole = std::fabs(c - std::round(c)) < 1e-9;
+    const double rel = c - first;
+    const bool bar = whole && std::fabs(std::fmod(rel, static_cast<double>(kCountsPerBar))) < 1e-9 && rel >= 0;
+    if (bar) {
+      g.count_line(dl, x, 1, IM_COL32(70, 74, 84, 255));
+      char t[32];
+      std::snprintf(t, sizeof t, "BAR %d", static_cast<int>(rel / kCountsPerBar) + 1);
+      dl->AddText(ImVec2(x + 4, g.y_ruler + 2), IM_COL32(150, 155, 166, 255), t);
+    } else if (whole) {
+      g.count_line(dl, x, 1, IM_COL32(46, 49, 56, 255));
+    }
+    const float tick = bar ? g.ruler_h * 0.5f : whole ? g.ruler_h * 0.32f : g.ruler_h * 0.16f;
+    vrule(dl, x, g.y_beats - tick, g.y_beats, IM_COL32(120, 125, 135, 255));
+    if (whole && g.ppc > 18 * g.sc) {
+      char t[16];
+      std::snprintf(t, sizeof t, "%d", static_cast<int>(std::lround(c)));
+      dl->AddText(ImVec2(x + 3, g.y_beats - ImGui::GetTextLineHeight() - 1), IM_COL32(200, 203, 210, 255), t);
+    }
+  }
+  // Scrub on the ruler; snapped to quarter counts unless Alt is held.
+  ImGui::SetCursorScreenPos(ImVec2(g.origin.x + g.header_w, g.y_ruler));
+  ImGui::InvisibleButton("##ruler", ImVec2(std::max(g.content_w - g.header_w, 1.0f), g.ruler_h));
+  if (ImGui::IsItemActive() && s.document()) {
+    double c = g.count_of(ImGui::GetIO().MousePos.x);
+    if (!ImGui::GetIO().KeyAlt) c = std::round(c * 4) / 4;
+    s.playing = false;
+    set_count(s, c);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click or drag to scrub (Alt: no snapping)");
+}
+
+// [SECTION] Beats: click to go, drag to move, drag an edge to resize, right-click for more
+void draw_beats(EditorState& s, const TimelineGrid& g, ImDrawList* dl) {
+  const Document* d = s.document();
+  if (!d) return;
+  const float sc = g.sc;
+  const int current_index = current_beat_index(s);
+  enum class Deferred { none, split, remove, add } deferred = Deferred::none;
+  std::size_t deferred_index = 0;
+  const float mouse_x = ImGui::GetIO().MousePos.x;
+  bool stop = false;
+  for (std::size_t i = 0; i < d->choreography.beats.size() && !stop; ++i) {
+    const Beat& b = d->choreography.beats[i];
+    // Out of sight: nothing to draw or click, unless it is being dragged.
+    if (!g.visible(b.start_count, b.end_count()) && !(s.drag.kind != BeatDrag::none && s.drag.index == i)) continue;
+    const ImVec2 a(g.x_of(b.start_count) + 1, g.y_beats + 4 * sc), z(g.x_of(b.end_count()) - 1, g.y_findings - 4 * sc);
+    const bool is_current = static_cast<int>(i) == current_index;
+    const bool dragged = s.drag.kind != BeatDrag::none && s.drag.index == i && s.drag.moved;
+    const ImU32 fill = is_current ? IM_COL32(120, 92, 40, 255) : (i % 2 ? IM_COL32(58, 64, 78, 255) : IM_COL32(52, 58, 71, 255));
+    dl->AddRectFilled(a, z, fill, 4 * sc);
+    if (b.placeholder) dl->AddRect(a, z, IM_COL32(200, 200, 210, 160), 4 * sc, 0, 1.5f);
+    if (is_current || dragged) dl->AddRect(a, z, dragged ? IM_COL32(255, 255, 255, 220) : kAccent, 4 * sc, 0, 1.5f);
+    char t[160];
+    std::snprintf(t, sizeof t, "%s  %s", b.id.c_str(), b.label.c_str());
+    clipped_text(dl, ImVec2(a.x + 6 * sc, a.y + (z.y - a.y - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(236, 238, 242, 255), t, a, z);
+
+    ImGui::PushID(static_cast<int>(i));
+    // Edges first (a few pixels each side of the block's ends), then the body.
+    const float edge = std::min(6 * sc, (z.x - a.x) * 0.25f);
+    struct Zone {
+      const char* id;
+      BeatDrag::Kind kind;
+      float x0, x1;
+    };
+    const Zone zones[3] = {{"##left", BeatDrag::left_edge, a.x - 2 * sc, a.x + edge},
+                           {"##right", BeatDrag::right_edge, z.x - edge, z.x + 2 * sc},
+                           {"##body", BeatDrag::move, a.x + edge, z.x - edge}};
+    for (const Zone& zn : zones) {
+      if (zn.x1 - zn.x0 < 1) continue;
+      ImGui::SetCursorScreenPos(ImVec2(zn.x0, a.y));
+      ImGui::InvisibleButton(zn.id, ImVec2(zn.x1 - zn.x0, z.y - a.y));
+      if (zn.kind != BeatDrag::move && (ImGui::IsItemHovered() || ImGui::IsItemActive())) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+      if (ImGui::IsItemActivated()) {
+        s.playing = false;
+        begin_beat_drag(s, zn.kind, i, mouse_x);
+      }
+      if (ImGui::IsItemActive()) update_beat_drag(s, mouse_x, g.ppc);
+      if (ImGui::IsItemDeactivated()) {
+        // The document may be replaced here, so `b` is not used after this;
+        // the rest of the beats wait a frame.
+        if (s.drag.kind != BeatDrag::none && !s.drag.moved) {
+          const double go = s.drag.start;
+          s.history.cancel();  // a click, not a drag: go to the beat
+          s.drag = {};
+          set_count(s, go);
+        } else {
+          finish_interaction(s);
+        }
+        stop = true;
+        break;
+      }
+      if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && zn.kind == BeatDrag::move)
+        ImGui::SetTooltip("%s  %s\ncounts %g – %g\n%s\n\nDrag to move, drag an edge to resize, right-click for more",
+                          b.id.c_str(), b.label.c_str(), b.start_count, b.end_count(), b.action.c_str());
+      if (ImGui::BeginPopupContextItem("##beat_menu")) {
+        ImGui::TextDisabled("%s  %s", b.id.c_str(), b.label.c_str());
+        ImGui::Separator();
+        const bool inside = s.count > b.start_count && s.count < b.end_count();
+        if (ImGui::MenuItem("Split at playhead", "S", false, inside)) { deferred = Deferred::split; deferred_index = i; }
+        if (ImGui::MenuItem("Add beat after", nullptr)) { deferred = Deferred::add; deferred_index = i; }
+        if (ImGui::MenuItem("Delete beat", "Delete")) { deferred = Deferred::remove; deferred_index = i; }
+        ImGui::EndPopup();
+      }
+    }
+    ImGui::PopID();
+  }
+  // Edits that change the list of beats wait until the loop over it is done.
+  switch (deferred) {
+    case Deferred::none: break;
+    case Deferred::split: split_beat_at_playhead(s); break;
+    case Deferred::remove: delete_beat(s, deferred_index); break;
+    case Deferred::add:
+      set_count(s, d->choreography.beats[deferred_index].start_count);
+      add_beat_at_playhead(s);
+      break;
+  }
+}
+
+// [SECTION] Findings: severity-coloured marks where they occur
+void draw_finding_marks(EditorState& s, const TimelineGrid& g, ImDrawList* dl, const UiFonts& fonts) {
+  if (!s.document() || !s.checks.have) return;
+  const float sc = g.sc;
+  const FindingsState& fs = s.checks;
+  const float mark_h = (g.findings_h - 6 * sc) / 3.0f;
+  float row_end[3] = {-1e9f, -1e9f, -1e9f};
+  int hovered = -1;
+  const float alpha = fs.running ? 0.45f : 1.0f;
+  // Errors last, so they sit on top where marks overlap.
+  for (int sev = 0; sev < 3; ++sev) {
+    for (std::size_t k = 0; k < fs.findings.size(); ++k) {
+      const Finding& f = fs.findings[k];
+      if (static_cast<int>(f.severity) != sev) continue;
+      const bool show = f.severity == Severity::error ? fs.show_error : f.severity == Severity::warning ? fs.show_warning : fs.show_info;
+      if (!show) continue;
+      const float x0 = g.x_of(f.from_count), x1 = std::max(g.x_of(f.to_count), x0 + 5 * sc);
+      if (x1 < g.view_x0 || x0 > g.view_x1) continue;
+      int row = 0;
+      while (row < 2 && row_end[row] > x0) ++row;
+      row_end[row] = std::max(row_end[row], x1 + 2);
+      const float y0 = g.y_findings + 3 * sc + mark_h * static_cast<float>(row);
+      const ImVec2 p0(x0, y0), p1(x1, y0 + mark_h - 1);
+      dl->AddRectFilled(p0, p1, severity_color_u32(f.severity, alpha), 2 * sc);
+      if (static_cast<int>(k) == fs.hovered) dl->AddRect(p0, p1, IM_COL32_WHITE, 2 * sc, 0, 1.5f);
+      if (ImGui::IsMouseHoveringRect(p0, p1) && ImGui::IsWindowHovered()) hovered = static_cast<int>(k);
+    }
+  }
+  s.checks.hovered = hovered;
+  ImGui::SetCursorScreenPos(ImVec2(g.origin.x + g.header_w, g.y_findings));
+  ImGui::InvisibleButton("##findings_lane", ImVec2(std::max(g.content_w - g.header_w, 1.0f), g.findings_h));
+  if (hovered < 0) return;
+  const Finding& f = fs.findings[static_cast<std::size_t>(hovered)];
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(severity_color_u32(f.severity)));
+  ImGui::Text("%s  ·  %s", std::string(severity_name(f.severity)).c_str(), std::string(finding_info(f.code).id).c_str());
+  ImGui::PopStyleColor();
+  if (f.to_count > f.from_count) ImGui::TextDisabled("counts %g – %g%s%s", f.from_count, f.to_count, f.camera.empty() ? "" : "  ·  camera ", f.camera.c_str());
+  else ImGui::TextDisabled("count %g%s%s", f.from_count, f.camera.empty() ? "" : "  ·  camera ", f.camera.c_str());
+  ImGui::TextUnformatted(f.message.c_str());
+  if (!f.suggestion.empty()) ImGui::TextDisabled("%s %s", fonts.arrow, f.suggestion.c_str());
+  ImGui::TextDisabled("Click to go there");
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+  if (ImGui::IsItemClicked()) go_to_finding(s, f);
+}
+
+// [SECTION] Performer lanes: contacts, breath, eyelines
+void draw_performer_lane(const Document* d, const TimelineGrid& g, ImDrawList* dl, const UiFonts& fonts, std::size_t li) {
+  const float sc = g.sc, row_h = g.row_h;
+  const Performer& p = d->performers[li];
+  const float y = g.y_lanes + g.lane_h * static_cast<float>(li);
+  dl->AddRectFilled(ImVec2(g.origin.x, y), ImVec2(g.origin.x + g.content_w, y + 1), IM_COL32(20, 21, 24, 255));
+  const ImU32 col = performer_color_u32(static_cast<int>(li));
+  const ImU32 col_soft = performer_color_u32(static_cast<int>(li), 0.55f);
+  const float r0 = y + 3 * sc, r1 = r0 + row_h, r2 = r1 + row_h;
+  for (const Beat& b : d->choreography.beats) {
+    if (!g.visible(b.start_count, b.end_count())) continue;
+    const float bx = g.x_of(b.start_count), ex = g.x_of(b.end_count());
+    // Contacts given (filled) and received (outlined), at the beat's start.
+    std::string given, received;
+    for (const Contact& c : b.contacts) {
+      if (c.giver == p.id)
+        given += (given.empty() ? "" : "; ") + std::string(vocab_name(c.with)) + " " + fonts.arrow + " " +
+                 display_name(*d, c.receiver) + " " + std::string(vocab_name(c.region));
+      if (c.receiver == p.id)
+        received += (received.empty() ? "" : "; ") + std::string(vocab_name(c.region)) + " from " + display_name(*d, c.giver);
+    }
+    const std::string contact_text = given + (given.empty() || received.empty() ? "" : "  |  ") + received;
+    if (!contact_text.empty()) {
+      const float cy = r0 + row_h * 0.5f, rr = 4.5f * sc;
+      const ImVec2 c(bx + 8 * sc, cy);
+      const ImVec2 pts[4] = {ImVec2(c.x, c.y - rr), ImVec2(c.x + rr, c.y), ImVec2(c.x, c.y + rr), ImVec2(c.x - rr, c.y)};
+      if (!given.empty()) dl->AddConvexPolyFilled(pts, 4, col);
+      else dl->AddPolyline(pts, 4, col, ImDrawFlags_Closed, 1.5f);
+      clipped_text(dl, ImVec2(c.x + 8 * sc, r0), IM_COL32(220, 222, 228, 255), contact_text.c_str(), ImVec2(bx, r0), ImVec2(ex - 2, r1));
+    }
+    // Breath cues at their own counts.
+    for (const BreathNote& n : b.breath) {
+      if (n.performer != p.id) continue;
+      const float x = g.x_of(n.count), cy = r1 + row_h * 0.5f;
+      dl->AddCircle(ImVec2(x, cy), 4 * sc, col, 12, 1.5f);
+      clipped_text(dl, ImVec2(x + 7 * sc, r1), IM_COL32(190, 194, 202, 255), std::string(vocab_name(n.cue)).c_str(), ImVec2(x, r1),
+                   ImVec2(ex - 2, r2));
+    }
+    // Eyelines: a dashed line across the beat.
+    for (const Eyeline& e : b.eyelines) {
+      if (e.performer != p.id) continue;
+      const float cy = r2 + row_h * 0.5f;
+      // Horizontal dashes: plain rectangles (an anti-aliased line each was 12 vertices).
+      const float half_t = 0.75f * sc;
+      for (float x = bx + 4 * sc; x < ex - 4 * sc; x += 8 * sc)
+        dl->AddRectFilled(ImVec2(x, cy - half_t), ImVec2(std::min(x + 4 * sc, ex - 4 * sc), cy + half_t), col_soft);
+      std::string t = std::string("eyes ") + fonts.arrow + " ";
+      if (!e.target.performer.empty()) {
+        t += display_name(*d, e.target.performer);
+        if (e.target.region) t += " " + std::string(vocab_name(*e.target.region));
+      } else if (!e.target.camera.empty()) t += "camera " + e.target.camera;
+      else t += "point";
+      const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
+      const float tag_x1 = std::min(bx + 12 * sc + ts.x, ex - 2);
+      if (tag_x1 > bx + 6 * sc)
+        dl->AddRectFilled(ImVec2(bx + 6 * sc, r2), ImVec2(tag_x1, r2 + row_h - 1), IM_COL32(29, 30, 35, 255), 3,
+                          tag_x1 < bx + 12 * sc + ts.x ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersAll);
+      clipped_text(dl, ImVec2(bx + 9 * sc, r2), IM_COL32(190, 194, 202, 255), t.c_str(), ImVec2(bx, r2), ImVec2(ex - 2, r2 + row_h));
+    }
+  }
+}
+
+// [SECTION] Playhead, kept in sight while playing
+void draw_playhead(EditorState& s, const TimelineGrid& g, ImDrawList* dl) {
+  const float x = g.x_of(s.count);
+  dl->AddLine(ImVec2(x, g.y_ruler), ImVec2(x, g.y_end), kAccent, 2.0f);
+  const float hw = 6 * g.sc;
+  dl->AddTriangleFilled(ImVec2(x - hw, g.y_ruler), ImVec2(x + hw, g.y_ruler), ImVec2(x, g.y_ruler + hw * 1.4f), kAccent);
+  if (s.playing && (x < g.win_pos.x + g.header_w || x > g.win_pos.x + g.view_w - 20 * g.sc))
+    ImGui::SetScrollX(std::max(0.0f, x - g.origin.x - g.header_w - 40 * g.sc));
+}
+
+// [SECTION] Sticky lane headers (drawn last, over the scrolled content)
+void draw_lane_headers(const EditorState& s, const TimelineGrid& g, ImDrawList* dl, const UiFonts& fonts) {
+  const Document* d = s.document();
+  const float sc = g.sc, x = g.win_pos.x;
+  dl->AddRectFilled(ImVec2(x, g.y_ruler), ImVec2(x + g.header_w, std::max(g.y_end, g.y_lanes)), IM_COL32(31, 33, 37, 255));
+  vrule(dl, x + g.header_w, g.y_ruler, g.y_end, IM_COL32(18, 19, 22, 255));
+  const ImU32 grey = IM_COL32(140, 145, 155, 255);
+  const float th = ImGui::GetTextLineHeight();
+  dl->AddText(ImVec2(x + 8 * sc, g.y_ruler + (g.ruler_h - th) * 0.5f), grey, "COUNTS");
+  dl->AddText(ImVec2(x + 8 * sc, g.y_beats + (g.beats_h - th) * 0.5f), grey, "BEATS");
+  char t[64];
+  if (!d || !s.checks.have) std::snprintf(t, sizeof t, d ? "FINDINGS  …" : "FINDINGS");
+  else std::snprintf(t, sizeof t, "FINDINGS  %zu%s", s.checks.findings.size(), s.checks.running ? " …" : "");
+  dl->AddText(ImVec2(x + 8 * sc, g.y_findings + (g.findings_h - th) * 0.5f), grey, t);
+  for (std::size_t li = 0; li < g.lanes; ++li) {
+    const Performer& p = d->performers[li];
+    const float y = g.y_lanes + g.lane_h * static_cast<float>(li);
+    dl->AddRectFilled(ImVec2(x + 6 * sc, y + 6 * sc), ImVec2(x + 9 * sc, y + g.lane_h - 6 * sc), performer_color_u32(static_cast<int>(li)));
+    // Names stay inside the lane header, however long.
+    const ImVec2 clip0(x, y), clip1(x + g.header_w - 6 * sc, y + g.lane_h);
+    clipped_text(dl, ImVec2(x + 16 * sc, y + 4 * sc), IM_COL32(230, 232, 236, 255), display_name(p).c_str(), clip0, clip1, fonts.bold);
+    clipped_text(dl, ImVec2(x + 16 * sc, y + 4 * sc + g.row_h), grey, p.actor.c_str(), clip0, clip1);
+  }
+}
+
+// The lanes' colour where the lanes child paints nothing (its padding and
+// border, the scrollbar's track, below the last lane), on channel 0 of the
+// timeline window, so no pixel is filled twice.
+void fill_around_lanes(ImDrawList* wdl, ImVec2 lanes_top, ImVec2 covered_min, ImVec2 covered_max) {
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  const ImVec2 p0(wp.x, lanes_top.y), p1(wp.x + ws.x, wp.y + ws.y);
+  const ImU32 lane_bg = IM_COL32(29, 31, 34, 255);
+  wdl->ChannelsSetCurrent(0);
+  if (covered_max.x <= covered_min.x || covered_max.y <= covered_min.y) {
+    wdl->AddRectFilled(p0, p1, lane_bg);
+  } else {
+    wdl->AddRectFilled(p0, ImVec2(p1.x, covered_min.y), lane_bg);
+    wdl->AddRectFilled(ImVec2(p0.x, covered_max.y), p1, lane_bg);
+    wdl->AddRectFilled(ImVec2(p0.x, covered_min.y), ImVec2(covered_min.x, covered_max.y), lane_bg);
+    wdl->AddRectFilled(ImVec2(covered_max.x, covered_min.y), ImVec2(p1.x, covered_max.y), lane_bg);
+  }
+  wdl->ChannelsSetCurrent(1);
+}
+
 }  // namespace
 
 void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& layout) {
@@ -130,347 +450,62 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     wdl->ChannelsSetCurrent(1);
   }
   const ImVec2 lanes_top = ImGui::GetCursorScreenPos();
-  ImVec2 covered_min(0, 0), covered_max(0, 0);  // what the lanes child paints, in screen pixels
 
+  TimelineGrid g;
   const Document* d = s.document();
-  const float sc = fonts.scale;
-  const float header_w = 150 * sc, ruler_h = 28 * sc, beats_h = 32 * sc, findings_h = 24 * sc;
-  const float row_h = ImGui::GetTextLineHeight() + 1 * sc;
-  const float lane_h = row_h * 3 + 6 * sc;
-
+  g.sc = fonts.scale;
+  g.header_w = 150 * g.sc;
+  g.ruler_h = 28 * g.sc;
+  g.beats_h = 32 * g.sc;
+  g.findings_h = 24 * g.sc;
+  g.row_h = ImGui::GetTextLineHeight() + 1 * g.sc;
+  g.lane_h = g.row_h * 3 + 6 * g.sc;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Room before count 1 and after the last beat, to drag beats into and add them.
-  const double c0 = std::min(s.first_count(), 1.0) - 0.5, c1 = s.last_count() + 2.5;
-  const float fit_ppc = static_cast<float>((avail.x - header_w - 16 * sc) / std::max(c1 - c0, 1.0));
-  const float ppc = std::max(fit_ppc, 12.0f * sc) * s.timeline_zoom;
-  const float content_w = header_w + static_cast<float>(c1 - c0) * ppc + 8 * sc;
-  const std::size_t lanes = d ? d->performers.size() : 0;
-  const float content_h = ruler_h + beats_h + findings_h + lane_h * static_cast<float>(lanes) + 4 * sc;
+  g.c0 = std::min(s.first_count(), 1.0) - 0.5;
+  g.c1 = s.last_count() + 2.5;
+  const float fit_ppc = static_cast<float>((avail.x - g.header_w - 16 * g.sc) / std::max(g.c1 - g.c0, 1.0));
+  g.ppc = std::max(fit_ppc, 12.0f * g.sc) * s.timeline_zoom;
+  g.content_w = g.header_w + static_cast<float>(g.c1 - g.c0) * g.ppc + 8 * g.sc;
+  g.lanes = d ? d->performers.size() : 0;
+  g.content_h = g.ruler_h + g.beats_h + g.findings_h + g.lane_h * static_cast<float>(g.lanes) + 4 * g.sc;
 
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));  // painted by the parent, above
   ImGui::BeginChild("##lanes", avail, true, ImGuiWindowFlags_HorizontalScrollbar);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();  // moves with the scroll
-  const ImVec2 win_pos = ImGui::GetWindowPos();
-  const float view_w = ImGui::GetWindowWidth();
+  g.origin = ImGui::GetCursorScreenPos();  // moves with the scroll
+  g.win_pos = ImGui::GetWindowPos();
+  g.view_w = ImGui::GetWindowWidth();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  {
-    const ImVec2 cm = dl->GetClipRectMin(), cx = dl->GetClipRectMax();
-    covered_min = ImVec2(std::max(cm.x, origin.x), std::max(cm.y, origin.y));
-    covered_max = ImVec2(std::min(cx.x, origin.x + content_w), std::min(cx.y, origin.y + content_h - 4 * sc));
-  }
-  auto x_of = [&](double count) { return origin.x + header_w + static_cast<float>(count - c0) * ppc; };
-  auto count_of = [&](float x) { return c0 + static_cast<double>(x - origin.x - header_w) / ppc; };
-  const float y_ruler = origin.y, y_beats = y_ruler + ruler_h, y_findings = y_beats + beats_h, y_lanes = y_findings + findings_h;
-  const float y_end = y_lanes + lane_h * static_cast<float>(lanes);
-  // What is scrolled out of sight (zoomed in) is not emitted: the part of the
-  // lanes right of the sticky headers, with a margin for text that starts
-  // left of it and runs in.
-  const float view_x0 = win_pos.x + header_w, view_x1 = win_pos.x + view_w;
-  const double vis_c0 = count_of(view_x0 - 200 * sc), vis_c1 = count_of(view_x1);
-  auto span_visible = [&](double from, double to) { return to >= vis_c0 && from <= vis_c1; };
+  const ImVec2 cm = dl->GetClipRectMin(), cx = dl->GetClipRectMax();
+  const ImVec2 covered_min(std::max(cm.x, g.origin.x), std::max(cm.y, g.origin.y));
+  const ImVec2 covered_max(std::min(cx.x, g.origin.x + g.content_w), std::min(cx.y, g.origin.y + g.content_h - 4 * g.sc));
+  g.y_ruler = g.origin.y;
+  g.y_beats = g.y_ruler + g.ruler_h;
+  g.y_findings = g.y_beats + g.beats_h;
+  g.y_lanes = g.y_findings + g.findings_h;
+  g.y_end = g.y_lanes + g.lane_h * static_cast<float>(g.lanes);
+  // The part of the lanes right of the sticky headers, with a margin for text
+  // that starts left of it and runs in.
+  g.view_x0 = g.win_pos.x + g.header_w;
+  g.view_x1 = g.win_pos.x + g.view_w;
+  g.vis_c0 = g.count_of(g.view_x0 - 200 * g.sc);
+  g.vis_c1 = g.count_of(g.view_x1);
 
-  // [SECTION] Backgrounds of the ruler, beats, findings and performer lanes,
-  // opaque, before the count lines that run over them.
-  dl->AddRectFilled(ImVec2(origin.x, y_ruler), ImVec2(origin.x + content_w, y_beats), IM_COL32(26, 27, 31, 255));
-  dl->AddRectFilled(ImVec2(origin.x, y_beats), ImVec2(origin.x + content_w, y_findings), IM_COL32(31, 33, 37, 255));
-  dl->AddRectFilled(ImVec2(origin.x, y_findings), ImVec2(origin.x + content_w, y_lanes), IM_COL32(24, 25, 29, 255));
-  for (std::size_t li = 0; li < lanes; ++li) {
-    const float y = y_lanes + lane_h * static_cast<float>(li);
-    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y + lane_h),
-                      li % 2 == 0 ? IM_COL32(34, 36, 39, 255) : IM_COL32(29, 31, 34, 255));
-  }
-  // Count and bar lines down the beats and the lanes (not the findings strip).
-  auto count_line = [&](float x, float w, ImU32 col) {
-    dl->AddRectFilled(ImVec2(x, y_beats), ImVec2(x + w, y_findings), col);
-    if (y_end > y_lanes) dl->AddRectFilled(ImVec2(x, y_lanes), ImVec2(x + w, y_end), col);
-  };
+  draw_backgrounds(g, dl);
+  draw_ruler(s, g, dl);
+  draw_beats(s, g, dl);
+  d = s.document();  // an edit above may have replaced the document
+  g.lanes = d ? std::min(g.lanes, d->performers.size()) : 0;
+  draw_finding_marks(s, g, dl, fonts);
+  for (std::size_t li = 0; li < g.lanes; ++li) draw_performer_lane(d, g, dl, fonts, li);
+  if (d) draw_playhead(s, g, dl);
+  draw_lane_headers(s, g, dl, fonts);
 
-  // [SECTION] Ruler: counts, half counts, bars
-  const double first = s.first_count();
-  for (double c = std::ceil(std::max(c0, vis_c0) * 2) / 2; c <= std::min(c1, vis_c1 + 0.5); c += 0.5) {
-    const float x = x_of(c);
-    const bool whole = std::fabs(c - std::round(c)) < 1e-9;
-    const double rel = c - first;
-    const bool bar = whole && std::fabs(std::fmod(rel, static_cast<double>(kCountsPerBar))) < 1e-9 && rel >= 0;
-    if (bar) {
-      count_line(x, 1, IM_COL32(70, 74, 84, 255));
-      char t[32];
-      std::snprintf(t, sizeof t, "BAR %d", static_cast<int>(rel / kCountsPerBar) + 1);
-      dl->AddText(ImVec2(x + 4, y_ruler + 2), IM_COL32(150, 155, 166, 255), t);
-    } else if (whole) {
-      count_line(x, 1, IM_COL32(46, 49, 56, 255));
-    }
-    const float tick = bar ? ruler_h * 0.5f : whole ? ruler_h * 0.32f : ruler_h * 0.16f;
-    vrule(dl, x, y_beats - tick, y_beats, IM_COL32(120, 125, 135, 255));
-    if (whole && ppc > 18 * sc) {
-      char t[16];
-      std::snprintf(t, sizeof t, "%d", static_cast<int>(std::lround(c)));
-      dl->AddText(ImVec2(x + 3, y_beats - ImGui::GetTextLineHeight() - 1), IM_COL32(200, 203, 210, 255), t);
-    }
-  }
-  // Scrub on the ruler; snapped to quarter counts unless Alt is held.
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + header_w, y_ruler));
-  ImGui::InvisibleButton("##ruler", ImVec2(std::max(content_w - header_w, 1.0f), ruler_h));
-  if (ImGui::IsItemActive() && d) {
-    double c = count_of(ImGui::GetIO().MousePos.x);
-    if (!ImGui::GetIO().KeyAlt) c = std::round(c * 4) / 4;
-    s.playing = false;
-    set_count(s, c);
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click or drag to scrub (Alt: no snapping)");
-
-  // [SECTION] Beats: click to go, drag to move, drag an edge to resize, right-click for more
-  const int current_index = current_beat_index(s);
-  enum class Deferred { none, split, remove, add } deferred = Deferred::none;
-  std::size_t deferred_index = 0;
-  const float mouse_x = ImGui::GetIO().MousePos.x;
-  bool stop = false;
-  if (d) {
-    for (std::size_t i = 0; i < d->choreography.beats.size(); ++i) {
-      const Beat& b = d->choreography.beats[i];
-      // Out of sight: nothing to draw or click, unless it is being dragged.
-      if (!span_visible(b.start_count, b.end_count()) && !(s.drag.kind != BeatDrag::none && s.drag.index == i)) continue;
-      const ImVec2 a(x_of(b.start_count) + 1, y_beats + 4 * sc), z(x_of(b.end_count()) - 1, y_findings - 4 * sc);
-      const bool is_current = static_cast<int>(i) == current_index;
-      const bool dragged = s.drag.kind != BeatDrag::none && s.drag.index == i && s.drag.moved;
-      const ImU32 fill = is_current ? IM_COL32(120, 92, 40, 255) : (i % 2 ? IM_COL32(58, 64, 78, 255) : IM_COL32(52, 58, 71, 255));
-      dl->AddRectFilled(a, z, fill, 4 * sc);
-      if (b.placeholder) dl->AddRect(a, z, IM_COL32(200, 200, 210, 160), 4 * sc, 0, 1.5f);
-      if (is_current || dragged) dl->AddRect(a, z, dragged ? IM_COL32(255, 255, 255, 220) : kAccent, 4 * sc, 0, 1.5f);
-      char t[160];
-      std::snprintf(t, sizeof t, "%s  %s", b.id.c_str(), b.label.c_str());
-      clipped_text(dl, ImVec2(a.x + 6 * sc, a.y + (z.y - a.y - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(236, 238, 242, 255), t, a, z);
-
-      ImGui::PushID(static_cast<int>(i));
-      // Edges first (a few pixels each side of the block's ends), then the body.
-      const float edge = std::min(6 * sc, (z.x - a.x) * 0.25f);
-      struct Zone {
-        const char* id;
-        BeatDrag::Kind kind;
-        float x0, x1;
-      };
-      const Zone zones[3] = {{"##left", BeatDrag::left_edge, a.x - 2 * sc, a.x + edge},
-                             {"##right", BeatDrag::right_edge, z.x - edge, z.x + 2 * sc},
-                             {"##body", BeatDrag::move, a.x + edge, z.x - edge}};
-      for (const Zone& zn : zones) {
-        if (zn.x1 - zn.x0 < 1) continue;
-        ImGui::SetCursorScreenPos(ImVec2(zn.x0, a.y));
-        ImGui::InvisibleButton(zn.id, ImVec2(zn.x1 - zn.x0, z.y - a.y));
-        if (zn.kind != BeatDrag::move && (ImGui::IsItemHovered() || ImGui::IsItemActive())) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        if (ImGui::IsItemActivated()) {
-          s.playing = false;
-          begin_beat_drag(s, zn.kind, i, mouse_x);
-        }
-        if (ImGui::IsItemActive()) update_beat_drag(s, mouse_x, ppc);
-        if (ImGui::IsItemDeactivated()) {
-          // The document may be replaced here (a refused drag is undone), so
-          // `b` is not used after this; the rest of the beats wait a frame.
-          if (s.drag.kind != BeatDrag::none && !s.drag.moved) {
-            const double go = s.drag.start;
-            s.history.cancel();  // a click, not a drag: go to the beat
-            s.drag = {};
-            set_count(s, go);
-          } else {
-            finish_interaction(s);
-          }
-          stop = true;
-          break;
-        }
-        if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && zn.kind == BeatDrag::move)
-          ImGui::SetTooltip("%s  %s\ncounts %g – %g\n%s\n\nDrag to move, drag an edge to resize, right-click for more",
-                            b.id.c_str(), b.label.c_str(), b.start_count, b.end_count(), b.action.c_str());
-        if (ImGui::BeginPopupContextItem("##beat_menu")) {
-          ImGui::TextDisabled("%s  %s", b.id.c_str(), b.label.c_str());
-          ImGui::Separator();
-          const bool inside = s.count > b.start_count && s.count < b.end_count();
-          if (ImGui::MenuItem("Split at playhead", "S", false, inside)) { deferred = Deferred::split; deferred_index = i; }
-          if (ImGui::MenuItem("Add beat after", nullptr)) { deferred = Deferred::add; deferred_index = i; }
-          if (ImGui::MenuItem("Delete beat", "Delete")) { deferred = Deferred::remove; deferred_index = i; }
-          ImGui::EndPopup();
-        }
-      }
-      ImGui::PopID();
-      if (stop) break;
-    }
-  }
-  // Edits that change the list of beats wait until the loop over it is done.
-  switch (deferred) {
-    case Deferred::none: break;
-    case Deferred::split: split_beat_at_playhead(s); break;
-    case Deferred::remove: delete_beat(s, deferred_index); break;
-    case Deferred::add:
-      set_count(s, d->choreography.beats[deferred_index].start_count);
-      add_beat_at_playhead(s);
-      break;
-  }
-  d = s.document();
-
-  // [SECTION] Findings: severity-coloured marks where they occur
-  if (d && s.checks.have) {
-    const FindingsState& fs = s.checks;
-    const float mark_h = (findings_h - 6 * sc) / 3.0f;
-    float row_end[3] = {-1e9f, -1e9f, -1e9f};
-    int hovered = -1;
-    const float alpha = fs.running ? 0.45f : 1.0f;
-    // Errors last, so they sit on top where marks overlap.
-    for (int sev = 0; sev < 3; ++sev) {
-      for (std::size_t k = 0; k < fs.findings.size(); ++k) {
-        const Finding& f = fs.findings[k];
-        if (static_cast<int>(f.severity) != sev) continue;
-        const bool show = f.severity == Severity::error ? fs.show_error : f.severity == Severity::warning ? fs.show_warning : fs.show_info;
-        if (!show) continue;
-        const float x0 = x_of(f.from_count), x1 = std::max(x_of(f.to_count), x0 + 5 * sc);
-        if (x1 < view_x0 || x0 > view_x1) continue;
-        int row = 0;
-        while (row < 2 && row_end[row] > x0) ++row;
-        row_end[row] = std::max(row_end[row], x1 + 2);
-        const float y0 = y_findings + 3 * sc + mark_h * static_cast<float>(row);
-        const ImVec2 p0(x0, y0), p1(x1, y0 + mark_h - 1);
-        dl->AddRectFilled(p0, p1, severity_color_u32(f.severity, alpha), 2 * sc);
-        if (static_cast<int>(k) == fs.hovered) dl->AddRect(p0, p1, IM_COL32_WHITE, 2 * sc, 0, 1.5f);
-        if (ImGui::IsMouseHoveringRect(p0, p1) && ImGui::IsWindowHovered()) hovered = static_cast<int>(k);
-      }
-    }
-    s.checks.hovered = hovered;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + header_w, y_findings));
-    ImGui::InvisibleButton("##findings_lane", ImVec2(std::max(content_w - header_w, 1.0f), findings_h));
-    if (hovered >= 0) {
-      const Finding& f = fs.findings[static_cast<std::size_t>(hovered)];
-      ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(severity_color_u32(f.severity)));
-      ImGui::Text("%s  ·  %s", std::string(severity_name(f.severity)).c_str(), std::string(finding_info(f.code).id).c_str());
-      ImGui::PopStyleColor();
-      if (f.to_count > f.from_count) ImGui::TextDisabled("counts %g – %g%s%s", f.from_count, f.to_count, f.camera.empty() ? "" : "  ·  camera ", f.camera.c_str());
-      else ImGui::TextDisabled("count %g%s%s", f.from_count, f.camera.empty() ? "" : "  ·  camera ", f.camera.c_str());
-      ImGui::TextUnformatted(f.message.c_str());
-      if (!f.suggestion.empty()) ImGui::TextDisabled("%s %s", fonts.arrow, f.suggestion.c_str());
-      ImGui::TextDisabled("Click to go there");
-      ImGui::PopTextWrapPos();
-      ImGui::EndTooltip();
-      if (ImGui::IsItemClicked()) go_to_finding(s, f);
-    }
-  }
-
-  // [SECTION] Performer lanes: contacts, breath, eyelines
-  for (std::size_t li = 0; li < lanes; ++li) {
-    const Performer& p = d->performers[li];
-    const float y = y_lanes + lane_h * static_cast<float>(li);
-    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y + 1), IM_COL32(20, 21, 24, 255));
-    const ImU32 col = performer_color_u32(static_cast<int>(li));
-    const ImU32 col_soft = performer_color_u32(static_cast<int>(li), 0.55f);
-    const float r0 = y + 3 * sc, r1 = r0 + row_h, r2 = r1 + row_h;
-    for (const Beat& b : d->choreography.beats) {
-      if (!span_visible(b.start_count, b.end_count())) continue;
-      const float bx = x_of(b.start_count), ex = x_of(b.end_count());
-      // Contacts given (filled) and received (outlined), at the beat's start.
-      std::string given, received;
-      for (const Contact& c : b.contacts) {
-        if (c.giver == p.id)
-          given += (given.empty() ? "" : "; ") + std::string(vocab_name(c.with)) + " " + fonts.arrow + " " +
-                   short_name(*d, c.receiver) + " " + std::string(vocab_name(c.region));
-        if (c.receiver == p.id)
-          received += (received.empty() ? "" : "; ") + std::string(vocab_name(c.region)) + " from " + short_name(*d, c.giver);
-      }
-      const std::string contact_text = given + (given.empty() || received.empty() ? "" : "  |  ") + received;
-      if (!contact_text.empty()) {
-        const float cy = r0 + row_h * 0.5f, rr = 4.5f * sc;
-        const ImVec2 c(bx + 8 * sc, cy);
-        const ImVec2 pts[4] = {ImVec2(c.x, c.y - rr), ImVec2(c.x + rr, c.y), ImVec2(c.x, c.y + rr), ImVec2(c.x - rr, c.y)};
-        if (!given.empty()) dl->AddConvexPolyFilled(pts, 4, col);
-        else dl->AddPolyline(pts, 4, col, ImDrawFlags_Closed, 1.5f);
-        clipped_text(dl, ImVec2(c.x + 8 * sc, r0), IM_COL32(220, 222, 228, 255), contact_text.c_str(), ImVec2(bx, r0), ImVec2(ex - 2, r1));
-      }
-      // Breath cues at their own counts.
-      for (const BreathNote& n : b.breath) {
-        if (n.performer != p.id) continue;
-        const float x = x_of(n.count), cy = r1 + row_h * 0.5f;
-        dl->AddCircle(ImVec2(x, cy), 4 * sc, col, 12, 1.5f);
-        clipped_text(dl, ImVec2(x + 7 * sc, r1), IM_COL32(190, 194, 202, 255), std::string(vocab_name(n.cue)).c_str(), ImVec2(x, r1),
-                     ImVec2(ex - 2, r2));
-      }
-      // Eyelines: a dashed line across the beat.
-      for (const Eyeline& e : b.eyelines) {
-        if (e.performer != p.id) continue;
-        const float cy = r2 + row_h * 0.5f;
-        // Horizontal dashes: plain rectangles (an anti-aliased line each was 12 vertices).
-        const float half_t = 0.75f * sc;
-        for (float x = bx + 4 * sc; x < ex - 4 * sc; x += 8 * sc)
-          dl->AddRectFilled(ImVec2(x, cy - half_t), ImVec2(std::min(x + 4 * sc, ex - 4 * sc), cy + half_t), col_soft);
-        std::string t = std::string("eyes ") + fonts.arrow + " ";
-        if (!e.target.performer.empty()) {
-          t += short_name(*d, e.target.performer);
-          if (e.target.region) t += " " + std::string(vocab_name(*e.target.region));
-        } else if (!e.target.camera.empty()) t += "camera " + e.target.camera;
-        else t += "point";
-        const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-        const float tag_x1 = std::min(bx + 12 * sc + ts.x, ex - 2);
-        if (tag_x1 > bx + 6 * sc)
-          dl->AddRectFilled(ImVec2(bx + 6 * sc, r2), ImVec2(tag_x1, r2 + row_h - 1), IM_COL32(29, 30, 35, 255), 3,
-                            tag_x1 < bx + 12 * sc + ts.x ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersAll);
-        clipped_text(dl, ImVec2(bx + 9 * sc, r2), IM_COL32(190, 194, 202, 255), t.c_str(), ImVec2(bx, r2), ImVec2(ex - 2, r2 + row_h));
-      }
-    }
-  }
-
-  // [SECTION] Playhead
-  if (d) {
-    const float x = x_of(s.count);
-    dl->AddLine(ImVec2(x, y_ruler), ImVec2(x, y_end), kAccent, 2.0f);
-    const float hw = 6 * sc;
-    dl->AddTriangleFilled(ImVec2(x - hw, y_ruler), ImVec2(x + hw, y_ruler), ImVec2(x, y_ruler + hw * 1.4f), kAccent);
-    // Keep the playhead in sight while playing.
-    if (s.playing && (x < win_pos.x + header_w || x > win_pos.x + view_w - 20 * sc))
-      ImGui::SetScrollX(std::max(0.0f, x - origin.x - header_w - 40 * sc));
-  }
-
-  // [SECTION] Sticky lane headers (drawn last, over the scrolled content)
-  dl->AddRectFilled(ImVec2(win_pos.x, y_ruler), ImVec2(win_pos.x + header_w, std::max(y_end, y_lanes)),
-                    IM_COL32(31, 33, 37, 255));
-  vrule(dl, win_pos.x + header_w, y_ruler, y_end, IM_COL32(18, 19, 22, 255));
-  dl->AddText(ImVec2(win_pos.x + 8 * sc, y_ruler + (ruler_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
-              "COUNTS");
-  dl->AddText(ImVec2(win_pos.x + 8 * sc, y_beats + (beats_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255),
-              "BEATS");
-  {
-    char t[64];
-    if (!d || !s.checks.have) std::snprintf(t, sizeof t, d ? "FINDINGS  …" : "FINDINGS");
-    else std::snprintf(t, sizeof t, "FINDINGS  %zu%s", s.checks.findings.size(), s.checks.running ? " …" : "");
-    dl->AddText(ImVec2(win_pos.x + 8 * sc, y_findings + (findings_h - ImGui::GetTextLineHeight()) * 0.5f), IM_COL32(140, 145, 155, 255), t);
-  }
-  for (std::size_t li = 0; li < lanes; ++li) {
-    const Performer& p = d->performers[li];
-    const float y = y_lanes + lane_h * static_cast<float>(li);
-    dl->AddRectFilled(ImVec2(win_pos.x + 6 * sc, y + 6 * sc), ImVec2(win_pos.x + 9 * sc, y + lane_h - 6 * sc),
-                      performer_color_u32(static_cast<int>(li)));
-    // Names stay inside the lane header, however long.
-    const ImVec2 clip0(win_pos.x, y), clip1(win_pos.x + header_w - 6 * sc, y + lane_h);
-    clipped_text(dl, ImVec2(win_pos.x + 16 * sc, y + 4 * sc), IM_COL32(230, 232, 236, 255),
-                 (p.character.empty() ? p.id : p.character).c_str(), clip0, clip1, fonts.bold);
-    clipped_text(dl, ImVec2(win_pos.x + 16 * sc, y + 4 * sc + row_h), IM_COL32(140, 145, 155, 255), p.actor.c_str(), clip0, clip1);
-  }
-
-  ImGui::SetCursorScreenPos(origin);
-  ImGui::Dummy(ImVec2(content_w, content_h));
+  ImGui::SetCursorScreenPos(g.origin);
+  ImGui::Dummy(ImVec2(g.content_w, g.content_h));
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  {
-    // The lanes' colour where the lanes child paints nothing: its padding and
-    // border, the scrollbar's track, below the last lane.
-    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-    const ImVec2 p0(wp.x, lanes_top.y), p1(wp.x + ws.x, wp.y + ws.y);
-    const ImU32 lane_bg = IM_COL32(29, 31, 34, 255);
-    wdl->ChannelsSetCurrent(0);
-    if (covered_max.x <= covered_min.x || covered_max.y <= covered_min.y) {
-      wdl->AddRectFilled(p0, p1, lane_bg);
-    } else {
-      wdl->AddRectFilled(p0, ImVec2(p1.x, covered_min.y), lane_bg);
-      wdl->AddRectFilled(ImVec2(p0.x, covered_max.y), p1, lane_bg);
-      wdl->AddRectFilled(ImVec2(p0.x, covered_min.y), ImVec2(covered_min.x, covered_max.y), lane_bg);
-      wdl->AddRectFilled(ImVec2(covered_max.x, covered_min.y), ImVec2(p1.x, covered_max.y), lane_bg);
-    }
-    wdl->ChannelsSetCurrent(1);
-  }
+  fill_around_lanes(wdl, lanes_top, covered_min, covered_max);
   wdl->ChannelsMerge();
   ImGui::End();
 }

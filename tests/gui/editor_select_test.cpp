@@ -68,7 +68,7 @@ TEST_CASE("a click on a performer in the viewport selects them, F frames them, E
 
   const cs::PickHit hit = t.click_at(t.chest(0));
   CHECK(hit.kind == PickKind::performer);
-  CHECK(s.selection.is(PickKind::performer, "ana"));
+  CHECK(s.selection.is(cs::editor::SelectionKind::performer, "ana"));
   t.frames();
   CHECK_FALSE(t.vr().geometry.outline_indices.empty());  // the viewport outlines her
 
@@ -91,8 +91,8 @@ TEST_CASE("a click on a performer in the viewport selects them, F frames them, E
   CHECK(glm::length(t.ndc_of(b.hi) - t.ndc_of(b.lo)) > 0.5f);
   // Ben is not what was framed: framing him puts the target elsewhere.
   const glm::vec3 ana_target = s.orbit.target;
-  cs::editor::select(s, PickKind::performer, "ben");  // a click on his name in the cast panel
-  CHECK(s.selection.is(PickKind::performer, "ben"));
+  cs::editor::select(s, cs::editor::SelectionKind::performer, "ben");  // a click on his name in the cast panel
+  CHECK(s.selection.is(cs::editor::SelectionKind::performer, "ben"));
   cs::editor::frame_selection(s);
   t.frames();
   CHECK(glm::length(s.orbit.target - ana_target) > 0.2f);
@@ -121,7 +121,7 @@ TEST_CASE("a click selects a camera or a prop, and a click on empty space clears
   const glm::vec3 cam_b(t.vr().stage.cameras[1].basis.position);
   REQUIRE(inside_view(t.ndc_of(cam_b)));
   CHECK(t.click_at(cam_b).kind == PickKind::camera);
-  CHECK(s.selection.is(PickKind::camera, "B"));
+  CHECK(s.selection.is(cs::editor::SelectionKind::camera, "B"));
   t.frames();
   CHECK_FALSE(t.vr().geometry.outline_indices.empty());
   cs::editor::frame_selection(s);
@@ -135,7 +135,7 @@ TEST_CASE("a click selects a camera or a prop, and a click on empty space clears
   s.orbit.distance = 3;
   t.frames();
   CHECK(cs::editor::click_in_viewport(s, t.vr(), glm::vec2(0, 0)).kind == PickKind::prop);
-  CHECK(s.selection.is(PickKind::prop, "headboard"));
+  CHECK(s.selection.is(cs::editor::SelectionKind::prop, "headboard"));
 
   // The sky above it: nothing there, so nothing is selected.
   CHECK(cs::editor::click_in_viewport(s, t.vr(), glm::vec2(0, 0.95f)).kind == PickKind::none);
@@ -152,27 +152,27 @@ TEST_CASE("a click selects a camera or a prop, and a click on empty space clears
 TEST_CASE("the selection survives undo, redo and a reload, and goes when its item does") {
   Session t("select_history");
   auto& s = t.s();
-  cs::editor::select(s, PickKind::prop, "pillow");
-  REQUIRE(s.selection.is(PickKind::prop, "pillow"));
+  cs::editor::select(s, cs::editor::SelectionKind::prop, "pillow");
+  REQUIRE(s.selection.is(cs::editor::SelectionKind::prop, "pillow"));
 
   // An unrelated edit, undone and redone: still selected.
   cs::editor::set_count(s, s.first_count() + 2);
   REQUIRE(cs::editor::split_beat_at_playhead(s));
   t.frames();
-  CHECK(s.selection.is(PickKind::prop, "pillow"));
+  CHECK(s.selection.is(cs::editor::SelectionKind::prop, "pillow"));
   REQUIRE(cs::editor::undo(s));
-  CHECK(s.selection.is(PickKind::prop, "pillow"));
+  CHECK(s.selection.is(cs::editor::SelectionKind::prop, "pillow"));
   REQUIRE(cs::editor::redo(s));
-  CHECK(s.selection.is(PickKind::prop, "pillow"));
+  CHECK(s.selection.is(cs::editor::SelectionKind::prop, "pillow"));
   REQUIRE(cs::editor::undo(s));
 
   // Reopening the same file keeps it; the selection was never saved.
   REQUIRE(t.app->open(t.scene));
   t.frames();
-  CHECK(s.selection.is(PickKind::prop, "pillow"));
+  CHECK(s.selection.is(cs::editor::SelectionKind::prop, "pillow"));
 
   // An edit that removes the sheet while it is selected drops the selection.
-  cs::editor::select(s, PickKind::prop, "sheet");
+  cs::editor::select(s, cs::editor::SelectionKind::prop, "sheet");
   REQUIRE(cs::editor::edit_document(s, "Remove the sheet", cs::remove_prop(*s.document(), "sheet")));
   t.frames();
   CHECK(s.selection.empty());
@@ -181,14 +181,14 @@ TEST_CASE("the selection survives undo, redo and a reload, and goes when its ite
   // Undo brings the sheet back, not the selection (it was dropped); selecting it again works.
   REQUIRE(cs::editor::undo(s));
   CHECK(s.selection.empty());
-  cs::editor::select(s, PickKind::prop, "sheet");
-  CHECK(s.selection.is(PickKind::prop, "sheet"));
+  cs::editor::select(s, cs::editor::SelectionKind::prop, "sheet");
+  CHECK(s.selection.is(cs::editor::SelectionKind::prop, "sheet"));
   // Something that does not exist cannot be selected.
-  cs::editor::select(s, PickKind::performer, "nobody");
+  cs::editor::select(s, cs::editor::SelectionKind::performer, "nobody");
   CHECK(s.selection.empty());
 
   // Another file (a new scene) starts with nothing selected.
-  cs::editor::select(s, PickKind::performer, "ana");
+  cs::editor::select(s, cs::editor::SelectionKind::performer, "ana");
   t.app->new_scene();
   CHECK(s.selection.empty());
 }
@@ -198,7 +198,7 @@ TEST_CASE("the selection's outline shows in the picture") {
   auto& s = t.s();
   cs::render::Image before, after;
   t.app->frame(&before);
-  cs::editor::select(s, PickKind::performer, "ben");
+  cs::editor::select(s, cs::editor::SelectionKind::performer, "ben");
   t.frames();
   t.app->frame(&after);
   CHECK(cs::render::difference_fraction(before, after) > 0.001);
