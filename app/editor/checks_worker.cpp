@@ -34,11 +34,6 @@ std::optional<ChecksWorker::Result> ChecksWorker::take() {
   return r;
 }
 
-bool ChecksWorker::busy() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return running_ || pending_.has_value();
-}
-
 void ChecksWorker::loop() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {

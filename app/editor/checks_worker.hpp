@@ -43,8 +43,6 @@ class ChecksWorker {
   void request(const Document& doc, std::uint64_t generation, std::shared_ptr<const PropMeshes> meshes = nullptr);
   // The newest finished result not taken yet.
   std::optional<Result> take();
-  // A request is waiting or running.
-  bool busy() const;
 
  private:
   void loop();
