@@ -110,21 +110,6 @@ Finding make(FindingCode code) {
   return f;
 }
 
-// Garments worn during a beat: `worn` at the top, then the changes of every
-// beat up to and including this one, in order (changes apply from their beat on).
-std::vector<bool> garments_worn_in(const Document& d, const Beat& beat) {
-  std::vector<bool> worn(d.garments.size());
-  for (std::size_t g = 0; g < d.garments.size(); ++g) worn[g] = d.garments[g].worn;
-  for (const Beat& b : d.choreography.beats) {
-    if (b.start_count > beat.start_count) break;
-    for (const GarmentChange& c : b.garment_changes)
-      for (std::size_t g = 0; g < d.garments.size(); ++g)
-        if (d.garments[g].id == c.garment) worn[g] = c.worn;
-    if (&b == &beat) break;
-  }
-  return worn;
-}
-
 // Index of a garment of `wearer` worn (per `worn`) over `region`, or -1.
 int covering_garment(const Document& d, const std::vector<bool>& worn, const std::string& wearer, Region region) {
   for (std::size_t g = 0; g < d.garments.size(); ++g) {
@@ -1674,29 +1659,6 @@ bool finding_less(const Finding& a, const Finding& b) {
 // ---------------------------------------------------------------------------
 // [SECTION] run_checks
 
-const Beat* beat_at(const Document& doc, double count) {
-  const Beat* found = nullptr;
-  for (const Beat& b : doc.choreography.beats) {
-    if (b.start_count <= count + 1e-9) found = &b;
-    else break;
-  }
-  if (!found && !doc.choreography.beats.empty()) found = &doc.choreography.beats.front();
-  return found;
-}
-
-std::vector<double> sample_counts(const Document& doc, int samples_per_count) {
-  std::vector<double> out;
-  if (doc.choreography.beats.empty()) return out;
-  const int spc = std::max(1, samples_per_count);
-  const double first = doc.first_count(), last = doc.last_count();
-  for (long k = 0;; ++k) {
-    const double c = first + static_cast<double>(k) / spc;
-    if (c > last + 1e-9) break;
-    out.push_back(c);
-  }
-  if (out.empty() || out.back() < last - 1e-9) out.push_back(last);
-  return out;
-}
 
 // The same contact noted in consecutive beats (a hold through a roll) gives the
 // same finding in each; one finding spanning them reads better.
@@ -1728,7 +1690,7 @@ std::vector<Finding> merge_consecutive_beats(std::vector<Finding> in) {
 std::vector<Finding> check_notation(const Document& doc) {
   std::vector<Finding> out;
   for (const Beat& beat : doc.choreography.beats) {
-    const std::vector<bool> worn = garments_worn_in(doc, beat);
+    const std::vector<bool> worn = garments_worn_at(doc, beat.start_count);
     for (const Contact& c : beat.contacts) {
       check_contact_side(doc, beat, c, Direction::receive, out);
       check_contact_side(doc, beat, c, Direction::give, out);
@@ -1764,10 +1726,19 @@ std::string MaskingMove::sentence() const {
          (out_of_frame ? " frames it out" : " masks it") + " at count " + num(count) + ", its worst moment";
 }
 
+bool camera_move_applies(const Finding& f) {
+  switch (f.code) {
+    case FindingCode::exposure_refused:
+    case FindingCode::exposure_ask:
+    case FindingCode::exposure_conditional:
+    case FindingCode::garment_visible: return !f.camera.empty();
+    default: return false;
+  }
+}
+
 std::optional<MaskingMove> smallest_masking_move(const Document& doc, const Finding& f, const CheckOptions& options) {
-  const bool exposure = f.code == FindingCode::exposure_refused || f.code == FindingCode::exposure_ask ||
-                        f.code == FindingCode::exposure_conditional;
-  if (!exposure && f.code != FindingCode::garment_visible) return std::nullopt;
+  if (!camera_move_applies(f)) return std::nullopt;
+  const bool exposure = f.code != FindingCode::garment_visible;
   int cam = -1;
   for (std::size_t c = 0; c < doc.cameras.size(); ++c)
     if (doc.cameras[c].id == f.camera) cam = static_cast<int>(c);

@@ -367,7 +367,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     else if (doc) shadowed_text(dl, corner, IM_COL32(170, 175, 185, 255), "Perspective");
   }
   if (doc) {
-    const Beat* beat = render::beat_at(*doc, s.count);
+    const Beat* beat = cs::beat_at(*doc, s.count);
     char text[200];
     std::snprintf(text, sizeof text, "count %.2f%s%s%s%s", s.count, beat ? "  ·  " : "", beat ? beat->id.c_str() : "",
                   beat ? "  " : "", beat ? beat->label.c_str() : "");
