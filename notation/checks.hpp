@@ -12,6 +12,10 @@
 //    contacts held apart);
 //  - eyelines (targets that do not exist; looks into a lens).
 // Findings of the same kind on consecutive samples merge into one with a span.
+//
+// The code: checks.cpp runs them; each family has its own checks_*.cpp, around
+// one run context (checks_run.hpp); the rules they apply are consent.hpp's, the
+// timeline's timeline.hpp's, the wording phrasing.hpp's.
 #pragma once
 
 #include <cstdint>
@@ -85,7 +89,7 @@ class CheckCache {
   CheckCache& operator=(const CheckCache&) = delete;
   std::size_t size() const;
   void clear();
-  struct Impl;                      // internal to checks.cpp
+  struct Impl;                      // internal to checks_samples.cpp
   std::unique_ptr<Impl> impl_;
 };
 
