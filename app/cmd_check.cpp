@@ -1,5 +1,6 @@
 // cmd_check.cpp — `closedset check FILE [--format text|json] [--samples-per-count N] [--samples-wide N]
-// [--suggest-moves]`.
+// [--suggest-moves]`, and `closedset check --list-codes [--format text|json|md]` (the catalogue of
+// finding codes; `--format md` is the README's table of checks).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -116,6 +117,24 @@ void print_json(const Document& d, const CheckReport& r, const std::string& file
   std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
+// --list-codes: the catalogue (findings.hpp), as text, JSON or the README's markdown table.
+void print_codes(const std::string& format) {
+  if (format == "md") {
+    std::fputs(finding_table_markdown().c_str(), stdout);
+    return;
+  }
+  if (format == "json") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const FindingInfo& f : finding_catalogue())
+      j.push_back({{"code", f.id}, {"severity", severity_name(f.severity)}, {"when", f.when}});
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  for (const FindingInfo& f : finding_catalogue())
+    std::printf("%-26s %-8s %s\n", std::string(f.id).c_str(), std::string(severity_name(f.severity)).c_str(),
+                std::string(f.when).c_str());
+}
+
 }  // namespace
 
 void add_check(CLI::App& app, Runner& run) {
@@ -125,12 +144,16 @@ void add_check(CLI::App& app, Runner& run) {
     int samples_per_count = 4;
     int width = 0;
     bool suggest_moves = false;
+    bool list_codes = false;
   };
   auto opt = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "Check every beat and transition against boundaries, rider and garments");
-  sub->add_option("FILE", opt->file, "Scene file")->required();
-  sub->add_option("--format", opt->format, "Output: text for a person (grouped by beat), json for tools")
-      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("FILE", opt->file, "Scene file");
+  sub->add_option("--format", opt->format,
+                  "Output: text for a person (grouped by beat), json for tools; md (with --list-codes only) the "
+                  "README's table")
+      ->check(CLI::IsMember({"text", "json", "md"}));
+  sub->add_flag("--list-codes", opt->list_codes, "List every finding code with its severity and when it is raised");
   sub->add_option("--samples-per-count", opt->samples_per_count, "Timeline samples per count (default 4)")
       ->check(CLI::Range(1, 64));
   sub->add_option("--samples-wide", opt->width, "Masking rays across each camera's frame (default: masking default)")
@@ -144,6 +167,22 @@ void add_check(CLI::App& app, Runner& run) {
   sub->footer(codes + "Exit status: 0 no errors (warnings and infos allowed), 1 errors found, 2 bad input.");
   sub->callback([opt, &run] {
     run = [opt] {
+      if (opt->list_codes) {
+        if (!opt->file.empty()) {
+          std::fprintf(stderr, "closedset check: --list-codes takes no FILE\n");
+          return kBadInput;
+        }
+        print_codes(opt->format);
+        return kOk;
+      }
+      if (opt->file.empty()) {
+        std::fprintf(stderr, "closedset check: FILE is required (or --list-codes)\n");
+        return kBadInput;
+      }
+      if (opt->format == "md") {
+        std::fprintf(stderr, "closedset check: --format md is only for --list-codes\n");
+        return kBadInput;
+      }
       const LoadResult r = load_scene_file(opt->file);
       if (!r.ok()) {
         for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());

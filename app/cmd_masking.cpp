@@ -18,6 +18,7 @@
 #include "notation/masking.hpp"
 #include "notation/mesh_import.hpp"
 #include "notation/stage.hpp"
+#include "notation/timeline.hpp"
 
 namespace cs::cli {
 
@@ -55,13 +56,6 @@ std::string pct(double share) {
 }
 
 double round6(double x) { return std::round(x * 1e6) / 1e6; }
-
-const Beat* beat_at(const Document& doc, double count) {
-  const Beat* best = nullptr;
-  for (const Beat& b : doc.choreography.beats)
-    if (b.start_count <= count && count < b.end_count()) best = &b;
-  return best;
-}
 
 void print_text(const Document& doc, const Stage& st, const CameraMasking& m) {
   const Camera& cam = doc.cameras[std::size_t(m.camera)];

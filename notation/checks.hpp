@@ -12,6 +12,10 @@
 //    contacts held apart);
 //  - eyelines (targets that do not exist; looks into a lens).
 // Findings of the same kind on consecutive samples merge into one with a span.
+//
+// The code: checks.cpp runs them; each family has its own checks_*.cpp, around
+// one run context (checks_run.hpp); the rules they apply are consent.hpp's, the
+// timeline's timeline.hpp's, the wording phrasing.hpp's.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +26,7 @@
 
 #include "notation/document.hpp"
 #include "notation/findings.hpp"
+#include "notation/timeline.hpp"  // beat_at, sample_counts: the timeline the checks sample
 
 namespace cs {
 
@@ -84,21 +89,25 @@ class CheckCache {
   CheckCache& operator=(const CheckCache&) = delete;
   std::size_t size() const;
   void clear();
-  struct Impl;                      // internal to checks.cpp
+  struct Impl;                      // internal to checks_samples.cpp
   std::unique_ptr<Impl> impl_;
 };
 
 // Geometry is measured on all cores (options.threads), one sample per task.
 CheckReport run_checks(const Document& doc, const CheckOptions& options = {}, CheckCache* cache = nullptr);
 
+// Whether a camera move can answer a finding: a camera seeing bare skin
+// (exposure.*) or a hidden garment or barrier (garment.visible). The editor's
+// "Suggest a camera move" and smallest_masking_move both ask this.
+bool camera_move_applies(const Finding& finding);
+
 // The smallest move of a finding's camera that stops what it sees from reading,
 // at the finding's worst moment (peak_count): the camera slides 5, 10, 20 or 40
 // cm to its left, right, up or down (its own axes, the lens unchanged); the
 // first distance where a direction masks it (or takes it out of frame) wins,
-// and of those the direction that leaves the least of it. For findings of a camera seeing a region, a
-// garment or a barrier (exposure.*, garment.visible). No move within 40 cm, or
-// a finding of another kind: nullopt. It checks one moment, not the whole span:
-// the suggestion says so.
+// and of those the direction that leaves the least of it. For findings a camera
+// move can answer (camera_move_applies); else, or with no move within 40 cm,
+// nullopt. It checks one moment, not the whole span: the suggestion says so.
 struct MaskingMove {
   std::string camera;            // camera id
   std::string direction;         // "left", "right", "up", "down"
@@ -114,12 +123,5 @@ std::optional<MaskingMove> smallest_masking_move(const Document& doc, const Find
 
 // The document-only part (contacts and eyeline targets), as run_checks does it.
 std::vector<Finding> check_notation(const Document& doc);
-
-// The timeline samples run_checks uses.
-std::vector<double> sample_counts(const Document& doc, int samples_per_count);
-
-// The beat a count falls in (the last beat starting at or before it; the first
-// beat before the first), or nullptr when there are no beats.
-const Beat* beat_at(const Document& doc, double count);
 
 }  // namespace cs

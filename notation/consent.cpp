@@ -1,5 +1,5 @@
-// consent.cpp — consent.hpp. The one definition of the rider rules, the view and
-// the "reads" threshold; notation/checks.cpp uses these.
+// consent.cpp — consent.hpp. The one definition of the contact and rider rules,
+// the view and the "reads" threshold; the checks and the editor use these.
 #include "notation/consent.hpp"
 
 #include <algorithm>
@@ -11,10 +11,72 @@
 
 namespace cs {
 
-namespace {
+// [SECTION] Contacts
 
+bool names_partner(const Boundary& b, const std::string& partner) {
+  return b.partners.empty() || std::find(b.partners.begin(), b.partners.end(), partner) != b.partners.end();
+}
+bool names_kind(const Boundary& b, ContactKind k) {
+  return b.contact.empty() || std::find(b.contact.begin(), b.contact.end(), k) != b.contact.end();
+}
 
-}  // namespace
+Governing govern(const Performer& p, Direction dir, Region region, const std::string& partner, ContactKind kind,
+                 Layer layer) {
+  Governing g;
+  std::vector<const Boundary*> lines;
+  for (const Boundary& b : p.boundaries)
+    if (b.direction == dir && b.region == region) lines.push_back(&b);
+  if (lines.empty()) return g;  // not discussed
+
+  std::vector<const Boundary*> applying;
+  for (const Boundary* b : lines) {
+    if (!names_partner(*b, partner) || !names_kind(*b, kind)) continue;
+    if (b->state != BoundaryState::no && layer > b->layer) continue;
+    applying.push_back(b);
+  }
+  if (!applying.empty()) {
+    int worst = -1;
+    for (const Boundary* b : applying) worst = std::max(worst, caution(effective_state(b->state, b->conditions)));
+    for (const Boundary* b : applying)
+      if (caution(effective_state(b->state, b->conditions)) == worst) g.lines.push_back(b);
+    switch (worst) {
+      case 0: g.outcome = Governing::ok; break;
+      case 1: g.outcome = Governing::conditional; break;
+      case 2: g.outcome = Governing::ask; break;
+      default: g.outcome = Governing::refused; break;
+    }
+    return g;
+  }
+  std::vector<const Boundary*> agreed;
+  for (const Boundary* b : lines)
+    if (b->state != BoundaryState::no) agreed.push_back(b);
+  if (agreed.empty()) {
+    g.outcome = Governing::refused;
+    g.lines = lines;
+    return g;
+  }
+  std::vector<const Boundary*> with_partner;
+  for (const Boundary* b : agreed)
+    if (names_partner(*b, partner)) with_partner.push_back(b);
+  if (with_partner.empty()) {
+    g.outcome = Governing::partner;
+    g.lines = agreed;
+    return g;
+  }
+  std::vector<const Boundary*> with_kind;
+  for (const Boundary* b : with_partner)
+    if (names_kind(*b, kind)) with_kind.push_back(b);
+  if (with_kind.empty()) {
+    g.outcome = Governing::kind;
+    g.lines = with_partner;
+    return g;
+  }
+  g.outcome = Governing::layer;
+  g.lines = with_kind;
+  return g;
+}
+
+// [SECTION] Touch and exposure
 
 std::optional<BoundaryState> touch_state(const Performer& p, Region r) {
   std::optional<BoundaryState> worst;

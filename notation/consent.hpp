@@ -1,15 +1,22 @@
-// consent.hpp — what a performer's agreements say about one region, as the
-// editor's colour modes show it:
+// consent.hpp — what a performer's agreements say, defined once for the checks
+// and the editor:
+//  - a contact: which lines of a body map govern it, and what they say
+//    (govern; the contact checks report it);
 //  - touch: the most cautious `receive` state any line of their body map gives
-//    the region (consent mode);
-//  - exposure: what their nudity rider says about the region read from one view,
+//    a region (the editor's consent colours);
+//  - exposure: what their nudity rider says about a region read from one view,
 //    and, for a camera's masking at one moment, which regions' bare skin reads
-//    against the rider and which hidden garments read (masking mode).
+//    against the rider and which hidden garments read (masking colours).
 //
-// The exposure rules, the view of a performer from a camera and the "reads"
-// threshold are defined here once; notation/checks.cpp applies them (with the
-// constants of checks.hpp), so the colours never disagree with a finding;
-// tests/gui/color_modes_test.cpp also holds the two to agreement on the example.
+// The contact and exposure rules, the view of a performer from a camera and the
+// "reads" threshold are defined here once; the checks (notation/checks_*.cpp)
+// apply them with the constants of checks.hpp, so the colours never disagree
+// with a finding; tests/gui/color_modes_test.cpp also holds the two to
+// agreement on the example.
+//
+// [SECTION] Caution: how states compare
+// [SECTION] Contacts: the lines that govern one
+// [SECTION] Touch and exposure
 #pragma once
 
 #include <array>
@@ -24,6 +31,9 @@
 #include "notation/stage.hpp"
 
 namespace cs {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Caution: how states compare
 
 // How cautious a state is: yes 0 < conditional 1 < ask 2 < no 3. Among lines
 // that apply, the most cautious governs.
@@ -42,6 +52,32 @@ inline int caution(BoundaryState s) {
 inline BoundaryState effective_state(BoundaryState s, const std::string& conditions) {
   return s == BoundaryState::yes && !conditions.empty() ? BoundaryState::conditional : s;
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Contacts: the lines that govern one
+//
+// The lines of a performer's body map for (direction, region). A line applies
+// to a contact when its partners are empty or name the partner and its kinds are
+// empty or name the kind; a `yes`/`conditional`/`ask` line must also agree a
+// layer at least as exposed as the contact's. Among the lines that apply, the
+// most cautious state governs: no > ask > conditional > yes. When none applies,
+// the outcome says why, in order: only `no` lines → refused; no line names this
+// partner → partner; none this kind → kind; else → layer. No line at all for
+// the region: not discussed.
+
+// A line names this partner (or any partner) / this kind of contact (or any kind).
+bool names_partner(const Boundary& b, const std::string& partner);
+bool names_kind(const Boundary& b, ContactKind kind);
+
+struct Governing {
+  enum Outcome { ok, conditional, ask, refused, not_discussed, partner, kind, layer } outcome = not_discussed;
+  std::vector<const Boundary*> lines;  // the lines behind the outcome (pointers into the performer)
+};
+Governing govern(const Performer& p, Direction dir, Region region, const std::string& partner, ContactKind kind,
+                 Layer layer);
+
+// ---------------------------------------------------------------------------
+// [SECTION] Touch and exposure
 
 // The most cautious state (no > ask > conditional > yes) among the performer's
 // `receive` lines for `r`, whatever partner, kind or layer; nullopt when no

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "notation/phrasing.hpp"
+#include "notation/timeline.hpp"
 
 namespace cs {
 
@@ -43,10 +44,10 @@ template <class Item> constexpr const char* note_words() {
 double snap_count(double count) { return std::round(count / kBeatSnap) * kBeatSnap; }
 
 int beat_index_at(const Document& doc, double count) {
-  const auto& beats = doc.choreography.beats;
-  for (std::size_t i = 0; i < beats.size(); ++i)
-    if (beats[i].start_count <= count + kEps && count < beats[i].end_count() - kEps) return static_cast<int>(i);
-  return -1;
+  // The beat at the count (timeline.hpp), when the count is inside its own span, not in the gap after it.
+  const Beat* b = beat_at(doc, count);
+  if (!b || count >= b->end_count() - kEps) return -1;
+  return static_cast<int>(b - doc.choreography.beats.data());
 }
 
 std::string next_beat_id(const Document& doc) { return next_numbered_id(ids_of(doc.choreography.beats), "b", 2); }

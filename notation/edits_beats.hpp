@@ -17,7 +17,8 @@ inline constexpr double kBeatSnap = 0.5;
 inline constexpr double kMinBeatLength = 0.5;
 double snap_count(double count);
 
-// The index of the beat whose span [start, end) holds `count`, or -1 (in a gap, or outside).
+// The index of the beat whose own span [start, end) holds `count` (beat_at of
+// timeline.hpp, but not in the gap after it), or -1.
 int beat_index_at(const Document& doc, double count);
 // "b06": the first "bNN" id not taken, NN above every numbered id in use.
 std::string next_beat_id(const Document& doc);

@@ -1,3 +1,4 @@
+// phrasing.cpp — phrasing.hpp.
 #include "notation/phrasing.hpp"
 
 #include <cmath>
@@ -14,6 +15,10 @@ std::string display_name(const Document& doc, std::string_view performer_id) {
   if (const Performer* p = doc.performer(performer_id)) return display_name(*p);
   return std::string(performer_id);
 }
+
+std::string display_name(const Garment& g) { return g.label.empty() ? g.id : g.label; }
+std::string display_name(const Prop& p) { return p.label.empty() ? p.id : p.label; }
+std::string name_and_id(const Garment& g) { return g.label.empty() ? g.id : g.label + " (" + g.id + ")"; }
 
 std::string possessive(std::string_view name) {
   std::string out(name);
@@ -76,6 +81,23 @@ std::string count_label(double count) {
 
 std::string pause_word_text(const Safety& safety) {
   return safety.pause_word.empty() ? std::string("not agreed yet") : "\"" + safety.pause_word + "\"";
+}
+
+std::string count_span_words(double from, double to) {
+  return from == to ? "at count " + number_text(from) : "from count " + number_text(from) + " to " + number_text(to);
+}
+
+std::string percent_text(double share) {
+  std::ostringstream s;
+  s.precision(2);
+  s << std::fixed << share * 100 << "%";
+  return s.str();
+}
+
+std::string centimetres_text(double metres) { return number_text(std::round(metres * 100)) + " cm"; }
+
+std::string view_words(View v) {
+  return v == View::overhead ? std::string("overhead") : "the " + std::string(vocab_name(v));
 }
 
 std::string layer_words(Layer l) {

@@ -14,8 +14,10 @@
 namespace cs {
 
 struct Document;
+struct Garment;
 struct Performer;
 struct Safety;
+struct Prop;
 
 // [SECTION] Names
 // A performer as people call them in the room: the character when there is
@@ -24,6 +26,11 @@ std::string display_name(const Performer& p);
 std::string display_name(const Document& doc, std::string_view performer_id);
 // "Ana's", "Chris'".
 std::string possessive(std::string_view name);
+// A garment or a prop as people call it: its label when it has one, else its id.
+std::string display_name(const Garment& g);
+std::string display_name(const Prop& p);
+// The same with the id, so it can be found in the file: "Her robe (robe)", or the id alone.
+std::string name_and_id(const Garment& g);
 
 // [SECTION] Lists
 // "a", "a and b", "a, b and c" (`conjunction` "and" or "or"); "" for none.
@@ -50,6 +57,12 @@ std::string exact_number_text(double v);
 // A count as a dancer says it: 3 → "3", 3.5 → "3&", 3.25 → "3e", 3.75 → "3a";
 // any other fraction is written exactly ("3.125").
 std::string count_label(double count);
+// A span of the timeline in a sentence: "at count 5" or "from count 5 to 7.25" (number_text).
+std::string count_span_words(double from, double to);
+// A share of the frame as a percentage with two decimals: 0.01234 → "1.23%".
+std::string percent_text(double share);
+// A distance in whole centimetres: 0.05 → "5 cm".
+std::string centimetres_text(double metres);
 
 // [SECTION] The safety agreement
 // The pause word as sheets and the editor show it: "\"hold\"", or "not agreed
@@ -58,5 +71,6 @@ std::string pause_word_text(const Safety& safety);
 
 // [SECTION] Vocabulary in words
 std::string layer_words(Layer l);          // "skin to skin", "over a garment"…
+std::string view_words(View v);            // "the front", "the side", "the rear", "overhead"
 
 }  // namespace cs

@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "notation/mesh_import.hpp"
+#include "notation/timeline.hpp"
 
 namespace cs {
 
@@ -145,22 +146,7 @@ Stage evaluate(const Document& doc, double count, const PropMeshes* meshes) {
   Stage st;
   st.count = count;
 
-  // Garments worn at this moment.
-  st.garment_worn.resize(doc.garments.size());
-  for (std::size_t g = 0; g < doc.garments.size(); ++g) st.garment_worn[g] = doc.garments[g].worn;
-  {
-    std::vector<std::size_t> order(doc.choreography.beats.size());
-    std::iota(order.begin(), order.end(), 0);
-    const auto& beats = doc.choreography.beats;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return beats[a].start_count < beats[b].start_count; });
-    for (std::size_t bi : order) {
-      if (beats[bi].start_count > count) break;
-      for (const GarmentChange& ch : beats[bi].garment_changes)
-        for (std::size_t g = 0; g < doc.garments.size(); ++g)
-          if (doc.garments[g].id == ch.garment) st.garment_worn[g] = ch.worn;
-    }
-  }
+  st.garment_worn = garments_worn_at(doc, count);
 
   const auto perf_rank = id_ranks(doc.performers);
   const auto garment_rank = id_ranks(doc.garments);

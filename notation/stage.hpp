@@ -31,8 +31,8 @@
 // the last beat starting before s1 (so a gap between beats holds the shape
 // reached), by linear root position and shortest-arc slerp of every rotation.
 // Before the first key the first key's shape holds, after the last the last.
-// A performer with no key stands at rest at the origin. Garments: `worn` at the
-// top, then the changes of every beat with start_count ≤ count, in beat order.
+// A performer with no key stands at rest at the origin. Garments: as
+// garments_worn_at (timeline.hpp) says.
 // Cameras: the camera's own position/target/focal is the key at the first count
 // of the choreography; each move is a key at its count; linear between keys,
 // held after the last.

@@ -1,10 +1,21 @@
 // vocab.hpp — every controlled vocabulary of the scene format, each defined once.
 //
-// A vocabulary is an enum plus a table of its file spellings. `vocab_name(value)`
-// gives the spelling, `vocab_parse<E>(text)` the value (or nothing), and
-// `vocab_list<E>()` a readable "a, b or c" for error messages. The body-region
-// catalogue (with tiers) and the skeleton's joints live here too, because the
+// A vocabulary is one list, CS_<NAME>(X), with one X(word, ...) per value: the
+// enum's enumerators and the file's spellings both come from it (the spelling
+// is the enumerator's own name), so the two can never drift apart, and the
+// size is counted, never written. Where a value carries more (a region's
+// default tier and its words for people, a sensor's size), that is on the same
+// line. `vocab_name(value)` gives the spelling, `vocab_parse<E>(text)` the value
+// (or nothing), and `vocab_list<E>()` a readable "a, b or c" for error messages.
+// The body-region catalogue and the skeleton's joints live here too, because the
 // file refers to them by name.
+//
+// [SECTION] The machinery: CS_DEFINE_VOCAB
+// [SECTION] Body regions (DESIGN.md section 4)
+// [SECTION] Skeleton joints
+// [SECTION] Consent and contact
+// [SECTION] Garments, props, cameras
+// [SECTION] Choreography and takes
 #pragma once
 
 #include <array>
@@ -12,10 +23,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cs {
 
-template <class E> struct Vocab;  // specialised below: `what` and `names`
+// ---------------------------------------------------------------------------
+// [SECTION] The machinery: CS_DEFINE_VOCAB
+
+template <class E> struct Vocab;  // specialised by CS_DEFINE_VOCAB: `what` and `names`
 
 template <class E> constexpr std::string_view vocab_name(E e) {
   return Vocab<E>::names[static_cast<std::size_t>(e)];
@@ -29,47 +44,61 @@ template <class E> std::optional<E> vocab_parse(std::string_view text) {
   return std::nullopt;
 }
 
+// phrasing.hpp's list joining ("a, b or c"), declared here so that messages
+// listing a vocabulary join the way every other list is joined.
+std::string join_list(const std::vector<std::string>& items, std::string_view conjunction);
+
 // "a, b or c" — for messages that list what is allowed.
 template <class E> std::string vocab_list() {
-  std::string out;
-  const auto& n = Vocab<E>::names;
-  for (std::size_t i = 0; i < n.size(); ++i) {
-    if (i) out += (i + 1 == n.size()) ? " or " : ", ";
-    out += n[i];
-  }
-  return out;
+  return join_list(std::vector<std::string>(Vocab<E>::names.begin(), Vocab<E>::names.end()), "or");
 }
 
-#define CS_VOCAB(E, WHAT, ...)                                              \
-  template <> struct Vocab<E> {                                             \
-    static constexpr std::string_view what = WHAT;                          \
-    static constexpr auto names = std::to_array<std::string_view>({__VA_ARGS__}); \
+// One vocabulary from its list: `enum class E` with one enumerator per entry,
+// and Vocab<E> with `what` (how messages name the vocabulary) and `names` (the
+// spellings, in enum order). An entry is X(word, extra…); the extras are for the
+// vocabulary's own tables.
+#define CS_VOCAB_ENUMERATOR(word, ...) word,
+#define CS_VOCAB_SPELLING(word, ...) #word,
+#define CS_DEFINE_VOCAB(E, WHAT, LIST)                                                 \
+  enum class E : std::uint8_t { LIST(CS_VOCAB_ENUMERATOR) };                           \
+  template <> struct Vocab<E> {                                                        \
+    static constexpr std::string_view what = WHAT;                                     \
+    static constexpr auto names = std::to_array<std::string_view>({LIST(CS_VOCAB_SPELLING)}); \
   }
 
 // ---------------------------------------------------------------------------
 // [SECTION] Body regions (DESIGN.md section 4)
+//
+// X(region, default tier, people's words). A performer may raise a tier, never
+// lower it.
 
-enum class Region : std::uint8_t {
-  scalp, face, lips, ear_l, ear_r, neck_front, neck_back,
-  shoulder_l, shoulder_r, chest_upper, breast_l, breast_r, nipple_l, nipple_r,
-  abdomen_upper, abdomen_lower, flank_l, flank_r, back_upper, back_lower,
-  hip_l, hip_r, pubic, genitals, perineum, buttock_l, buttock_r,
-  upper_arm_l, upper_arm_r, forearm_l, forearm_r, hand_l, hand_r,
-  thigh_l, thigh_r, inner_thigh_l, inner_thigh_r, lower_leg_l, lower_leg_r, foot_l, foot_r,
-};
-CS_VOCAB(Region, "body region",
-  "scalp", "face", "lips", "ear_l", "ear_r", "neck_front", "neck_back",
-  "shoulder_l", "shoulder_r", "chest_upper", "breast_l", "breast_r", "nipple_l", "nipple_r",
-  "abdomen_upper", "abdomen_lower", "flank_l", "flank_r", "back_upper", "back_lower",
-  "hip_l", "hip_r", "pubic", "genitals", "perineum", "buttock_l", "buttock_r",
-  "upper_arm_l", "upper_arm_r", "forearm_l", "forearm_r", "hand_l", "hand_r",
-  "thigh_l", "thigh_r", "inner_thigh_l", "inner_thigh_r", "lower_leg_l", "lower_leg_r",
-  "foot_l", "foot_r");
-inline constexpr std::size_t kRegionCount = 41;
-static_assert(Vocab<Region>::names.size() == kRegionCount);
+#define CS_REGIONS(X)                                                                              \
+  X(scalp, ordinary, "scalp") X(face, ordinary, "face") X(lips, sensitive, "lips")                  \
+  X(ear_l, ordinary, "left ear") X(ear_r, ordinary, "right ear")                                    \
+  X(neck_front, sensitive, "neck (front)") X(neck_back, ordinary, "neck (back)")                    \
+  X(shoulder_l, ordinary, "left shoulder") X(shoulder_r, ordinary, "right shoulder")                \
+  X(chest_upper, sensitive, "upper chest")                                                          \
+  X(breast_l, intimate, "left breast") X(breast_r, intimate, "right breast")                        \
+  X(nipple_l, intimate, "left nipple") X(nipple_r, intimate, "right nipple")                        \
+  X(abdomen_upper, ordinary, "upper abdomen") X(abdomen_lower, sensitive, "lower abdomen")          \
+  X(flank_l, ordinary, "left flank") X(flank_r, ordinary, "right flank")                            \
+  X(back_upper, ordinary, "upper back") X(back_lower, ordinary, "lower back")                       \
+  X(hip_l, ordinary, "left hip") X(hip_r, ordinary, "right hip")                                    \
+  X(pubic, intimate, "pubic area") X(genitals, intimate, "genitals") X(perineum, intimate, "perineum") \
+  X(buttock_l, intimate, "left buttock") X(buttock_r, intimate, "right buttock")                    \
+  X(upper_arm_l, ordinary, "left upper arm") X(upper_arm_r, ordinary, "right upper arm")            \
+  X(forearm_l, ordinary, "left forearm") X(forearm_r, ordinary, "right forearm")                    \
+  X(hand_l, ordinary, "left hand") X(hand_r, ordinary, "right hand")                                \
+  X(thigh_l, ordinary, "left thigh") X(thigh_r, ordinary, "right thigh")                            \
+  X(inner_thigh_l, sensitive, "left inner thigh") X(inner_thigh_r, sensitive, "right inner thigh")  \
+  X(lower_leg_l, ordinary, "left lower leg") X(lower_leg_r, ordinary, "right lower leg")            \
+  X(foot_l, ordinary, "left foot") X(foot_r, ordinary, "right foot")
+CS_DEFINE_VOCAB(Region, "body region", CS_REGIONS);
+inline constexpr std::size_t kRegionCount = vocab_size<Region>();
+static_assert(kRegionCount <= 64, "regions are held as bits of a 64-bit word");
 
-enum class Tier : std::uint8_t { ordinary, sensitive, intimate };
-CS_VOCAB(Tier, "tier", "ordinary", "sensitive", "intimate");
+#define CS_TIERS(X) X(ordinary) X(sensitive) X(intimate)
+CS_DEFINE_VOCAB(Tier, "tier", CS_TIERS);
 
 // The default tier of each region; a performer may raise it, never lower it.
 Tier default_tier(Region r);
@@ -83,88 +112,79 @@ bool is_genital_area(Region r);
 // ---------------------------------------------------------------------------
 // [SECTION] Skeleton joints (19; pelvis is the root)
 
-enum class Joint : std::uint8_t {
-  pelvis, spine_lower, spine_upper, neck, head,
-  clavicle_l, clavicle_r, shoulder_l, shoulder_r, elbow_l, elbow_r, wrist_l, wrist_r,
-  hip_l, hip_r, knee_l, knee_r, ankle_l, ankle_r,
-};
-CS_VOCAB(Joint, "joint",
-  "pelvis", "spine_lower", "spine_upper", "neck", "head",
-  "clavicle_l", "clavicle_r", "shoulder_l", "shoulder_r", "elbow_l", "elbow_r", "wrist_l", "wrist_r",
-  "hip_l", "hip_r", "knee_l", "knee_r", "ankle_l", "ankle_r");
-inline constexpr std::size_t kJointCount = 19;
-static_assert(Vocab<Joint>::names.size() == kJointCount);
+#define CS_JOINTS(X)                                                                        \
+  X(pelvis) X(spine_lower) X(spine_upper) X(neck) X(head)                                   \
+  X(clavicle_l) X(clavicle_r) X(shoulder_l) X(shoulder_r) X(elbow_l) X(elbow_r) X(wrist_l) \
+  X(wrist_r) X(hip_l) X(hip_r) X(knee_l) X(knee_r) X(ankle_l) X(ankle_r)
+CS_DEFINE_VOCAB(Joint, "joint", CS_JOINTS);
+inline constexpr std::size_t kJointCount = vocab_size<Joint>();
 
 // ---------------------------------------------------------------------------
 // [SECTION] Consent and contact (DESIGN.md section 5)
 
-enum class BoundaryState : std::uint8_t { yes, conditional, ask, no };
-CS_VOCAB(BoundaryState, "boundary state", "yes", "conditional", "ask", "no");
+#define CS_BOUNDARY_STATES(X) X(yes) X(conditional) X(ask) X(no)
+CS_DEFINE_VOCAB(BoundaryState, "boundary state", CS_BOUNDARY_STATES);
 
-enum class Direction : std::uint8_t { receive, give };
-CS_VOCAB(Direction, "direction", "receive", "give");
+#define CS_DIRECTIONS(X) X(receive) X(give)
+CS_DEFINE_VOCAB(Direction, "direction", CS_DIRECTIONS);
 
-enum class ContactKind : std::uint8_t {
-  hand, hold, stroke, kiss_closed, kiss_open, cheek, body_press, weight_bearing,
-  pelvic_simulated, hair_hold, breath_only,
-};
-CS_VOCAB(ContactKind, "contact kind", "hand", "hold", "stroke", "kiss_closed", "kiss_open",
-         "cheek", "body_press", "weight_bearing", "pelvic_simulated", "hair_hold", "breath_only");
+#define CS_CONTACT_KINDS(X)                                                                          \
+  X(hand) X(hold) X(stroke) X(kiss_closed) X(kiss_open) X(cheek) X(body_press) X(weight_bearing) \
+  X(pelvic_simulated) X(hair_hold) X(breath_only)
+CS_DEFINE_VOCAB(ContactKind, "contact kind", CS_CONTACT_KINDS);
 
 // From least to most exposed; a boundary's layer is the most exposed layer agreed.
-enum class Layer : std::uint8_t { through_barrier, over_costume, over_garment, skin };
-CS_VOCAB(Layer, "layer", "through_barrier", "over_costume", "over_garment", "skin");
+#define CS_LAYERS(X) X(through_barrier) X(over_costume) X(over_garment) X(skin)
+CS_DEFINE_VOCAB(Layer, "layer", CS_LAYERS);
 
-enum class Pressure : std::uint8_t { marked, light, medium, firm };
-CS_VOCAB(Pressure, "pressure", "marked", "light", "medium", "firm");
+#define CS_PRESSURES(X) X(marked) X(light) X(medium) X(firm)
+CS_DEFINE_VOCAB(Pressure, "pressure", CS_PRESSURES);
 
-enum class View : std::uint8_t { front, side, rear, overhead, any };
-CS_VOCAB(View, "view", "front", "side", "rear", "overhead", "any");
+#define CS_VIEWS(X) X(front) X(side) X(rear) X(overhead) X(any)
+CS_DEFINE_VOCAB(View, "view", CS_VIEWS);
 
-enum class Build : std::uint8_t { slim, average, broad };
-CS_VOCAB(Build, "build", "slim", "average", "broad");
+#define CS_BUILDS(X) X(slim) X(average) X(broad)
+CS_DEFINE_VOCAB(Build, "build", CS_BUILDS);
 
 // ---------------------------------------------------------------------------
 // [SECTION] Garments, props, cameras
 
-enum class GarmentCamera : std::uint8_t { hidden, costume };
-CS_VOCAB(GarmentCamera, "garment camera intent", "hidden", "costume");
+#define CS_GARMENT_CAMERAS(X) X(hidden) X(costume)
+CS_DEFINE_VOCAB(GarmentCamera, "garment camera intent", CS_GARMENT_CAMERAS);
 
-enum class GarmentKind : std::uint8_t {
-  strapless_thong, pouch, genital_cover, gaff, nipple_covers, merkin, nude_briefs,
-  nude_shorts, body_stocking, tape, robe, shirt, trousers, underwear, bra, other,
-};
-CS_VOCAB(GarmentKind, "garment kind", "strapless_thong", "pouch", "genital_cover", "gaff",
-         "nipple_covers", "merkin", "nude_briefs", "nude_shorts", "body_stocking", "tape", "robe",
-         "shirt", "trousers", "underwear", "bra", "other");
+#define CS_GARMENT_KINDS(X)                                                                          \
+  X(strapless_thong) X(pouch) X(genital_cover) X(gaff) X(nipple_covers) X(merkin) X(nude_briefs) \
+  X(nude_shorts) X(body_stocking) X(tape) X(robe) X(shirt) X(trousers) X(underwear) X(bra) X(other)
+CS_DEFINE_VOCAB(GarmentKind, "garment kind", CS_GARMENT_KINDS);
 
-enum class PropShape : std::uint8_t { box, cylinder, sphere, mesh };
-CS_VOCAB(PropShape, "prop shape", "box", "cylinder", "sphere", "mesh");
+#define CS_PROP_SHAPES(X) X(box) X(cylinder) X(sphere) X(mesh)
+CS_DEFINE_VOCAB(PropShape, "prop shape", CS_PROP_SHAPES);
 
-enum class Fit : std::uint8_t { horizontal, vertical };
-CS_VOCAB(Fit, "fit", "horizontal", "vertical");
+#define CS_FITS(X) X(horizontal) X(vertical)
+CS_DEFINE_VOCAB(Fit, "fit", CS_FITS);
 
-// Sensor presets; their sizes are in one table (`sensor_size_mm`).
-enum class Sensor : std::uint8_t { super35, full_frame, large_format, custom };
-CS_VOCAB(Sensor, "sensor", "super35", "full_frame", "large_format", "custom");
+// Sensor presets: X(sensor, width mm, height mm, label). Super 35 (ARRI 4-perf),
+// full frame, ALEXA LF-class large format. `custom` has no size of its own.
+#define CS_SENSORS(X)                                         \
+  X(super35, 24.89, 18.66, "Super 35")                        \
+  X(full_frame, 36.0, 24.0, "full frame")                     \
+  X(large_format, 36.70, 25.54, "large format (ALEXA LF class)") \
+  X(custom, 0.0, 0.0, "custom")
+CS_DEFINE_VOCAB(Sensor, "sensor", CS_SENSORS);
 
 struct SensorSize { double width_mm, height_mm; std::string_view label; };
-// Super 35 (ARRI 4-perf, 24.89 × 18.66 mm), full frame (36 × 24 mm),
-// ALEXA LF-class large format (36.70 × 25.54 mm). `custom` has no size of its own.
 SensorSize sensor_size_mm(Sensor s);
 
 // ---------------------------------------------------------------------------
 // [SECTION] Choreography and takes
 
-enum class ChoreoStatus : std::uint8_t { draft, rehearsed, locked };
-CS_VOCAB(ChoreoStatus, "choreography status", "draft", "rehearsed", "locked");
+#define CS_CHOREO_STATUSES(X) X(draft) X(rehearsed) X(locked)
+CS_DEFINE_VOCAB(ChoreoStatus, "choreography status", CS_CHOREO_STATUSES);
 
-enum class BreathCue : std::uint8_t { inhale, exhale, hold, release, sigh };
-CS_VOCAB(BreathCue, "breath cue", "inhale", "exhale", "hold", "release", "sigh");
+#define CS_BREATH_CUES(X) X(inhale) X(exhale) X(hold) X(release) X(sigh)
+CS_DEFINE_VOCAB(BreathCue, "breath cue", CS_BREATH_CUES);
 
-enum class TakeStatus : std::uint8_t { circle, hold, ng, false_start };
-CS_VOCAB(TakeStatus, "take status", "circle", "hold", "ng", "false_start");
-
-#undef CS_VOCAB
+#define CS_TAKE_STATUSES(X) X(circle) X(hold) X(ng) X(false_start)
+CS_DEFINE_VOCAB(TakeStatus, "take status", CS_TAKE_STATUSES);
 
 }  // namespace cs

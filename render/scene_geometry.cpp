@@ -1,5 +1,8 @@
 #include "render/scene_geometry.hpp"
 
+#include "notation/phrasing.hpp"
+#include "notation/timeline.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -169,13 +172,6 @@ Bounds cast_bounds(const Stage& stage) {
   return b.valid ? b : stage_bounds(stage);
 }
 
-const Beat* beat_at(const Document& doc, double count) {
-  const Beat* found = nullptr;
-  for (const Beat& b : doc.choreography.beats)
-    if (b.start_count <= count && (!found || b.start_count >= found->start_count)) found = &b;
-  return found;
-}
-
 // [SECTION] Building the scene
 
 Geometry build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& o) {
@@ -212,7 +208,7 @@ void build_scene_geometry(const Document& doc, const Stage& stage, const SceneDr
     const Performer& perf = doc.performers[static_cast<std::size_t>(sp.index)];
     if (o.labels) {
       const glm::vec3 head = sp.joints[static_cast<std::size_t>(Joint::head)].position;
-      g.labels.push_back({head + glm::vec3(0, 0.28f, 0), perf.character.empty() ? perf.id : perf.character,
+      g.labels.push_back({head + glm::vec3(0, 0.28f, 0), display_name(perf),
                           palette::performer(sp.index)});
     }
   }

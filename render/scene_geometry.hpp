@@ -68,8 +68,4 @@ Bounds prop_bounds(const Stage& stage, int prop);
 // The box around a staged camera's body (what F frames when it is selected).
 Bounds camera_bounds(const Stage& stage, int camera);
 
-// The beat at a count: the last beat starting at or before it (a gap holds the
-// last shape), or nullptr before the first beat.
-const Beat* beat_at(const Document& doc, double count);
-
 }  // namespace cs::render

@@ -82,7 +82,7 @@ bool finish_interaction(EditorState& s) {
 int current_beat_index(const EditorState& s) {
   const Document* d = s.document();
   if (!d) return -1;
-  const Beat* b = render::beat_at(*d, s.count);
+  const Beat* b = cs::beat_at(*d, s.count);
   return b ? static_cast<int>(b - d->choreography.beats.data()) : -1;
 }
 
@@ -149,16 +149,6 @@ void go_to_finding(EditorState& s, const Finding& f) {
   if (!f.camera.empty() && s.document() && s.document()->camera(f.camera)) {
     s.through_camera = f.camera;
     s.masking_camera = f.camera;
-  }
-}
-
-bool camera_move_applies(const Finding& f) {
-  switch (f.code) {
-    case FindingCode::exposure_refused:
-    case FindingCode::exposure_ask:
-    case FindingCode::exposure_conditional:
-    case FindingCode::garment_visible: return !f.camera.empty();
-    default: return false;
   }
 }
 

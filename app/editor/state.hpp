@@ -159,7 +159,7 @@ bool redo(EditorState& s);
 bool edit_document(EditorState& s, const std::string& label, Edited edit);
 // Ends an interaction begun with s.history.begin() (a drag, a text field): commits it as one step.
 bool finish_interaction(EditorState& s);
-// The beat under the playhead (render::beat_at: the last beat starting at or before it), -1 none.
+// The beat under the playhead (cs::beat_at: the last beat starting at or before it), -1 none.
 int current_beat_index(const EditorState& s);
 bool add_beat_at_playhead(EditorState& s);
 bool split_beat_at_playhead(EditorState& s);
@@ -172,9 +172,8 @@ void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count);
 // Go to a finding: its first count, through its camera (if any); it becomes
 // the selected finding (s.checks.selected).
 void go_to_finding(EditorState& s, const Finding& f);
-// Findings a camera move can answer: a camera seeing skin the rider does not
-// agree to as it stands (exposure.refused, .ask, .conditional) or a hidden garment (garment.visible).
-bool camera_move_applies(const Finding& f);
+// Findings a camera move can answer: notation/checks.hpp defines it.
+using cs::camera_move_applies;
 // "Suggest a camera move" for the selected finding: the smallest slide of its
 // camera (5–40 cm left, right, up or down at its worst moment) that masks it,
 // with the checks' own options (meshes included). Runs on the calling thread:

@@ -36,7 +36,7 @@ void advance_playback(EditorState& s, double seconds) {
   const double counts = seconds * s.document()->choreography.tempo_bpm / 60.0;
   double lo = s.first_count(), hi = s.last_count();
   if (s.loop_beat)
-    if (const Beat* b = render::beat_at(*s.document(), s.count)) { lo = b->start_count; hi = b->end_count(); }
+    if (const Beat* b = cs::beat_at(*s.document(), s.count)) { lo = b->start_count; hi = b->end_count(); }
   double next = s.count + counts;
   if (next >= hi) {
     if (s.loop_beat && hi > lo) next = lo + std::fmod(next - lo, hi - lo);

@@ -302,7 +302,7 @@ void draw_labels(const ViewportResources& vr, ImDrawList* dl, const glm::mat4& v
 
 void draw_count_readout(const EditorState& s, const UiFonts& fonts, ImDrawList* dl, ImVec2 img_pos, ImVec2 img_size,
                         float hud_right) {
-  const Beat* beat = beat_at(*s.document(), s.count);
+  const Beat* beat = cs::beat_at(*s.document(), s.count);
   char text[200];
   std::snprintf(text, sizeof text, "count %.2f%s%s%s%s", s.count, beat ? "  ·  " : "", beat ? beat->id.c_str() : "",
                 beat ? "  " : "", beat ? beat->label.c_str() : "");

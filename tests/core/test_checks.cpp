@@ -620,19 +620,6 @@ TEST_SUITE("checks: the timeline") {
     }
   }
 
-  TEST_CASE("the catalogue names each code once, with a stable id") {
-    std::set<std::string_view> ids;
-    for (const FindingInfo& f : finding_catalogue()) {
-      CHECK(ids.insert(f.id).second);
-      CHECK(finding_code(f.id) == f.code);
-      CHECK(&finding_info(f.code) == &f);
-    }
-    CHECK(finding_info(FindingCode::contact_refused).severity == Severity::error);
-    CHECK(finding_info(FindingCode::masking_fragile).severity == Severity::warning);
-    CHECK(finding_info(FindingCode::eyeline_lens).severity == Severity::info);
-    CHECK(finding_info(FindingCode::pose_refused_contact).severity == Severity::error);
-  }
-
   TEST_CASE("checks are the same for 1 and 2 threads") {
     Document d = facing_camera();
     CheckOptions one = fast(), two = fast();

@@ -1,0 +1,239 @@
+// checks_samples.cpp — phase 1 of a run: every timeline sample measured on all
+// cores, one sample per task, and kept in a CheckCache keyed by a hash of
+// everything the measurement depends on, so re-checking after an edit
+// re-measures only the samples the edit changed.
+//
+// [SECTION] Hashing
+// [SECTION] The cache
+// [SECTION] Measuring one sample
+// [SECTION] Measuring every sample
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+#include "notation/checks_run.hpp"
+#include "notation/consent.hpp"
+#include "notation/timeline.hpp"
+
+namespace cs {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Hashing (FNV-1a, field by field)
+
+namespace {
+
+void hash_bytes(std::uint64_t& h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= p[i];
+    h *= 1099511628211ull;
+  }
+}
+template <class T> void hash_value(std::uint64_t& h, const T& v) { hash_bytes(h, &v, sizeof v); }
+// Field by field: a struct's padding bytes are not part of its value.
+void hash_label(std::uint64_t& h, const Label& l) {
+  hash_value(h, l.performer);
+  hash_value(h, l.garment);
+  hash_value(h, l.prop);
+  hash_value(h, l.region);
+}
+void hash_string(std::uint64_t& h, const std::string& s) {
+  hash_value(h, s.size());
+  hash_bytes(h, s.data(), s.size());
+}
+
+}  // namespace
+
+// What selects what is measured, beyond the stage: the rider, tiers, barriers,
+// which garments must stay hidden, the fragile offset and the grid.
+std::uint64_t measurement_hash(const Document& d, const CheckOptions& o, const MaskingOptions& masking) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const Performer& p : d.performers) {
+    for (const Exposure& x : p.exposure) {
+      for (Region r : x.regions) hash_value(h, r);
+      hash_value(h, x.state);
+      for (View v : x.views) hash_value(h, v);
+    }
+    for (const TierRaise& t : p.tiers) {
+      hash_value(h, t.region);
+      hash_value(h, t.tier);
+    }
+    hash_string(h, p.id);
+  }
+  for (const Prop& p : d.props) {
+    hash_string(h, p.id);
+    hash_value(h, p.barrier);  // what is cast depends on it (barriers are looked for)
+  }
+  for (const Garment& g : d.garments) hash_value(h, g.camera);  // and on which garments must stay hidden
+  hash_value(h, o.fragile_offset_m);
+  hash_value(h, masking.width);
+  return h;
+}
+
+namespace {
+
+std::uint64_t sample_key(const CheckRun& run, const Stage& st, const Beat* beat, bool probe, double count) {
+  std::uint64_t h = run.measurement_hash;
+  for (const Shape& s : st.shapes) {
+    hash_value(h, s.kind);
+    hash_value(h, s.part);
+    hash_value(h, s.to_world);
+    hash_value(h, s.h);
+    hash_label(h, s.label);
+    hash_value(h, s.covers);
+    hash_value(h, s.order);
+  }
+  for (const StageTriangle& t : st.triangles) {
+    hash_value(h, t.a);
+    hash_value(h, t.b);
+    hash_value(h, t.c);
+    hash_label(h, t.label);
+  }
+  for (const StageCamera& c : st.cameras) {
+    hash_value(h, c.basis);
+    hash_value(h, c.lens.tan_half_w);
+    hash_value(h, c.lens.tan_half_h);
+  }
+  for (const StagePerformer& p : st.performers) hash_value(h, p.covering);
+  for (bool w : st.garment_worn) hash_value(h, w);
+  hash_value(h, probe);
+  if (beat) {
+    hash_string(h, beat->id);
+    const bool in_beat = count <= beat->end_count() + 1e-9;
+    hash_value(h, in_beat);
+    for (const MaskingNote& m : beat->masking) {
+      hash_string(h, m.camera);
+      hash_string(h, m.performer);
+      hash_string(h, m.by);
+      for (Region r : m.regions) hash_value(h, r);
+    }
+    for (const Contact& c : beat->contacts) {
+      hash_string(h, c.giver);
+      hash_string(h, c.receiver);
+      hash_value(h, c.with);
+      hash_value(h, c.region);
+    }
+  }
+  return h;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] The cache
+
+struct CheckCache::Impl {
+  std::mutex mutex;
+  std::unordered_map<std::uint64_t, std::shared_ptr<const SampleGeometry>> entries;
+};
+
+CheckCache::CheckCache() : impl_(std::make_unique<Impl>()) {}
+CheckCache::~CheckCache() = default;
+std::size_t CheckCache::size() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->entries.size();
+}
+void CheckCache::clear() {
+  std::lock_guard lock(impl_->mutex);
+  impl_->entries.clear();
+}
+
+namespace {
+
+std::shared_ptr<const SampleGeometry> lookup(CheckCache* cache, std::uint64_t key) {
+  if (!cache) return nullptr;
+  std::lock_guard lock(cache->impl_->mutex);
+  auto it = cache->impl_->entries.find(key);
+  return it == cache->impl_->entries.end() ? nullptr : it->second;
+}
+
+void store(CheckCache* cache, std::uint64_t key, std::shared_ptr<const SampleGeometry> g) {
+  if (!cache) return;
+  std::lock_guard lock(cache->impl_->mutex);
+  cache->impl_->entries[key] = std::move(g);
+}
+
+// Keeps only what this run used, so the cache stays the size of one timeline.
+void prune(CheckCache& cache, const std::vector<std::uint64_t>& used) {
+  std::lock_guard lock(cache.impl_->mutex);
+  std::set<std::uint64_t> keep(used.begin(), used.end());
+  for (auto it = cache.impl_->entries.begin(); it != cache.impl_->entries.end();)
+    it = keep.count(it->first) ? std::next(it) : cache.impl_->entries.erase(it);
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Measuring one sample
+
+SampleGeometry measure(const CheckRun& run, const Stage& st, const Beat* beat, bool probe, double count) {
+  SampleGeometry g;
+  for (std::size_t c = 0; c < st.cameras.size(); ++c) {
+    const MaskingInterest in = camera_interest(run, st, c, beat, probe);
+    MaskingOptions mo = run.masking;
+    mo.interest = &in;
+    g.masks.push_back(mask_camera(st, static_cast<int>(c), mo));
+  }
+  g.passes += g.masks.size();
+  g.views.resize(g.masks.size());
+  g.fragile.resize(g.masks.size());
+  g.notes.resize(g.masks.size());
+  for (const StagePerformer& p : st.performers) {
+    std::array<glm::dvec3, kJointCount> js{};
+    for (std::size_t j = 0; j < kJointCount; ++j) js[j] = glm::dvec3(p.joints[j].position);
+    g.joints.push_back(js);
+  }
+  for (const StageCamera& c : st.cameras) g.camera_positions.push_back(c.basis.position);
+  for (std::size_t c = 0; c < g.masks.size(); ++c) {
+    const CameraMasking& m = g.masks[c];
+    const StageCamera& sc = st.cameras[static_cast<std::size_t>(m.camera)];
+    for (const StagePerformer& sp : st.performers) g.views[c].push_back(view_of(sp, sc.basis.position));
+    if (probe) g.fragile[c] = measure_fragile(run, st, beat, m, g.views[c], g.passes);
+    if (beat) g.notes[c] = measure_notes(run, st, *beat, m, count, g.passes);
+  }
+  if (beat && st.performers.size() >= 2) measure_pose(run, st, *beat, g);
+  return g;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] Measuring every sample
+
+std::vector<std::shared_ptr<const SampleGeometry>> measure_samples(const CheckRun& run, std::size_t& passes,
+                                                                   std::size_t& reused) {
+  const std::size_t n = run.samples.size();
+  std::vector<std::shared_ptr<const SampleGeometry>> geo(n);
+  std::vector<std::uint64_t> keys(n);
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> computed_passes{0}, reused_count{0};
+  auto worker = [&] {
+    for (std::size_t k = next++; k < n; k = next++) {
+      const double count = run.samples[k];
+      const Beat* beat = beat_at(run.doc, count);
+      const bool probe = run.is_probe(static_cast<int>(k), count, beat);
+      const Stage st = evaluate(run.doc, count, run.options.meshes);
+      keys[k] = sample_key(run, st, beat, probe, count);
+      if (auto hit = lookup(run.cache, keys[k])) {
+        geo[k] = std::move(hit);
+        ++reused_count;
+        continue;
+      }
+      auto g = std::make_shared<SampleGeometry>(measure(run, st, beat, probe, count));
+      computed_passes += g->passes;
+      geo[k] = g;
+      store(run.cache, keys[k], g);
+    }
+  };
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = run.options.threads > 0 ? static_cast<unsigned>(run.options.threads) : hw;
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::min<unsigned>(threads, static_cast<unsigned>(n)); ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  passes = computed_passes;
+  reused = reused_count;
+  if (run.cache) prune(*run.cache, keys);
+  return geo;
+}
+
+}  // namespace cs

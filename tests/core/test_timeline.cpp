@@ -1,0 +1,70 @@
+// test_timeline.cpp — the beat at a count and the garments worn at a count,
+// each defined once (timeline.hpp).
+#include <doctest/doctest.h>
+
+#include "notation/timeline.hpp"
+
+using namespace cs;
+
+namespace {
+// b01 counts 1–3, a gap 3–5, b02 5–7 (takes the robe off), b03 7–8.
+Document gapped() {
+  Document d;
+  struct Span { const char* id; double start, length; };
+  for (const Span& s : {Span{"b01", 1, 2}, Span{"b02", 5, 2}, Span{"b03", 7, 1}}) {
+    Beat b;
+    b.id = s.id;
+    b.start_count = s.start;
+    b.length_counts = s.length;
+    d.choreography.beats.push_back(b);
+  }
+  Garment robe;
+  robe.id = "robe";
+  robe.worn = true;
+  Garment thong;
+  thong.id = "thong";
+  thong.worn = false;
+  d.garments = {robe, thong};
+  d.choreography.beats[1].garment_changes = {{"robe", false}, {"thong", true}};
+  return d;
+}
+std::string id_at(const Document& d, double count) {
+  const Beat* b = beat_at(d, count);
+  return b ? b->id : "(none)";
+}
+}  // namespace
+
+TEST_CASE("timeline: the beat at a count; a gap belongs to the beat before it") {
+  const Document d = gapped();
+  CHECK(id_at(d, 0.5) == "(none)");  // before the first beat
+  CHECK(id_at(d, 1) == "b01");
+  CHECK(id_at(d, 2.99) == "b01");
+  CHECK(id_at(d, 3) == "b01");       // b01 has ended: the gap holds its shape
+  CHECK(id_at(d, 4.5) == "b01");
+  CHECK(id_at(d, 5 - 1e-12) == "b02");  // a sampled count that missed the start by rounding
+  CHECK(id_at(d, 5 - 1e-6) == "b01");
+  CHECK(id_at(d, 5) == "b02");
+  CHECK(id_at(d, 7) == "b03");
+  CHECK(id_at(d, 100) == "b03");      // after the last: the last
+  CHECK(beat_at(Document{}, 1) == nullptr);
+}
+
+TEST_CASE("timeline: garments worn at a count change from their beat on") {
+  const Document d = gapped();
+  CHECK(garments_worn_at(d, 1) == std::vector<bool>{true, false});
+  CHECK(garments_worn_at(d, 4.9) == std::vector<bool>{true, false});
+  CHECK(garments_worn_at(d, 5) == std::vector<bool>{false, true});
+  CHECK(garments_worn_at(d, 7.5) == std::vector<bool>{false, true});
+}
+
+TEST_CASE("timeline: samples cover every count from the first to the last, the last included") {
+  Document d = gapped();
+  const auto s = sample_counts(d, 4);
+  REQUIRE(s.size() == 29);  // counts 1 to 8 at quarter counts
+  CHECK(s.front() == 1);
+  CHECK(s[1] == 1.25);
+  CHECK(s.back() == 8);
+  d.choreography.beats[2].length_counts = 1.1;  // the last count off the grid is still sampled
+  CHECK(sample_counts(d, 4).back() == doctest::Approx(8.1));
+  CHECK(sample_counts(Document{}, 4).empty());
+}
