@@ -27,28 +27,7 @@ namespace {
 
 const fs::path kExample = fs::path(CLOSEDSET_EXAMPLES_DIR) / "bedroom.closedset.json";
 
-struct Session {
-  fs::path dir, scene;
-  std::unique_ptr<EditorApp> app;
-  explicit Session(const char* name) {
-    dir = fs::temp_directory_path() / "closedset_gui_tests" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    scene = dir / "bedroom.closedset.json";
-    fs::copy_file(kExample, scene);
-    cs::editor::AppConfig c = test::editor_config();
-    c.config_dir = dir / "config";
-    app = test::make_editor(c);
-    REQUIRE(app->open(scene));
-    frames();
-  }
-  cs::editor::EditorState& s() { return app->state(); }
-  const cs::Document& doc() { return app->state().history.doc(); }
-  cs::editor::ViewportResources& vr() { return app->viewport(); }
-  void frames(int n = 2) {
-    for (int i = 0; i < n; ++i) app->frame();
-  }
-};
+using Session = test::ExampleSession;
 
 // The edit a "Character" field makes when its text is `text`.
 cs::editor::EditFromOriginal rename_character(std::string id, std::string text) {

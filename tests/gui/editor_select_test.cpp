@@ -23,26 +23,8 @@ namespace {
 
 const fs::path kExample = fs::path(CLOSEDSET_EXAMPLES_DIR) / "bedroom.closedset.json";
 
-struct Session {
-  fs::path dir, scene;
-  std::unique_ptr<EditorApp> app;
-  explicit Session(const char* name) {
-    dir = fs::temp_directory_path() / "closedset_gui_tests" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    scene = dir / "bedroom.closedset.json";
-    fs::copy_file(kExample, scene);
-    cs::editor::AppConfig c = test::editor_config();
-    c.config_dir = dir / "config";
-    app = test::make_editor(c);
-    REQUIRE(app->open(scene));
-    frames();
-  }
-  cs::editor::EditorState& s() { return app->state(); }
-  cs::editor::ViewportResources& vr() { return app->viewport(); }
-  void frames(int n = 2) {
-    for (int i = 0; i < n; ++i) app->frame();
-  }
+struct Session : test::ExampleSession {
+  using ExampleSession::ExampleSession;
   // Where a world point is in the picture now (normalised device coordinates).
   glm::vec2 ndc_of(glm::vec3 world) {
     glm::vec2 p(99);

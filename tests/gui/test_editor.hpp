@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -30,5 +31,31 @@ inline std::unique_ptr<cs::editor::EditorApp> make_editor(const cs::editor::AppC
   REQUIRE_MESSAGE(app, "cannot create the editor window: " << error);
   return app;
 }
+
+// An editor on a fresh copy of the bedroom example in its own folder
+// (temp/closedset_gui_tests/NAME), opened and drawn twice.
+struct ExampleSession {
+  std::filesystem::path dir, scene;
+  std::unique_ptr<cs::editor::EditorApp> app;
+  explicit ExampleSession(const char* name) {
+    namespace fs = std::filesystem;
+    dir = fs::temp_directory_path() / "closedset_gui_tests" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    scene = dir / "bedroom.closedset.json";
+    fs::copy_file(fs::path(CLOSEDSET_EXAMPLES_DIR) / "bedroom.closedset.json", scene);
+    cs::editor::AppConfig c = editor_config();
+    c.config_dir = dir / "config";
+    app = make_editor(c);
+    REQUIRE(app->open(scene));
+    frames();
+  }
+  cs::editor::EditorState& s() { return app->state(); }
+  const cs::Document& doc() { return app->state().history.doc(); }
+  cs::editor::ViewportResources& vr() { return app->viewport(); }
+  void frames(int n = 2) {
+    for (int i = 0; i < n; ++i) app->frame();
+  }
+};
 
 }  // namespace test
