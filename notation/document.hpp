@@ -17,7 +17,7 @@
 namespace cs {
 
 inline constexpr const char* kFormatName = "closedset-scene";
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;  // 2: versions, confirmations, setups, deviation kinds
 
 using Vec3 = std::array<double, 3>;
 
@@ -26,9 +26,11 @@ struct SceneInfo {
   bool operator==(const SceneInfo&) const = default;
 };
 
+// The pause word and its response, as the cast agreed them. Empty until
+// agreed: nothing stands in for a word nobody chose (the checks warn).
 struct Safety {
-  std::string pause_word = "hold";
-  std::string response = "What do you need?";
+  std::string pause_word;
+  std::string response;
   bool operator==(const Safety&) const = default;
 };
 
@@ -192,24 +194,56 @@ struct Beat {
   bool operator==(const Beat&) const = default;
 };
 
+// What a version of the choreography was, kept when it was issued (rehearsed,
+// locked, or confirmed by a performer) so later versions can be compared with
+// it: everything that decides what happens to a body and what a camera sees.
+struct ChoreographyVersion {
+  int version = 1;
+  std::string date;                    // when it was issued, YYYY-MM-DD
+  std::string summary;                 // one line: what this version is
+  double tempo_bpm = 60;
+  std::vector<Beat> beats;
+  std::vector<Garment> garments;
+  std::vector<Prop> props;
+  std::vector<Camera> cameras;
+  bool operator==(const ChoreographyVersion&) const = default;
+};
+
+// A performer confirmed a version: who, when, and that they saw their sheet of it.
+struct Confirmation {
+  std::string performer;
+  int version = 1;
+  std::string date;                    // YYYY-MM-DD
+  bool saw_sheet = false;
+  bool operator==(const Confirmation&) const = default;
+};
+
 struct Choreography {
   int version = 1;
   ChoreoStatus status = ChoreoStatus::draft;
   double tempo_bpm = 60;
   std::vector<Beat> beats;             // ordered by start_count, never overlapping
+  std::vector<ChoreographyVersion> history;  // issued versions, oldest first (the current one too, once issued)
+  std::vector<Confirmation> confirmations;
   bool operator==(const Choreography&) const = default;
 };
 
 struct Deviation {
-  std::string beat, note;
+  std::string beat;
+  std::optional<DeviationKind> kind;   // unset in files written before kinds existed
+  std::string note;
+  int beat_removed_in = 0;             // > 0: the beat was removed in this version; `beat` keeps its old id
   bool operator==(const Deviation&) const = default;
 };
 
 struct Take {
+  std::string setup;                   // the setup's letters (A, B… skipping I and O); "" when not given
   int number = 1;
   std::string camera;
+  std::optional<double> lens_mm;       // the focal length shot, when logged
   TakeStatus status = TakeStatus::hold;
   int choreography_version = 1;
+  std::string date;                    // YYYY-MM-DD, "" when not logged
   std::string note;
   std::vector<Deviation> deviations;
   bool operator==(const Take&) const = default;

@@ -27,7 +27,46 @@ Document Edited::take() && {
   return std::move(*doc_);
 }
 
-Edited checked(Document doc) {
+bool choreography_changed(const Document& a, const Document& b) {
+  return a.choreography.beats != b.choreography.beats || a.choreography.tempo_bpm != b.choreography.tempo_bpm ||
+         a.garments != b.garments || a.props != b.props || a.cameras != b.cameras;
+}
+
+ChoreographyVersion snapshot_of(const Document& doc, std::string date, std::string summary) {
+  ChoreographyVersion v;
+  v.version = doc.choreography.version;
+  v.date = std::move(date);
+  v.summary = std::move(summary);
+  v.tempo_bpm = doc.choreography.tempo_bpm;
+  v.beats = doc.choreography.beats;
+  v.garments = doc.garments;
+  v.props = doc.props;
+  v.cameras = doc.cameras;
+  return v;
+}
+
+const ChoreographyVersion* issued_version(const Document& doc, int version) {
+  for (const ChoreographyVersion& v : doc.choreography.history)
+    if (v.version == version) return &v;
+  return nullptr;
+}
+
+bool current_version_issued(const Document& doc) {
+  return issued_version(doc, doc.choreography.version) != nullptr;
+}
+
+Edited checked(const Document& before, Document doc) {
+  if (choreography_changed(before, doc)) {
+    if (before.choreography.status == ChoreoStatus::locked && doc.choreography.status == ChoreoStatus::locked)
+      return Edited::refused("The choreography is locked (version " + std::to_string(before.choreography.version) +
+                             "); unlock it to revise, which starts version " +
+                             std::to_string(before.choreography.version + 1));
+    // What was issued stays as it was issued: the change is the next version, a draft.
+    if (current_version_issued(before) && doc.choreography.version == before.choreography.version) {
+      doc.choreography.version = before.choreography.version + 1;
+      doc.choreography.status = ChoreoStatus::draft;
+    }
+  }
   Edited e;
   e.problems_ = validate(doc);
   if (!e.problems_.empty()) {
@@ -43,6 +82,10 @@ Edited checked(Document doc) {
   }
   e.doc_ = std::move(doc);
   return e;
+}
+
+int version_after_change(const Document& doc) {
+  return doc.choreography.version + (current_version_issued(doc) ? 1 : 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -95,12 +138,16 @@ template <class Doc, class Visit> void for_each_reference(Doc& d, ItemKind kind,
       if (kind == ItemKind::performer || kind == ItemKind::prop) visit(m.by, beat_words(b) + " (a masking note)");
     }
   }
+  if (kind == ItemKind::performer)
+    for (auto& c : d.choreography.confirmations)
+      visit(c.performer, "the confirmation of version " + std::to_string(c.version));
   for (auto& t : d.takes) {
     const std::string take = "take " + std::to_string(t.number);
     if (kind == ItemKind::camera) visit(t.camera, take + " on camera " + t.camera);
     if (kind == ItemKind::beat)
       for (auto& dv : t.deviations)
-        visit(dv.beat, take + (t.camera.empty() ? std::string() : " on camera " + t.camera) + " (a deviation)");
+        if (dv.beat_removed_in == 0)  // a deviation in a beat since removed names the beat that was
+          visit(dv.beat, take + (t.camera.empty() ? std::string() : " on camera " + t.camera) + " (a deviation)");
   }
 }
 

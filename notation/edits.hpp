@@ -40,16 +40,36 @@ class Edited {
   const std::vector<Diagnostic>& problems() const { return problems_; }
 
  private:
-  friend Edited checked(Document doc);
+  friend Edited checked(const Document& before, Document after);
   Edited() = default;
   std::optional<Document> doc_;
   std::string refusal_;
   std::vector<Diagnostic> problems_;
 };
 
-// The door: the edited document when it is valid and fits in a scene file; a
-// refusal naming its first problem otherwise.
-Edited checked(Document doc);
+// The door, from the document an edit was made on to the one it made:
+//  - a locked choreography refuses any change to what it holds (beats and all
+//    their notation, garments, props, cameras, tempo): "unlock to revise" first;
+//  - a change to a version that was issued (rehearsed, locked, or confirmed by
+//    a performer) starts the next version, as a draft: what a performer
+//    confirmed is never changed under them;
+//  - the result must be valid (validate()) and fit in a scene file.
+// Otherwise a refusal naming the first problem.
+Edited checked(const Document& before, Document after);
+
+// [SECTION] Versions
+// Whether the choreography's content (what a version holds: beats, garments,
+// props, cameras, tempo) differs between two documents.
+bool choreography_changed(const Document& a, const Document& b);
+// The current version as an issued version (the snapshot history keeps).
+ChoreographyVersion snapshot_of(const Document& doc, std::string date, std::string summary);
+// The issued version `version`, or nullptr.
+const ChoreographyVersion* issued_version(const Document& doc, int version);
+// Whether the current version has been issued (its snapshot is in the history).
+bool current_version_issued(const Document& doc);
+// The version a change to the choreography's content will be in: the current
+// one, or the next when the current one was issued.
+int version_after_change(const Document& doc);
 
 // [SECTION] Where something is referenced
 // What refers to an item by id, in a person's words ("the contact 2 of beat

@@ -78,7 +78,7 @@ Edited add_beat(const Document& doc, double count, double length, std::size_t* i
   const auto at = std::find_if(beats.begin(), beats.end(), [&](const Beat& b) { return b.start_count > c; });
   const auto it = beats.insert(at, std::move(nb));
   if (index) *index = static_cast<std::size_t>(it - beats.begin());
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited split_beat(const Document& doc, double count) {
@@ -108,7 +108,7 @@ Edited split_beat(const Document& doc, double count) {
   first.breath = std::move(keep);
   first.length_counts = c - first.start_count;
   beats.insert(beats.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited move_beat(const Document& doc, std::size_t index, double start) {
@@ -120,10 +120,10 @@ Edited move_beat(const Document& doc, std::size_t index, double start) {
   neighbours(d, index, lo, hi);
   const double s = std::clamp(snap_count(start), lo, std::max(lo, hi - b.length_counts));
   const double delta = s - b.start_count;
-  if (delta == 0) return checked(std::move(d));
+  if (delta == 0) return checked(doc, std::move(d));
   b.start_count = s;
   for (BreathNote& n : b.breath) n.count += delta;
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited resize_beat(const Document& doc, std::size_t index, double start, double end) {
@@ -143,16 +143,21 @@ Edited resize_beat(const Document& doc, std::size_t index, double start, double 
                            " counts long and not overlap its neighbours");
   b.start_count = s;
   b.length_counts = e - s;
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited delete_beat(const Document& doc, std::size_t index) {
   if (index >= doc.choreography.beats.size()) return Edited::refused(no_beat(index));
-  if (std::string why = refuse_if_referenced(doc, ItemKind::beat, doc.choreography.beats[index].id); !why.empty())
-    return Edited::refused(why);
   Document d = doc;
+  const std::string id = d.choreography.beats[index].id;
+  // The take log keeps what happened: a deviation in this beat now says the
+  // beat was removed, and in which version.
+  const int removed_in = version_after_change(doc);
+  for (Take& t : d.takes)
+    for (Deviation& dv : t.deviations)
+      if (dv.beat == id && dv.beat_removed_in == 0) dv.beat_removed_in = removed_in;
   d.choreography.beats.erase(d.choreography.beats.begin() + static_cast<std::ptrdiff_t>(index));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 // ---------------------------------------------------------------------------
@@ -167,14 +172,14 @@ Edited set_beat_text(const Document& doc, std::size_t index, BeatText field, std
     case BeatText::action: b.action = std::move(text); break;
     case BeatText::camera_notes: b.camera_notes = std::move(text); break;
   }
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited set_beat_placeholder(const Document& doc, std::size_t index, bool placeholder) {
   if (index >= doc.choreography.beats.size()) return Edited::refused(no_beat(index));
   Document d = doc;
   d.choreography.beats[index].placeholder = placeholder;
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 // ---------------------------------------------------------------------------
@@ -193,7 +198,7 @@ template <class Item> Edited add_note(const Document& doc, std::size_t beat, Ite
   if (beat >= doc.choreography.beats.size()) return Edited::refused(no_beat(beat));
   Document d = doc;
   notes_of<Item>(d.choreography.beats[beat]).push_back(std::move(item));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 template <class Item> Edited set_note(const Document& doc, std::size_t beat, std::size_t i, Item item) {
@@ -202,7 +207,7 @@ template <class Item> Edited set_note(const Document& doc, std::size_t beat, std
   auto& list = notes_of<Item>(d.choreography.beats[beat]);
   if (i >= list.size()) return no_note<Item>(d, beat, i);
   list[i] = std::move(item);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 template <class Item> Edited remove_note(const Document& doc, std::size_t beat, std::size_t i) {
@@ -211,7 +216,7 @@ template <class Item> Edited remove_note(const Document& doc, std::size_t beat, 
   auto& list = notes_of<Item>(d.choreography.beats[beat]);
   if (i >= list.size()) return no_note<Item>(d, beat, i);
   list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 #define CS_NOTE_EDITS(Item)                                                              \

@@ -39,7 +39,8 @@ Edited move_beat(const Document& doc, std::size_t index, double start);
 // Sets beat `index`'s start and end (snapped), stopped by its neighbours, at
 // least kMinBeatLength long. Use the current value for the edge not dragged.
 Edited resize_beat(const Document& doc, std::size_t index, double start, double end);
-// Removes a beat; refused while a take's deviation names it (the refusal says which).
+// Removes a beat. Deviations logged in it are kept, marked "beat removed in vN"
+// (references_to(doc, ItemKind::beat, id) lists them first, for the editor to show).
 Edited delete_beat(const Document& doc, std::size_t index);
 
 // [SECTION] A beat's own fields

@@ -42,7 +42,7 @@ template <class Line> Edited add_line(const Document& doc, const std::string& pe
   Performer* p = performer_in(d, performer);
   if (!p) return Edited::refused(no_performer(performer));
   lines_of<Line>(*p).push_back(std::move(line));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 template <class Line> Edited set_line(const Document& doc, const std::string& performer, std::size_t i, Line line) {
@@ -52,7 +52,7 @@ template <class Line> Edited set_line(const Document& doc, const std::string& pe
   auto& lines = lines_of<Line>(*p);
   if (i >= lines.size()) return edit_lists::refuse_index<Line>(i, line_words<Line>(), display_name(*p));
   lines[i] = std::move(line);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 template <class Line> Edited remove_line(const Document& doc, const std::string& performer, std::size_t i) {
@@ -62,7 +62,7 @@ template <class Line> Edited remove_line(const Document& doc, const std::string&
   auto& lines = lines_of<Line>(*p);
   if (i >= lines.size()) return edit_lists::refuse_index<Line>(i, line_words<Line>(), display_name(*p));
   lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 #define CS_LINE_EDITS(Line)                                                                  \

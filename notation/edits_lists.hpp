@@ -22,7 +22,7 @@ template <class T> T* find(std::vector<T>& list, std::string_view id) {
 template <class T> Edited add(const Document& doc, std::vector<T> Document::*list, T item) {
   Document d = doc;
   (d.*list).push_back(std::move(item));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 // `what` names the kind of item in messages: "performer", "camera"…
@@ -35,7 +35,7 @@ Edited set(const Document& doc, std::vector<T> Document::*list, std::string_view
   const std::string renamed = item.id;
   *found = std::move(item);
   if (renamed != id) rename_references(d, kind, id, renamed);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 template <class T>
@@ -47,7 +47,7 @@ Edited remove(const Document& doc, std::vector<T> Document::*list, std::string_v
   if (it == items.end()) return Edited::refused("There is no " + std::string(what) + " " + quoted_text(id));
   if (std::string why = refuse_if_referenced(doc, kind, id); !why.empty()) return Edited::refused(why);
   items.erase(it);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 // Items of a list inside an item (a performer's boundary lines, a camera's

@@ -37,7 +37,7 @@ Edited set_pose(const Document& doc, std::size_t beat, Pose pose) {
   sort_joints(pose);
   if (Pose* existing = pose_of(b, pose.performer)) *existing = std::move(pose);
   else b.poses.push_back(std::move(pose));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited remove_pose(const Document& doc, std::size_t beat, const std::string& performer) {
@@ -47,7 +47,7 @@ Edited remove_pose(const Document& doc, std::size_t beat, const std::string& per
   const auto it = std::find_if(b.poses.begin(), b.poses.end(), [&](const Pose& p) { return p.performer == performer; });
   if (it == b.poses.end()) return Edited::refused(no_key(d, b, performer));
   b.poses.erase(it);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited set_joint(const Document& doc, std::size_t beat, const std::string& performer, Joint joint, Vec3 degrees) {
@@ -63,7 +63,7 @@ Edited set_joint(const Document& doc, std::size_t beat, const std::string& perfo
   if (it != p->joints.end()) it->degrees = clamped;
   else p->joints.push_back({joint, clamped});
   sort_joints(*p);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited set_root(const Document& doc, std::size_t beat, const std::string& performer, Vec3 position, Vec3 rotation) {
@@ -74,7 +74,7 @@ Edited set_root(const Document& doc, std::size_t beat, const std::string& perfor
   if (!p) return Edited::refused(no_key(d, b, performer));
   p->root_position = position;
   p->root_rotation = rotation;
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 }  // namespace cs

@@ -1,6 +1,8 @@
 // edits_takes.cpp — the take log (edits_takes.hpp).
 #include "notation/edits_takes.hpp"
 
+#include <algorithm>
+
 #include "notation/edits_lists.hpp"
 
 namespace cs {
@@ -12,31 +14,57 @@ std::string take_words(const Take& t) { return "Take " + std::to_string(t.number
 
 }  // namespace
 
+int next_take_number(const Document& doc, const std::string& setup, const std::string& camera) {
+  int highest = 0;
+  for (const Take& t : doc.takes)
+    if (t.setup == setup && t.camera == camera) highest = std::max(highest, t.number);
+  return highest + 1;
+}
+
+std::string next_setup_letters(const Document& doc) {
+  static constexpr std::string_view kLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";  // no I, no O
+  // Setups sort by length, then letters: B after A, AA after Z.
+  std::string highest;
+  for (const Take& t : doc.takes)
+    if (t.setup.size() > highest.size() || (t.setup.size() == highest.size() && t.setup > highest)) highest = t.setup;
+  if (highest.empty()) return "A";
+  std::string next = highest;
+  for (std::size_t i = next.size(); i-- > 0;) {
+    const std::size_t at = kLetters.find(next[i]);
+    if (at + 1 < kLetters.size()) {
+      next[i] = kLetters[at + 1];
+      return next;
+    }
+    next[i] = kLetters.front();  // carry
+  }
+  return std::string(1, kLetters.front()) + next;
+}
+
 Edited add_take(const Document& doc, Take take) {
   Document d = doc;
   d.takes.push_back(std::move(take));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited set_take(const Document& doc, std::size_t index, Take take) {
   if (index >= doc.takes.size()) return Edited::refused(no_take(index));
   Document d = doc;
   d.takes[index] = std::move(take);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited remove_take(const Document& doc, std::size_t index) {
   if (index >= doc.takes.size()) return Edited::refused(no_take(index));
   Document d = doc;
   d.takes.erase(d.takes.begin() + static_cast<std::ptrdiff_t>(index));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited add_deviation(const Document& doc, std::size_t take, Deviation deviation) {
   if (take >= doc.takes.size()) return Edited::refused(no_take(take));
   Document d = doc;
   d.takes[take].deviations.push_back(std::move(deviation));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited set_deviation(const Document& doc, std::size_t take, std::size_t i, Deviation deviation) {
@@ -45,7 +73,7 @@ Edited set_deviation(const Document& doc, std::size_t take, std::size_t i, Devia
     return edit_lists::refuse_index<Deviation>(i, "deviation", take_words(doc.takes[take]));
   Document d = doc;
   d.takes[take].deviations[i] = std::move(deviation);
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 Edited remove_deviation(const Document& doc, std::size_t take, std::size_t i) {
@@ -54,7 +82,7 @@ Edited remove_deviation(const Document& doc, std::size_t take, std::size_t i) {
     return edit_lists::refuse_index<Deviation>(i, "deviation", take_words(doc.takes[take]));
   Document d = doc;
   d.takes[take].deviations.erase(d.takes[take].deviations.begin() + static_cast<std::ptrdiff_t>(i));
-  return checked(std::move(d));
+  return checked(doc, std::move(d));
 }
 
 }  // namespace cs

@@ -8,6 +8,11 @@
 
 namespace cs {
 
+// The next take number of a setup on a camera: one more than the highest logged, or 1.
+int next_take_number(const Document& doc, const std::string& setup, const std::string& camera);
+// The next setup's letters after the highest in use: A, B… skipping I and O.
+std::string next_setup_letters(const Document& doc);
+
 Edited add_take(const Document& doc, Take take);
 Edited set_take(const Document& doc, std::size_t index, Take take);
 Edited remove_take(const Document& doc, std::size_t index);

@@ -624,30 +624,63 @@ Beat read_beat(Reader& r, const json& j, const std::string& p) {
 Take read_take(Reader& r, const json& j, const std::string& p) {
   Take t;
   constexpr std::string_view what = "a take";
-  if (!r.object(j, p, {"number", "camera", "status", "choreography_version", "note", "deviations"}, what)) return t;
+  if (!r.object(j, p, {"setup", "number", "camera", "lens_mm", "status", "choreography_version", "date", "note",
+                       "deviations"}, what))
+    return t;
+  r.string(j, p, "setup", t.setup, false, what);
   r.integer(j, p, "number", t.number, true, what);
   r.id(j, p, "camera", t.camera, true, what);
+  if (const json* lens = r.field(j, p, "lens_mm", false, what)) {
+    double mm = 0;
+    if (r.number_value(*lens, p + "/lens_mm", mm)) t.lens_mm = mm;
+  }
   r.word(j, p, "status", t.status, true, what);
   r.integer(j, p, "choreography_version", t.choreography_version, true, what);
+  r.string(j, p, "date", t.date, false, what);
   r.string(j, p, "note", t.note, false, what);
   r.list(j, p, "deviations", false, what, [&](const json& e, const std::string& ep) {
     Deviation d;
-    if (!r.object(e, ep, {"beat", "note"}, "a deviation")) return;
+    if (!r.object(e, ep, {"beat", "kind", "note", "beat_removed_in"}, "a deviation")) return;
     r.id(e, ep, "beat", d.beat, true, "a deviation");
+    if (const json* k = r.field(e, ep, "kind", false, "a deviation")) {
+      DeviationKind kind{};
+      if (r.word_value(*k, ep + "/kind", kind)) d.kind = kind;
+    }
     r.string(e, ep, "note", d.note, true, "a deviation");
+    r.integer(e, ep, "beat_removed_in", d.beat_removed_in, false, "a deviation");
     t.deviations.push_back(std::move(d));
   });
   return t;
+}
+
+// An issued version: what the choreography was (its beats, garments, props and cameras).
+ChoreographyVersion read_version(Reader& r, const json& j, const std::string& p) {
+  ChoreographyVersion v;
+  constexpr std::string_view what = "an issued version";
+  if (!r.object(j, p, {"version", "date", "summary", "tempo_bpm", "beats", "garments", "props", "cameras"}, what)) return v;
+  r.integer(j, p, "version", v.version, true, what);
+  r.string(j, p, "date", v.date, true, what);
+  r.string(j, p, "summary", v.summary, false, what);
+  r.number(j, p, "tempo_bpm", v.tempo_bpm, true, what);
+  r.list(j, p, "beats", true, what, [&](const json& e, const std::string& ep) { v.beats.push_back(read_beat(r, e, ep)); });
+  r.list(j, p, "garments", false, what,
+         [&](const json& e, const std::string& ep) { v.garments.push_back(read_garment(r, e, ep)); });
+  r.list(j, p, "props", false, what, [&](const json& e, const std::string& ep) { v.props.push_back(read_prop(r, e, ep)); });
+  r.list(j, p, "cameras", false, what,
+         [&](const json& e, const std::string& ep) { v.cameras.push_back(read_camera(r, e, ep)); });
+  return v;
 }
 
 // ---------------------------------------------------------------------------
 // [SECTION] Migration
 //
 // Version N-1 → N steps go here, in order, each a function on the raw JSON.
-// Version 1 is the first published version, so there are no steps yet; a file
-// without a version, or with version 0 or less, is refused.
+// A file without a version, or with version 0 or less, is refused.
+// 1 → 2 added only what is optional (issued versions, confirmations, setups,
+// lenses and dates of takes, kinds of deviations): a version 1 file reads as it is.
 using MigrationStep = void (*)(json& root);
-constexpr MigrationStep kMigrations[] = {nullptr};  // index v: from version v to v+1 (none below 1)
+constexpr MigrationStep kMigrations[] = {nullptr, nullptr};  // index v: from version v to v+1 (none below 1)
+static_assert(std::size(kMigrations) == kFormatVersion, "one migration step per version");
 
 void migrate(json& root, int from_version) {
   for (int v = from_version; v < kFormatVersion; ++v) {
@@ -676,12 +709,25 @@ Document read_document(Reader& r, json& root) {
   if (const json* c = r.field(root, p, "choreography", true, "a scene file")) {
     constexpr std::string_view cw = "the choreography";
     const std::string cp = "/choreography";
-    if (r.object(*c, cp, {"version", "status", "tempo_bpm", "beats"}, cw)) {
+    if (r.object(*c, cp, {"version", "status", "tempo_bpm", "beats", "history", "confirmations"}, cw)) {
       r.integer(*c, cp, "version", d.choreography.version, false, cw);
       r.word(*c, cp, "status", d.choreography.status, false, cw);
       r.number(*c, cp, "tempo_bpm", d.choreography.tempo_bpm, true, cw);
       r.list(*c, cp, "beats", true, cw, [&](const json& e, const std::string& ep) {
         d.choreography.beats.push_back(read_beat(r, e, ep));
+      });
+      r.list(*c, cp, "history", false, cw, [&](const json& e, const std::string& ep) {
+        d.choreography.history.push_back(read_version(r, e, ep));
+      });
+      r.list(*c, cp, "confirmations", false, cw, [&](const json& e, const std::string& ep) {
+        Confirmation k;
+        constexpr std::string_view kw = "a confirmation";
+        if (!r.object(e, ep, {"performer", "version", "date", "saw_sheet"}, kw)) return;
+        r.id(e, ep, "performer", k.performer, true, kw);
+        r.integer(e, ep, "version", k.version, true, kw);
+        r.string(e, ep, "date", k.date, true, kw);
+        r.boolean(e, ep, "saw_sheet", k.saw_sheet, false, kw);
+        d.choreography.confirmations.push_back(std::move(k));
       });
     }
   }
@@ -713,6 +759,118 @@ template <class E> json words_json(const std::vector<E>& list) {
   return a;
 }
 template <class E> json word(E e) { return std::string(vocab_name(e)); }
+
+json write_garment(const Garment& g) {
+  json j;
+  j["id"] = g.id;
+  j["wearer"] = g.wearer;
+  j["label"] = g.label;
+  j["kind"] = word(g.kind);
+  j["covers"] = words_json(g.covers);
+  j["camera"] = word(g.camera);
+  j["worn"] = g.worn;
+  return j;
+}
+
+json write_prop(const Prop& p) {
+  json j;
+  j["id"] = p.id;
+  j["label"] = p.label;
+  j["shape"] = word(p.shape);
+  j["size"] = vec(p.size);
+  j["position"] = vec(p.position);
+  j["rotation"] = vec(p.rotation);
+  j["barrier"] = p.barrier;
+  if (!p.owner.empty()) j["owner"] = p.owner;
+  if (!p.mesh.empty()) j["mesh"] = p.mesh;
+  return j;
+}
+
+json write_camera(const Camera& c) {
+  json j;
+  j["id"] = c.id;
+  j["label"] = c.label;
+  j["sensor"] = word(c.sensor);
+  if (c.sensor == Sensor::custom) j["sensor_mm"] = vec(c.sensor_mm.data(), 2);
+  j["focal_mm"] = number(c.focal_mm);
+  j["aspect"] = number(c.aspect);
+  j["fit"] = word(c.fit);
+  j["position"] = vec(c.position);
+  j["target"] = vec(c.target);
+  j["roll_deg"] = number(c.roll_deg);
+  j["moves"] = json::array();
+  for (const CameraMove& m : c.moves) {
+    json mj;
+    mj["count"] = number(m.count);
+    mj["position"] = vec(m.position);
+    mj["target"] = vec(m.target);
+    if (m.focal_mm) mj["focal_mm"] = number(*m.focal_mm);
+    j["moves"].push_back(std::move(mj));
+  }
+  return j;
+}
+
+json write_beat(const Beat& b) {
+  json j;
+  j["id"] = b.id;
+  j["start_count"] = number(b.start_count);
+  j["length_counts"] = number(b.length_counts);
+  j["label"] = b.label;
+  j["action"] = b.action;
+  j["placeholder"] = b.placeholder;
+  j["poses"] = json::object();
+  for (const Pose& p : b.poses) {
+    json pj;
+    pj["root"] = {{"position", vec(p.root_position)}, {"rotation", vec(p.root_rotation)}};
+    pj["joints"] = json::object();
+    std::vector<JointRotation> joints = p.joints;  // canonical: skeleton order
+    std::stable_sort(joints.begin(), joints.end(),
+                     [](const JointRotation& x, const JointRotation& y) { return x.joint < y.joint; });
+    for (const JointRotation& jr : joints) pj["joints"][std::string(vocab_name(jr.joint))] = vec(jr.degrees);
+    j["poses"][p.performer] = std::move(pj);
+  }
+  j["contacts"] = json::array();
+  for (const Contact& c : b.contacts) {
+    json cj;
+    cj["giver"] = c.giver;
+    cj["with"] = word(c.with);
+    cj["receiver"] = c.receiver;
+    cj["region"] = word(c.region);
+    cj["kind"] = word(c.kind);
+    cj["layer"] = word(c.layer);
+    cj["pressure"] = word(c.pressure);
+    if (!c.garment.empty()) cj["garment"] = c.garment;
+    if (!c.barrier.empty()) cj["barrier"] = c.barrier;
+    j["contacts"].push_back(std::move(cj));
+  }
+  j["breath"] = json::array();
+  for (const BreathNote& n : b.breath)
+    j["breath"].push_back({{"performer", n.performer}, {"cue", word(n.cue)}, {"count", number(n.count)}});
+  j["eyelines"] = json::array();
+  for (const Eyeline& y : b.eyelines) {
+    json t = json::object();
+    if (!y.target.performer.empty()) t["performer"] = y.target.performer;
+    if (y.target.region) t["region"] = word(*y.target.region);
+    if (!y.target.camera.empty()) t["camera"] = y.target.camera;
+    if (y.target.point) t["point"] = vec(*y.target.point);
+    j["eyelines"].push_back({{"performer", y.performer}, {"target", std::move(t)}});
+  }
+  j["garment_changes"] = json::array();
+  for (const GarmentChange& g : b.garment_changes)
+    j["garment_changes"].push_back({{"garment", g.garment}, {"worn", g.worn}});
+  j["masking"] = json::array();
+  for (const MaskingNote& m : b.masking)
+    j["masking"].push_back(
+        {{"camera", m.camera}, {"performer", m.performer}, {"regions", words_json(m.regions)}, {"by", m.by}});
+  j["camera_notes"] = b.camera_notes;
+  return j;
+}
+
+template <class T> json write_list(const std::vector<T>& items, json (*write)(const T&)) {
+  json a = json::array();
+  for (const T& item : items) a.push_back(write(item));
+  return a;
+}
 
 json write_document(const Document& d) {
   json root;
@@ -758,130 +916,56 @@ json write_document(const Document& d) {
     performers.push_back(std::move(j));
   }
   root["performers"] = std::move(performers);
-  json garments = json::array();
-  for (const Garment& g : d.garments) {
-    json j;
-    j["id"] = g.id;
-    j["wearer"] = g.wearer;
-    j["label"] = g.label;
-    j["kind"] = word(g.kind);
-    j["covers"] = words_json(g.covers);
-    j["camera"] = word(g.camera);
-    j["worn"] = g.worn;
-    garments.push_back(std::move(j));
-  }
-  root["garments"] = std::move(garments);
-  json props = json::array();
-  for (const Prop& p : d.props) {
-    json j;
-    j["id"] = p.id;
-    j["label"] = p.label;
-    j["shape"] = word(p.shape);
-    j["size"] = vec(p.size);
-    j["position"] = vec(p.position);
-    j["rotation"] = vec(p.rotation);
-    j["barrier"] = p.barrier;
-    if (!p.owner.empty()) j["owner"] = p.owner;
-    if (!p.mesh.empty()) j["mesh"] = p.mesh;
-    props.push_back(std::move(j));
-  }
-  root["props"] = std::move(props);
-  json cameras = json::array();
-  for (const Camera& c : d.cameras) {
-    json j;
-    j["id"] = c.id;
-    j["label"] = c.label;
-    j["sensor"] = word(c.sensor);
-    if (c.sensor == Sensor::custom) j["sensor_mm"] = vec(c.sensor_mm.data(), 2);
-    j["focal_mm"] = number(c.focal_mm);
-    j["aspect"] = number(c.aspect);
-    j["fit"] = word(c.fit);
-    j["position"] = vec(c.position);
-    j["target"] = vec(c.target);
-    j["roll_deg"] = number(c.roll_deg);
-    j["moves"] = json::array();
-    for (const CameraMove& m : c.moves) {
-      json mj;
-      mj["count"] = number(m.count);
-      mj["position"] = vec(m.position);
-      mj["target"] = vec(m.target);
-      if (m.focal_mm) mj["focal_mm"] = number(*m.focal_mm);
-      j["moves"].push_back(std::move(mj));
-    }
-    cameras.push_back(std::move(j));
-  }
-  root["cameras"] = std::move(cameras);
+  root["garments"] = write_list(d.garments, &write_garment);
+  root["props"] = write_list(d.props, &write_prop);
+  root["cameras"] = write_list(d.cameras, &write_camera);
   json ch;
   ch["version"] = d.choreography.version;
   ch["status"] = word(d.choreography.status);
   ch["tempo_bpm"] = number(d.choreography.tempo_bpm);
-  ch["beats"] = json::array();
-  for (const Beat& b : d.choreography.beats) {
-    json j;
-    j["id"] = b.id;
-    j["start_count"] = number(b.start_count);
-    j["length_counts"] = number(b.length_counts);
-    j["label"] = b.label;
-    j["action"] = b.action;
-    j["placeholder"] = b.placeholder;
-    j["poses"] = json::object();
-    for (const Pose& p : b.poses) {
-      json pj;
-      pj["root"] = {{"position", vec(p.root_position)}, {"rotation", vec(p.root_rotation)}};
-      pj["joints"] = json::object();
-      std::vector<JointRotation> joints = p.joints;  // canonical: skeleton order
-      std::stable_sort(joints.begin(), joints.end(),
-                       [](const JointRotation& x, const JointRotation& y) { return x.joint < y.joint; });
-      for (const JointRotation& jr : joints) pj["joints"][std::string(vocab_name(jr.joint))] = vec(jr.degrees);
-      j["poses"][p.performer] = std::move(pj);
+  ch["beats"] = write_list(d.choreography.beats, &write_beat);
+  // Version 2: issued versions and confirmations, written only when there are any.
+  if (!d.choreography.history.empty()) {
+    ch["history"] = json::array();
+    for (const ChoreographyVersion& v : d.choreography.history) {
+      json vj;
+      vj["version"] = v.version;
+      vj["date"] = v.date;
+      vj["summary"] = v.summary;
+      vj["tempo_bpm"] = number(v.tempo_bpm);
+      vj["beats"] = write_list(v.beats, &write_beat);
+      vj["garments"] = write_list(v.garments, &write_garment);
+      vj["props"] = write_list(v.props, &write_prop);
+      vj["cameras"] = write_list(v.cameras, &write_camera);
+      ch["history"].push_back(std::move(vj));
     }
-    j["contacts"] = json::array();
-    for (const Contact& c : b.contacts) {
-      json cj;
-      cj["giver"] = c.giver;
-      cj["with"] = word(c.with);
-      cj["receiver"] = c.receiver;
-      cj["region"] = word(c.region);
-      cj["kind"] = word(c.kind);
-      cj["layer"] = word(c.layer);
-      cj["pressure"] = word(c.pressure);
-      if (!c.garment.empty()) cj["garment"] = c.garment;
-      if (!c.barrier.empty()) cj["barrier"] = c.barrier;
-      j["contacts"].push_back(std::move(cj));
-    }
-    j["breath"] = json::array();
-    for (const BreathNote& n : b.breath)
-      j["breath"].push_back({{"performer", n.performer}, {"cue", word(n.cue)}, {"count", number(n.count)}});
-    j["eyelines"] = json::array();
-    for (const Eyeline& y : b.eyelines) {
-      json t = json::object();
-      if (!y.target.performer.empty()) t["performer"] = y.target.performer;
-      if (y.target.region) t["region"] = word(*y.target.region);
-      if (!y.target.camera.empty()) t["camera"] = y.target.camera;
-      if (y.target.point) t["point"] = vec(*y.target.point);
-      j["eyelines"].push_back({{"performer", y.performer}, {"target", std::move(t)}});
-    }
-    j["garment_changes"] = json::array();
-    for (const GarmentChange& g : b.garment_changes)
-      j["garment_changes"].push_back({{"garment", g.garment}, {"worn", g.worn}});
-    j["masking"] = json::array();
-    for (const MaskingNote& m : b.masking)
-      j["masking"].push_back(
-          {{"camera", m.camera}, {"performer", m.performer}, {"regions", words_json(m.regions)}, {"by", m.by}});
-    j["camera_notes"] = b.camera_notes;
-    ch["beats"].push_back(std::move(j));
+  }
+  if (!d.choreography.confirmations.empty()) {
+    ch["confirmations"] = json::array();
+    for (const Confirmation& c : d.choreography.confirmations)
+      ch["confirmations"].push_back(
+          {{"performer", c.performer}, {"version", c.version}, {"date", c.date}, {"saw_sheet", c.saw_sheet}});
   }
   root["choreography"] = std::move(ch);
   json takes = json::array();
   for (const Take& t : d.takes) {
     json j;
+    if (!t.setup.empty()) j["setup"] = t.setup;
     j["number"] = t.number;
     j["camera"] = t.camera;
+    if (t.lens_mm) j["lens_mm"] = number(*t.lens_mm);
     j["status"] = word(t.status);
     j["choreography_version"] = t.choreography_version;
+    if (!t.date.empty()) j["date"] = t.date;
     j["note"] = t.note;
     j["deviations"] = json::array();
-    for (const Deviation& dv : t.deviations) j["deviations"].push_back({{"beat", dv.beat}, {"note", dv.note}});
+    for (const Deviation& dv : t.deviations) {
+      json dj = {{"beat", dv.beat}};
+      if (dv.kind) dj["kind"] = word(*dv.kind);
+      dj["note"] = dv.note;
+      if (dv.beat_removed_in > 0) dj["beat_removed_in"] = dv.beat_removed_in;
+      j["deviations"].push_back(std::move(dj));
+    }
     takes.push_back(std::move(j));
   }
   root["takes"] = std::move(takes);
@@ -1097,10 +1181,17 @@ std::size_t saved_size_bound(const Document& d) {
     for (const Boundary& b : p.boundaries) { text += b.conditions.size(); strings(b.partners); }
     for (const Exposure& x : p.exposure) text += x.conditions.size();
   }
-  for (const Garment& g : d.garments) { text += g.id.size() + g.wearer.size() + g.label.size(); ++items; }
-  for (const Prop& p : d.props) { text += p.id.size() + p.label.size() + p.owner.size() + p.mesh.size(); ++items; }
-  for (const Camera& c : d.cameras) { text += c.id.size() + c.label.size(); items += 1 + c.moves.size(); }
-  for (const Beat& b : d.choreography.beats) {
+  auto garments = [&](const std::vector<Garment>& list) {
+    for (const Garment& g : list) { text += g.id.size() + g.wearer.size() + g.label.size(); ++items; }
+  };
+  auto props = [&](const std::vector<Prop>& list) {
+    for (const Prop& p : list) { text += p.id.size() + p.label.size() + p.owner.size() + p.mesh.size(); ++items; }
+  };
+  auto cameras = [&](const std::vector<Camera>& list) {
+    for (const Camera& c : list) { text += c.id.size() + c.label.size(); items += 1 + c.moves.size(); }
+  };
+  auto beats = [&](const std::vector<Beat>& list) {
+  for (const Beat& b : list) {
     text += b.id.size() + b.label.size() + b.action.size() + b.camera_notes.size();
     items += 1 + b.poses.size() + b.contacts.size() + b.breath.size() + b.eyelines.size() + b.garment_changes.size() +
              b.masking.size();
@@ -1111,8 +1202,22 @@ std::size_t saved_size_bound(const Document& d) {
     for (const GarmentChange& g : b.garment_changes) text += g.garment.size();
     for (const MaskingNote& m : b.masking) text += m.camera.size() + m.performer.size() + m.by.size();
   }
+  };
+  garments(d.garments);
+  props(d.props);
+  cameras(d.cameras);
+  beats(d.choreography.beats);
+  for (const ChoreographyVersion& v : d.choreography.history) {
+    text += v.date.size() + v.summary.size();
+    ++items;
+    garments(v.garments);
+    props(v.props);
+    cameras(v.cameras);
+    beats(v.beats);
+  }
+  for (const Confirmation& c : d.choreography.confirmations) { text += c.performer.size() + c.date.size(); ++items; }
   for (const Take& t : d.takes) {
-    text += t.camera.size() + t.note.size();
+    text += t.setup.size() + t.camera.size() + t.date.size() + t.note.size();
     items += 1 + t.deviations.size();
     for (const Deviation& dv : t.deviations) text += dv.beat.size() + dv.note.size();
   }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "notation/document.hpp"
 #include "notation/phrasing.hpp"
@@ -46,6 +47,24 @@ namespace {
 
 std::string index_path(const std::string& base, std::size_t i) { return base + "/" + std::to_string(i); }
 
+// "2026-12-02": four digits, two, two; a month 1–12 and a day that month has.
+bool is_iso_date(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  const int y = std::stoi(std::string(d.substr(0, 4))), m = std::stoi(std::string(d.substr(5, 2))),
+            day = std::stoi(std::string(d.substr(8, 2)));
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || day < 1 || day > kDays[m - 1]) return false;
+  return !(m == 2 && day == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+}
+
+// Setup letters: A, B… Z, then AA…, never I or O (they read as 1 and 0 on a slate); "" is no setup.
+bool is_setup_letters(std::string_view s) {
+  if (s.size() > 3) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z' && c != 'I' && c != 'O'; });
+}
+
 class Validator {
  public:
   Validator(const Document& d, std::string file) : doc_(d), file_(std::move(file)) {}
@@ -65,6 +84,8 @@ class Validator {
  private:
   const Document& doc_;
   std::string file_;
+  // False while checking an issued version: what it named may have gone since.
+  bool references_ = true;
 
   void problem(std::string path, std::string message) {
     if (problems.size() >= kMaxDiagnostics) return;
@@ -165,12 +186,12 @@ class Validator {
   // A required reference to a performer.
   void performer_ref(const std::string& ref, const std::string& path, std::string_view role) {
     if (ref.empty()) { problem(path, "Name " + std::string(role) + " (a performer's id)"); return; }
-    if (!doc_.performer(ref))
+    if (references_ && !doc_.performer(ref))
       problem(path, "Unknown performer " + quoted_text(ref) + " as " + std::string(role) + known(doc_.performers));
   }
   void camera_ref(const std::string& ref, const std::string& path) {
     if (ref.empty()) { problem(path, "Name a camera (its id)"); return; }
-    if (!doc_.camera(ref)) problem(path, "Unknown camera " + quoted_text(ref) + known(doc_.cameras));
+    if (references_ && !doc_.camera(ref)) problem(path, "Unknown camera " + quoted_text(ref) + known(doc_.cameras));
   }
 
   // [SECTION] Per part
@@ -315,7 +336,9 @@ class Validator {
     number(ch.tempo_bpm, rules::tempo, "/choreography/tempo_bpm");
     const auto& beats = ch.beats;
     const std::string base = "/choreography/beats";
-    for (std::size_t i = 0; i < beats.size(); ++i) beat(beats[i], index_path(base, i), i);
+    for (std::size_t i = 0; i < beats.size(); ++i) beat(beats, index_path(base, i), i);
+    issued_versions();
+    confirmations();
     if (!beats.empty()) {
       const double first = beats.front().start_count, last = beats.back().end_count();
       if (std::isfinite(first) && std::isfinite(last) && last - first > rules::kMaxSpanCounts)
@@ -325,8 +348,9 @@ class Validator {
     }
   }
 
-  void beat(const Beat& b, const std::string& p, std::size_t i) {
-    const auto& beats = doc_.choreography.beats;
+  // Beat i of `beats` (the current choreography's, or an issued version's).
+  void beat(const std::vector<Beat>& beats, const std::string& p, std::size_t i) {
+    const Beat& b = beats[i];
     text(b.label, p + "/label");
     text(b.action, p + "/action");
     text(b.camera_notes, p + "/camera_notes");
@@ -372,7 +396,7 @@ class Validator {
                           "; a beat says once whether it is worn (split the beat to take it off and put it back)");
           break;
         }
-      if (!doc_.garment(g.garment)) problem(gp, "Unknown garment " + quoted_text(g.garment) + known(doc_.garments));
+      if (references_ && !doc_.garment(g.garment)) problem(gp, "Unknown garment " + quoted_text(g.garment) + known(doc_.garments));
     }
     within(b.masking, rules::kMaxPerList, p + "/masking", "masking notes");
     for (std::size_t k = 0; k < b.masking.size(); ++k) {
@@ -381,7 +405,7 @@ class Validator {
       camera_ref(m.camera, mp + "/camera");
       performer_ref(m.performer, mp + "/performer", "the masked performer");
       if (m.by.empty()) problem(mp + "/by", "Name the performer or prop doing the masking");
-      else if (!doc_.performer(m.by) && !doc_.prop(m.by))
+      else if (references_ && !doc_.performer(m.by) && !doc_.prop(m.by))
         problem(mp + "/by", "Unknown performer or prop " + quoted_text(m.by) + " doing the masking");
       if (m.regions.empty()) problem(mp + "/regions", "A masking note must name at least one region");
       no_repeats(m.regions, mp + "/regions");
@@ -393,7 +417,7 @@ class Validator {
     for (std::size_t k = 0; k < b.poses.size(); ++k) {
       const Pose& pose = b.poses[k];
       const std::string pp = p + "/poses/" + pointer_token(pose.performer);
-      if (pose.performer.empty() || !doc_.performer(pose.performer))
+      if (pose.performer.empty() || (references_ && !doc_.performer(pose.performer)))
         problem(pp, "Pose for unknown performer " + quoted_text(pose.performer) + known(doc_.performers));
       for (std::size_t m = 0; m < k; ++m)
         if (b.poses[m].performer == pose.performer) {
@@ -432,14 +456,14 @@ class Validator {
       if (!c.giver.empty() && c.giver == c.receiver)
         problem(cp + "/receiver", "A contact is between two performers; " + quoted_text(c.giver) +
                                       " is both giver and receiver (notate the partner who is touched)");
-      if (!c.garment.empty()) {
+      if (!c.garment.empty() && references_) {
         const Garment* g = doc_.garment(c.garment);
         if (!g) problem(cp + "/garment", "Unknown garment " + quoted_text(c.garment) + known(doc_.garments));
         else if (g->wearer != c.receiver && g->wearer != c.giver)
           problem(cp + "/garment", "Garment " + quoted_text(c.garment) + " is worn by " + quoted_text(g->wearer) +
                                        ", who is neither the giver nor the receiver of this contact");
       }
-      if (!c.barrier.empty()) {
+      if (!c.barrier.empty() && references_) {
         const Prop* pr = doc_.prop(c.barrier);
         if (!pr) problem(cp + "/barrier", "Unknown barrier " + quoted_text(c.barrier) + known(doc_.props));
         else if (!pr->barrier)
@@ -472,18 +496,79 @@ class Validator {
     }
   }
 
+  // A day, written YYYY-MM-DD.
+  void date(const std::string& d, const std::string& path, bool required) {
+    if (d.empty() && !required) return;
+    if (!is_iso_date(d)) problem(path, "Date " + quoted_text(d) + " is not a day written YYYY-MM-DD (as 2026-12-02)");
+  }
+
+  // Issued versions: in order, older than or the same as the current one, each
+  // a consistent choreography of its own (what it named may have gone since).
+  void issued_versions() {
+    const Choreography& ch = doc_.choreography;
+    const std::string base = "/choreography/history";
+    within(ch.history, rules::kMaxPerList, base, "issued versions");
+    for (std::size_t k = 0; k < ch.history.size(); ++k) {
+      const ChoreographyVersion& v = ch.history[k];
+      const std::string vp = index_path(base, k);
+      integer(v.version, rules::version, vp + "/version");
+      if (v.version > ch.version)
+        problem(vp + "/version", "Issued version " + std::to_string(v.version) + " is newer than the current version " +
+                                     std::to_string(ch.version));
+      if (k > 0 && !(ch.history[k - 1].version < v.version))
+        problem(vp + "/version", "Issued versions are kept in order, each once; version " + std::to_string(v.version) +
+                                     " comes after version " + std::to_string(ch.history[k - 1].version));
+      date(v.date, vp + "/date", true);
+      text(v.summary, vp + "/summary");
+      number(v.tempo_bpm, rules::tempo, vp + "/tempo_bpm");
+      references_ = false;
+      unique_ids(v.beats, vp + "/beats", "beat");
+      unique_ids(v.garments, vp + "/garments", "garment");
+      unique_ids(v.props, vp + "/props", "prop");
+      unique_ids(v.cameras, vp + "/cameras", "camera");
+      for (std::size_t i = 0; i < v.beats.size(); ++i) beat(v.beats, index_path(vp + "/beats", i), i);
+      for (std::size_t i = 0; i < v.garments.size(); ++i) garment(v.garments[i], index_path(vp + "/garments", i));
+      for (std::size_t i = 0; i < v.props.size(); ++i) prop(v.props[i], index_path(vp + "/props", i));
+      for (std::size_t i = 0; i < v.cameras.size(); ++i) camera(v.cameras[i], index_path(vp + "/cameras", i));
+      references_ = true;
+    }
+  }
+
+  void confirmations() {
+    const Choreography& ch = doc_.choreography;
+    const std::string base = "/choreography/confirmations";
+    within(ch.confirmations, rules::kMaxPerList, base, "confirmations");
+    for (std::size_t k = 0; k < ch.confirmations.size(); ++k) {
+      const Confirmation& c = ch.confirmations[k];
+      const std::string cp = index_path(base, k);
+      performer_ref(c.performer, cp + "/performer", "the one confirming");
+      integer(c.version, rules::version, cp + "/version");
+      date(c.date, cp + "/date", true);
+      const bool issued = std::any_of(ch.history.begin(), ch.history.end(),
+                                      [&](const ChoreographyVersion& v) { return v.version == c.version; });
+      if (!issued)
+        problem(cp + "/version", "Version " + std::to_string(c.version) +
+                                     " was confirmed but is not among the issued versions; a confirmation names what was seen");
+    }
+  }
+
   void takes() {
-    std::set<std::pair<std::string, int>> seen;
+    std::set<std::tuple<std::string, std::string, int>> seen;
     for (std::size_t i = 0; i < doc_.takes.size(); ++i) {
       const Take& t = doc_.takes[i];
       const std::string p = index_path("/takes", i);
       integer(t.number, rules::take_number, p + "/number");
       word(t.status, p + "/status");
+      if (!is_setup_letters(t.setup))
+        problem(p + "/setup", "Setup " + quoted_text(t.setup) + " is not setup letters (A, B… AA, skipping I and O)");
+      if (t.lens_mm) number(*t.lens_mm, rules::focal, p + "/lens_mm");
+      date(t.date, p + "/date", false);
       integer(t.choreography_version, rules::version, p + "/choreography_version");
       camera_ref(t.camera, p + "/camera");
       text(t.note, p + "/note");
-      if (!seen.insert({t.camera, t.number}).second)
-        problem(p + "/number", "Take " + std::to_string(t.number) + " on camera " + quoted_text(t.camera) + " is logged twice");
+      if (!seen.insert({t.setup, t.camera, t.number}).second)
+        problem(p + "/number", "Take " + std::to_string(t.number) + (t.setup.empty() ? std::string() : " of setup " + t.setup) +
+                                   " on camera " + quoted_text(t.camera) + " is logged twice");
       if (t.choreography_version > doc_.choreography.version)
         problem(p + "/choreography_version", "Take refers to choreography version " +
                                                  std::to_string(t.choreography_version) + ", newer than the current " +
@@ -492,8 +577,12 @@ class Validator {
       for (std::size_t k = 0; k < t.deviations.size(); ++k) {
         const Deviation& dv = t.deviations[k];
         const std::string dp = index_path(p + "/deviations", k);
+        if (dv.kind) word(*dv.kind, dp + "/kind");
         if (dv.beat.empty()) problem(dp + "/beat", "Name the beat the deviation is in (its id)");
-        else if (!doc_.beat(dv.beat)) problem(dp + "/beat", "Unknown beat " + quoted_text(dv.beat));
+        else if (dv.beat_removed_in == 0 && !doc_.beat(dv.beat)) problem(dp + "/beat", "Unknown beat " + quoted_text(dv.beat));
+        if (dv.beat_removed_in != 0 && (dv.beat_removed_in < 1 || dv.beat_removed_in > doc_.choreography.version))
+          problem(dp + "/beat_removed_in", "A beat is removed in a version from 1 to the current " +
+                                               std::to_string(doc_.choreography.version));
         text(dv.note, dp + "/note");
       }
     }

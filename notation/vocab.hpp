@@ -187,4 +187,9 @@ CS_DEFINE_VOCAB(BreathCue, "breath cue", CS_BREATH_CUES);
 #define CS_TAKE_STATUSES(X) X(circle) X(hold) X(ng) X(false_start)
 CS_DEFINE_VOCAB(TakeStatus, "take status", CS_TAKE_STATUSES);
 
+// What a take did differently from the choreography in force. A consent
+// deviation is marked so that no report can miss it.
+#define CS_DEVIATION_KINDS(X) X(timing) X(contact) X(garment) X(masking) X(consent)
+CS_DEFINE_VOCAB(DeviationKind, "deviation kind", CS_DEVIATION_KINDS);
+
 }  // namespace cs

@@ -45,7 +45,11 @@ inline cs::Document small_scene() {
   cs::Take t;
   t.number = 1;
   t.camera = "A";
-  t.deviations = {{"b03", "late"}};
+  cs::Deviation late;
+  late.beat = "b03";
+  late.kind = cs::DeviationKind::timing;
+  late.note = "late";
+  t.deviations = {late};
   d.takes = {t};
   REQUIRE(cs::validate(d).empty());
   return d;

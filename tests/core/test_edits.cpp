@@ -301,7 +301,13 @@ cs::Edited random_edit(const cs::Document& d, Hostile& h) {
     case 0: return cs::set_tempo(d, h.number(30, 140));
     case 1: return cs::set_scene_info(d, {h.text(), h.text(), h.text(), h.text()});
     case 2: return cs::set_safety(d, {h.text(), h.text()});
-    case 3: return cs::set_status(d, h.word<cs::ChoreoStatus>());
+    case 3: {
+      switch (h.below(4)) {
+        case 0: return cs::set_status(d, h.word<cs::ChoreoStatus>(), h.chance(0.9) ? "2026-12-02" : h.text(), h.text());
+        case 1: return cs::unlock_to_revise(d);
+        default: return cs::confirm_version(d, h.id_from(d.performers), h.chance(0.9) ? "2026-12-03" : "2026-02-30", h.chance(0.5));
+      }
+    }
     case 4: return cs::add_beat(d, h.number(-5, 60), h.number(0, 8));
     case 5: return cs::split_beat(d, h.number(0, 60));
     case 6: return cs::move_beat(d, beat, h.number(-5, 60));
@@ -388,6 +394,9 @@ cs::Edited random_edit(const cs::Document& d, Hostile& h) {
     }
     case 28: {
       cs::Take t;
+      t.setup = h.chance(0.7) ? cs::next_setup_letters(d) : (h.chance(0.5) ? std::string("I") : h.text());
+      if (h.chance(0.5)) t.lens_mm = h.number(18, 135);
+      t.date = h.chance(0.8) ? "2026-12-04" : h.text();
       t.number = h.integer();
       t.camera = h.id_from(d.cameras);
       t.status = h.word<cs::TakeStatus>();
@@ -402,7 +411,10 @@ cs::Edited random_edit(const cs::Document& d, Hostile& h) {
     }
     default: {
       const std::size_t take = h.below(d.takes.size() + 1);
-      const cs::Deviation dv{h.id_from(d.choreography.beats), h.text()};
+      cs::Deviation dv;
+      dv.beat = h.id_from(d.choreography.beats);
+      if (h.chance(0.8)) dv.kind = h.word<cs::DeviationKind>();
+      dv.note = h.text();
       switch (h.below(3)) {
         case 0: return cs::add_deviation(d, take, dv);
         case 1: return cs::set_deviation(d, take, h.below(2), dv);

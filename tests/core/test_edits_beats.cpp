@@ -89,11 +89,17 @@ TEST_CASE("beats that do not exist, and counts that are not numbers, are refused
   CHECK(cs::move_beat(d, 9, 3).refusal() == "There is no beat 10");
 }
 
-TEST_CASE("deleting a beat a take names is refused, naming the take") {
-  const cs::Edited e = cs::delete_beat(small_scene(), 2);
-  REQUIRE_FALSE(e.ok());
-  CHECK(e.refusal().find("take 1 on camera A (a deviation)") != std::string::npos);
-  CHECK(made(cs::delete_beat(small_scene(), 0)).choreography.beats.size() == 2);
+TEST_CASE("deleting a beat a take names keeps the take's deviation, marked removed in that version") {
+  const cs::Document d = small_scene();
+  REQUIRE(cs::references_to(d, cs::ItemKind::beat, "b03") == std::vector<std::string>{"take 1 on camera A (a deviation)"});
+  const cs::Document e = made(cs::delete_beat(d, 2));
+  CHECK(e.choreography.beats.size() == 2);
+  REQUIRE(e.takes[0].deviations.size() == 1);
+  const cs::Deviation& dv = e.takes[0].deviations[0];
+  CHECK(dv.beat == "b03");
+  CHECK(dv.note == "late");
+  CHECK(dv.beat_removed_in == 1);  // the draft's own version: it was never issued
+  CHECK(cs::references_to(e, cs::ItemKind::beat, "b03").empty());
 }
 
 TEST_CASE("a beat's notation: added, replaced and removed, and held to the rules") {

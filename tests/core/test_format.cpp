@@ -324,7 +324,7 @@ TEST_SUITE("load errors") {
 
   TEST_CASE("a newer version is refused") {
     auto j = minimal();
-    j["version"] = 2;
+    j["version"] = cs::kFormatVersion + 1;
     const LoadResult r = load_json(j);
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].path == "/version");

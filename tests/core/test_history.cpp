@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "notation/edits_beats.hpp"
+#include "notation/edits_cameras.hpp"
 #include "notation/format.hpp"
 #include "notation/history.hpp"
 #include "small_scene.hpp"
@@ -118,8 +119,8 @@ TEST_CASE("a refused edit records nothing and says why, with the label") {
     CHECK(r.error.find("Breath cue") != std::string::npos);
     CHECK_FALSE(r.problems.empty());
   }
-  SUBCASE("deleting a beat a take refers to") {
-    const cs::EditResult r = h.apply("Delete beat", cs::delete_beat(h.doc(), 2));
+  SUBCASE("removing a camera a take refers to") {
+    const cs::EditResult r = h.apply("Remove camera", cs::remove_camera(h.doc(), "A"));
     CHECK_FALSE(r.ok());
     CHECK(r.error.find("take 1") != std::string::npos);
   }
