@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   cs::cli::add_masking(app, run);
   cs::cli::add_fmt(app, run);
   cs::cli::add_check(app, run);
+  cs::cli::add_export(app, run);
 
 #ifdef CLOSEDSET_HAVE_EDITOR
   cs::editor::Options editor;
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
       if (word.find('/') != std::string::npos || word.find('.') != std::string::npos)
         std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", argv[1]);
       else
-        std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: validate, fmt, check, masking; see closedset --help)\n",
+        std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: validate, fmt, check, masking, export; see closedset --help)\n",
                      argv[1]);
       return cs::cli::kBadInput;
     }
