@@ -313,20 +313,26 @@ struct CameraKeys {
   }
 };
 
-glm::quat camera_rotation(const CameraBasis& b) {
-  return glm::normalize(glm::quat(glm::quat_cast(glm::dmat3(b.right, b.up, -b.forward))));
+glm::dquat camera_rotation(const CameraBasis& b) {
+  return glm::normalize(glm::quat_cast(glm::dmat3(b.right, b.up, -b.forward)));
+}
+
+// The angle between two rotations, in radians; atan2 keeps it exact for the
+// small angles the refinement compares (acos of a dot product does not).
+double rotation_angle(const glm::dquat& a, const glm::dquat& b) {
+  const glm::dquat d = glm::conjugate(a) * b;
+  return 2 * std::atan2(glm::length(glm::dvec3(d.x, d.y, d.z)), std::abs(d.w));
 }
 
 struct CameraSample {
-  glm::vec3 position{0};
-  glm::quat rotation{1, 0, 0, 0};
-  float yfov = 0;
+  glm::dvec3 position{0};
+  glm::dquat rotation{1, 0, 0, 0};
+  double yfov = 0;
 };
 
 CameraSample camera_sample(const Document& doc, const Stage& st, std::size_t c) {
   const StageCamera& sc = st.cameras[c];
-  return {glm::vec3(sc.basis.position), camera_rotation(sc.basis),
-          static_cast<float>(gltf_camera(doc.cameras[c], sc.focal_mm).yfov_rad)};
+  return {sc.basis.position, camera_rotation(sc.basis), gltf_camera(doc.cameras[c], sc.focal_mm).yfov_rad};
 }
 
 // Keys for every camera: at the range's ends and each move's count, and between
@@ -352,23 +358,21 @@ std::vector<CameraKeys> camera_keys(const Document& cam_doc, const Range& r) {
     CameraKeys& keys = out[c];
     auto push = [&](double count, const CameraSample& s) {
       keys.counts.push_back(count);
-      keys.position.push_back(s.position);
-      continue_sign(keys.rotation, s.rotation);
-      keys.yfov.push_back(s.yfov);
+      keys.position.push_back(glm::vec3(s.position));
+      continue_sign(keys.rotation, glm::normalize(glm::quat(s.rotation)));
+      keys.yfov.push_back(static_cast<float>(s.yfov));
     };
     // Adds keys strictly inside (a, b), given the samples at a and b.
     std::function<void(double, const CameraSample&, double, const CameraSample&, int)> refine =
         [&](double a, const CameraSample& sa, double b, const CameraSample& sb, int depth) {
           if (depth >= kMaxDepth) return;
-          glm::quat qb = sb.rotation;
-          if (glm::dot(sa.rotation, qb) < 0) qb = -qb;
           bool straight = true;
           for (double u : {0.25, 0.5, 0.75}) {
             const CameraSample mid = sample(a + (b - a) * u)[c];
-            const glm::quat predicted = glm::slerp(sa.rotation, qb, float(u));
-            const double cosine = std::min(1.0, double(std::abs(glm::dot(predicted, mid.rotation))));
+            const glm::dquat predicted = glm::slerp(sa.rotation, sb.rotation, u);  // glm's slerp takes the short arc
             const double yfov_predicted = sa.yfov + (sb.yfov - sa.yfov) * u;
-            if (2 * std::acos(cosine) > kMaxRotationError || std::abs(yfov_predicted - mid.yfov) > kMaxRotationError) {
+            if (rotation_angle(predicted, mid.rotation) > kMaxRotationError ||
+                std::abs(yfov_predicted - mid.yfov) > kMaxRotationError) {
               straight = false;
               break;
             }
@@ -380,11 +384,24 @@ std::vector<CameraKeys> camera_keys(const Document& cam_doc, const Range& r) {
           push(m, sm);
           refine(m, sm, b, sb, depth + 1);
         };
+    // A move at the same count as the key before it (say, at the first count)
+    // makes the stage jump there: the key's own value at that count, the move's
+    // just after. glTF keys need increasing times, so the jump takes 1/1024 count.
+    auto jumps = [](const CameraSample& x, const CameraSample& y) {
+      return glm::distance(x.position, y.position) > 1e-6 || rotation_angle(x.rotation, y.rotation) > 1e-6 ||
+             std::abs(x.yfov - y.yfov) > 1e-7;
+    };
     CameraSample prev = sample(counts.front())[c];
     push(counts.front(), prev);
     for (std::size_t k = 1; k < counts.size(); ++k) {
+      double from = counts[k - 1];
+      if (jumps(prev, sample(from + 1e-9)[c])) {
+        from += std::min(1.0 / 1024, (counts[k] - from) / 4);
+        prev = sample(from)[c];
+        push(from, prev);
+      }
       const CameraSample next = sample(counts[k])[c];
-      refine(counts[k - 1], prev, counts[k], next, 0);
+      refine(from, prev, counts[k], next, 0);
       push(counts[k], next);
       prev = next;
     }
@@ -597,8 +614,8 @@ class Builder {
       const CameraSample s = camera_sample(doc_, at, c);
       const int n = node({{"name", "camera/" + cam.id},
                           {"camera", static_cast<int>(cameras_.size() - 1)},
-                          {"translation", tidy3(s.position)},
-                          {"rotation", tidy_quat(s.rotation)}});
+                          {"translation", tidy3(glm::vec3(s.position))},
+                          {"rotation", tidy_quat(glm::normalize(glm::quat(s.rotation)))}});
       child(root, n);
       out.push_back(n);
     }
