@@ -128,8 +128,8 @@ int run_export(const Options& opt) {
     const BeatRange range = beats ? *beats : *whole_choreography(doc);
     std::size_t by[4] = {0, 0, 0, 0};  // none, info, warning, error
     for (std::size_t i = range.first; i <= range.last; ++i) ++by[worst[i] ? 1 + int(*worst[i]) : 0];
-    std::printf("%s: %s at %s fps, counts %s to %s at %s bpm (%s s); worst finding: %zu error, %zu warning, %zu info, "
-                "%zu none\n",
+    std::printf("%s: %s at %s fps, counts %s to %s at %s bpm (%s s); beats by worst finding: error %zu, warning %zu, "
+                "info %zu, none %zu\n",
                 opt.out.c_str(), plural(range.last - range.first + 1, "beat marker", "beat markers").c_str(),
                 number_text(oo.fps).c_str(), exact_number_text(range.from_count).c_str(),
                 exact_number_text(range.to_count).c_str(), number_text(doc.choreography.tempo_bpm).c_str(),

@@ -34,7 +34,9 @@ std::vector<std::optional<Severity>> worst_severity_per_beat(const Document& doc
   for (std::size_t i = 0; i < beats.size(); ++i) {
     const Beat& b = beats[i];
     for (const Finding& f : findings) {
-      const bool in_beat = f.beat == b.id || (f.from_count < b.end_count() && f.to_count >= b.start_count);
+      const bool moment = f.from_count == f.to_count;
+      const bool in_beat = f.beat == b.id || (f.from_count < b.end_count() && f.to_count > b.start_count) ||
+                           (moment && f.from_count >= b.start_count && f.from_count < b.end_count());
       if (in_beat && (!worst[i] || f.severity > *worst[i])) worst[i] = f.severity;
     }
   }

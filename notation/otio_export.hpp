@@ -38,7 +38,10 @@ struct OtioOptions {
 
 // The worst severity among `findings` in each beat (indexed like
 // doc.choreography.beats; nullopt where there are none): a finding belongs to a
-// beat when it names it, or when its span of counts reaches into the beat.
+// beat when it names it, when its span of counts overlaps the beat's (a span
+// that ends where the beat starts does not: a contact noted up to count 20 is
+// not in the beat starting at 20), or, found at one moment, when the moment
+// falls in the beat.
 std::vector<std::optional<Severity>> worst_severity_per_beat(const Document& doc, const std::vector<Finding>& findings);
 
 // The marker colour for a severity (OTIO's names): "RED", "YELLOW", "BLUE"; none: "GREEN".

@@ -114,8 +114,11 @@ TEST_CASE("otio: a beat's colour is its worst finding: red error, yellow warning
     return f;
   };
   // An info in b01; a warning that starts in b02 and runs into b03 (9..10); an error at one moment in b04 (13..17).
+  // A warning that ends where b04r starts (as a contact noted through b04 does: 13–17) stays out of b04r;
+  // an info at the moment b04r2 starts (18) is in it.
   const std::vector<Finding> findings = {finding(Severity::info, "b01", 1, 1), finding(Severity::warning, "b02", 7, 9.5),
-                                         finding(Severity::error, "b04", 14, 14), finding(Severity::info, "b04", 13, 13)};
+                                         finding(Severity::error, "b04", 14, 14), finding(Severity::info, "b04", 13, 13),
+                                         finding(Severity::warning, "b04", 13, 17), finding(Severity::info, "", 18, 18)};
   const auto worst = worst_severity_per_beat(doc, findings);
   REQUIRE(worst.size() == beats.size());
   CHECK(worst[0] == Severity::info);
@@ -123,6 +126,9 @@ TEST_CASE("otio: a beat's colour is its worst finding: red error, yellow warning
   CHECK(worst[2] == Severity::warning);  // reached by the span
   CHECK_FALSE(worst[3]);                 // b03h (11–12): untouched
   CHECK(worst[5] == Severity::error);
+  CHECK(beats[6].id == "b04r");
+  CHECK_FALSE(worst[6]);
+  CHECK(worst[7] == Severity::info);
   const Json j = Json::parse(export_otio(doc, worst));
   const Json& m = j["tracks"]["markers"];
   CHECK(m[0]["color"] == "BLUE");
