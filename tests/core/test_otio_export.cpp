@@ -12,6 +12,8 @@
 #include "notation/format.hpp"
 #include "notation/otio_export.hpp"
 
+#include "tests/core/private_markers.hpp"
+
 using namespace cs;
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
@@ -174,21 +176,9 @@ TEST_CASE("otio: --beats marks only that stretch, timed from its first beat") {
 
 TEST_CASE("otio: no boundary, condition, rider line, note or finding message reaches the markers") {
   Document doc = bedroom();
-  std::vector<std::string> markers;
-  auto mark = [&](std::string& field, const std::string& where) {
-    field = "PRIVATE-" + where + "-7f3a";
-    markers.push_back(field);
-  };
-  for (Performer& p : doc.performers) {
-    mark(p.private_note, p.id + "-note");
-    for (std::size_t i = 0; i < p.boundaries.size(); ++i) {
-      mark(p.boundaries[i].conditions, p.id + "-boundary" + std::to_string(i));
-      p.boundaries[i].state = BoundaryState::conditional;  // so the checks quote the conditions in their messages
-    }
-    for (std::size_t i = 0; i < p.exposure.size(); ++i) mark(p.exposure[i].conditions, p.id + "-rider" + std::to_string(i));
-  }
-  for (Beat& b : doc.choreography.beats) mark(b.camera_notes, b.id + "-camnotes");
-  for (Take& t : doc.takes) mark(t.note, "take" + std::to_string(t.number));
+  const std::vector<std::string> markers = privacy_test::mark_confidential_text(doc);
+  for (Performer& p : doc.performers)
+    for (Boundary& b : p.boundaries) b.state = BoundaryState::conditional;  // so the checks quote the conditions in their messages
   REQUIRE(validate(doc).empty());
   CheckOptions co;
   co.geometry = false;
@@ -197,6 +187,7 @@ TEST_CASE("otio: no boundary, condition, rider line, note or finding message rea
   for (const Finding& f : report.findings) quoted = quoted || f.message.find("PRIVATE-") != std::string::npos;
   CHECK(quoted);
   const std::string text = export_otio(doc, worst_severity_per_beat(doc, report.findings));
+  for (const std::string& m : markers) CHECK(text.find(m) == std::string::npos);
   CHECK(text.find("PRIVATE-") == std::string::npos);
   for (const Finding& f : report.findings) CHECK(text.find(f.message) == std::string::npos);
 }
