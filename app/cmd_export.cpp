@@ -51,9 +51,9 @@ Kind kind_of(const std::string& out) {
   return Kind::unknown;
 }
 
-int bad(const char* fmt, const std::string& a, const std::string& b = "", const std::string& c = "") {
-  std::fprintf(stderr, fmt, a.c_str(), b.c_str(), c.c_str());
-  std::fprintf(stderr, "\n");
+// Says why on stderr; bad input or usage.
+int bad(const std::string& why) {
+  std::fprintf(stderr, "%s\n", why.c_str());
   return kBadInput;
 }
 
@@ -63,31 +63,31 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 int write(const std::string& out, const std::string& bytes) {
   const SaveResult w = write_file_atomic(out, bytes, false);
-  if (!w.ok) return bad("closedset export: cannot write %s: %s", out, w.error);
+  if (!w.ok) return bad("closedset export: cannot write " + out + ": " + w.error);
   return kOk;
 }
 
 int run_export(const Options& opt) {
   const Kind kind = kind_of(opt.out);
   if (kind == Kind::unknown)
-    return bad("closedset export: -o %s: the file name must end in .glb or .gltf (the staged scene) or .otio (beat markers)",
-               opt.out);
+    return bad("closedset export: -o " + opt.out +
+               ": the file name must end in .glb or .gltf (the staged scene) or .otio (beat markers)");
   const bool otio = kind == Kind::otio;
   if (otio && (opt.animated || opt.at || opt.detail))
-    return bad("closedset export: %s is beat markers; --animated, --at and --detail are for .glb and .gltf", opt.out);
-  if (!otio && opt.fps) return bad("closedset export: --fps is for .otio beat markers (glTF times are in seconds)", "");
-  if (opt.at && !std::isfinite(*opt.at)) return bad("closedset export: --at needs a count (a number)", "");
+    return bad("closedset export: " + opt.out + " is beat markers; --animated, --at and --detail are for .glb and .gltf");
+  if (!otio && opt.fps) return bad("closedset export: --fps is for .otio beat markers (glTF times are in seconds)");
+  if (opt.at && !std::isfinite(*opt.at)) return bad("closedset export: --at needs a count (a number)");
   {
     const std::filesystem::path parent = std::filesystem::path(opt.out).parent_path();
     std::error_code ec;
     if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
-      return bad("closedset export: cannot write %s: folder %s does not exist", opt.out, parent.string());
+      return bad("closedset export: cannot write " + opt.out + ": folder " + parent.string() + " does not exist");
   }
 
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
     for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-    return bad("%s: not a valid scene; nothing was exported", opt.file);
+    return bad(opt.file + ": not a valid scene; nothing was exported");
   }
   const Document& doc = *r.document;
 
@@ -95,22 +95,22 @@ int run_export(const Options& opt) {
   if (!opt.beats.empty()) {
     std::string why;
     beats = parse_beat_range(doc, opt.beats, why);
-    if (!beats) return bad("%s: --beats %s: %s", opt.file, opt.beats, why);
+    if (!beats) return bad(opt.file + ": --beats " + opt.beats + ": " + why);
   }
   for (const std::string& id : opt.cameras)
     if (!doc.camera(id)) {
       std::vector<std::string> ids;
       for (const Camera& c : doc.cameras) ids.push_back(c.id);
-      return bad("%s: no camera '%s' (cameras: %s)", opt.file, id, ids.empty() ? "none" : join_list(ids));
+      return bad(opt.file + ": no camera '" + id + "' (cameras: " + (ids.empty() ? "none" : join_list(ids)) + ")");
     }
   const PropMeshes meshes = load_prop_meshes(doc, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
     for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
-    return bad("%s: a prop's mesh could not be loaded; nothing was exported", opt.file);
+    return bad(opt.file + ": a prop's mesh could not be loaded; nothing was exported");
   }
 
   if (otio) {
-    if (doc.choreography.beats.empty()) return bad("%s: the choreography has no beats to mark", opt.file);
+    if (doc.choreography.beats.empty()) return bad(opt.file + ": the choreography has no beats to mark");
     // Colours come from the full check, as `closedset check` runs it; with
     // --camera, only that camera's findings and those of no camera count.
     CheckOptions co;
@@ -147,7 +147,7 @@ int run_export(const Options& opt) {
   go.detail = opt.detail.value_or(24);
   go.meshes = &meshes;
   const GltfExport e = export_gltf(doc, go);
-  if (!e.ok()) return bad("%s: %s; nothing was exported", opt.file, e.error);
+  if (!e.ok()) return bad(opt.file + ": " + e.error + "; nothing was exported");
   if (const int w = write(opt.out, e.bytes); w != kOk) return w;
   const GltfSummary& s = e.summary;
   std::printf("%s: %s, %s, %s (%s), %s, %s, %s triangles\n", opt.out.c_str(),

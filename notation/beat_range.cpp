@@ -20,12 +20,12 @@ BeatRange span(const Document& doc, std::size_t first, std::size_t last) {
 
 std::string known_ids(const Document& doc) {
   const auto& beats = doc.choreography.beats;
-  if (beats.size() <= 8) {
+  if (beats.size() <= 16) {
     std::vector<std::string> ids;
     for (const Beat& b : beats) ids.push_back(b.id);
     return join_list(ids, "and");
   }
-  return beats.front().id + " to " + beats.back().id + " (" + std::to_string(beats.size()) + " beats)";
+  return beats.front().id + ", " + beats[1].id + " … " + beats.back().id + " (" + std::to_string(beats.size()) + " beats)";
 }
 
 }  // namespace
