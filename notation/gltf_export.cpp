@@ -278,11 +278,35 @@ struct Range {
   float time(double count) const { return static_cast<float>((count - from) * seconds_per_count); }
 };
 
+// The angle between two rotations, in radians; atan2 keeps it exact for the
+// small angles the refinement compares (acos of a dot product does not).
+double rotation_angle(const glm::dquat& a, const glm::dquat& b) {
+  const glm::dquat d = glm::conjugate(a) * b;
+  return 2 * std::atan2(glm::length(glm::dvec3(d.x, d.y, d.z)), std::abs(d.w));
+}
+
+// Rotation keys are at most this far apart. glTF's LINEAR is a slerp, but some
+// importers interpolate a quaternion's components linearly (Blender's makes one
+// LINEAR f-curve per component): over 20° that strays by at most 0.01° from the
+// slerp (over the 160° of a turn in one beat, by 5.6°).
+constexpr double kMaxRotationStep = 20 * 3.14159265358979323846 / 180;
+
 // A rotation channel keeps each key on the same side of the quaternion sphere
 // as the one before, so any slerp between them takes the stage's (shortest) arc.
 void continue_sign(std::vector<glm::quat>& keys, glm::quat q) {
   if (!keys.empty() && glm::dot(keys.back(), q) < 0) q = -q;
   keys.push_back(q);
+}
+
+// The largest turn of any performer's root or joint from one pose to the other.
+double largest_turn(const std::vector<PoseState>& a, const std::vector<PoseState>& b) {
+  double most = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    most = std::max(most, rotation_angle(glm::dquat(a[i].root_rotation), glm::dquat(b[i].root_rotation)));
+    for (std::size_t j = 0; j < kJointCount; ++j)
+      most = std::max(most, rotation_angle(glm::dquat(a[i].local[j]), glm::dquat(b[i].local[j])));
+  }
+  return most;
 }
 
 struct PoseKeys {
@@ -294,7 +318,8 @@ struct PoseKeys {
 // The counts where the stage's poses may change pace: every beat start and end
 // within the range, and its ends. Between two of them each rotation is a slerp
 // and the root moves linearly (stage.hpp, "Timeline"), so LINEAR keys there
-// reproduce the stage at every count.
+// reproduce the stage at every count; evenly spaced keys between them (where a
+// rotation turns more than kMaxRotationStep) lie on the same slerp.
 std::vector<double> pose_key_counts(const Document& doc, const Range& r) {
   std::set<double> counts{r.from, r.to};
   for (const Beat& b : doc.choreography.beats)
@@ -315,13 +340,6 @@ struct CameraKeys {
 
 glm::dquat camera_rotation(const CameraBasis& b) {
   return glm::normalize(glm::quat_cast(glm::dmat3(b.right, b.up, -b.forward)));
-}
-
-// The angle between two rotations, in radians; atan2 keeps it exact for the
-// small angles the refinement compares (acos of a dot product does not).
-double rotation_angle(const glm::dquat& a, const glm::dquat& b) {
-  const glm::dquat d = glm::conjugate(a) * b;
-  return 2 * std::atan2(glm::length(glm::dvec3(d.x, d.y, d.z)), std::abs(d.w));
 }
 
 struct CameraSample {
@@ -366,8 +384,9 @@ std::vector<CameraKeys> camera_keys(const Document& cam_doc, const Range& r) {
     std::function<void(double, const CameraSample&, double, const CameraSample&, int)> refine =
         [&](double a, const CameraSample& sa, double b, const CameraSample& sb, int depth) {
           if (depth >= kMaxDepth) return;
-          bool straight = true;
+          bool straight = rotation_angle(sa.rotation, sb.rotation) <= kMaxRotationStep;
           for (double u : {0.25, 0.5, 0.75}) {
+            if (!straight) break;
             const CameraSample mid = sample(a + (b - a) * u)[c];
             const glm::dquat predicted = glm::slerp(sa.rotation, sb.rotation, u);  // glm's slerp takes the short arc
             const double yfov_predicted = sa.yfov + (sb.yfov - sa.yfov) * u;
@@ -787,20 +806,42 @@ GltfExport export_gltf(const Document& doc, const GltfOptions& opt) {
   if (opt.animated) {
     // Poses and garments, keyed together.
     const Document pose_doc = pose_document(doc);
-    const std::vector<double> counts = pose_key_counts(doc, r);
+    struct PoseSample {
+      std::vector<PoseState> poses;   // per performer
+      std::vector<bool> worn;         // per garment
+    };
+    auto sample = [&](double count) {
+      const Stage st = evaluate(pose_doc, count);
+      PoseSample s;
+      for (const StagePerformer& sp : st.performers) s.poses.push_back(sp.pose);
+      s.worn = st.garment_worn;
+      return s;
+    };
+    const std::vector<double> base = pose_key_counts(doc, r);
+    std::vector<double> counts{base.front()};
+    std::vector<PoseSample> samples{sample(base.front())};
+    for (std::size_t k = 1; k < base.size(); ++k) {
+      if (b.cancelled()) return cancelled();
+      PoseSample next = sample(base[k]);
+      const int steps = std::max(1, int(std::ceil(largest_turn(samples.back().poses, next.poses) / kMaxRotationStep)));
+      for (int s = 1; s < steps; ++s) {
+        counts.push_back(base[k - 1] + (base[k] - base[k - 1]) * s / steps);
+        samples.push_back(sample(counts.back()));
+      }
+      counts.push_back(base[k]);
+      samples.push_back(std::move(next));
+      b.progress(0.5 + 0.3 * double(k) / double(base.size()));
+    }
     std::vector<PoseKeys> keys(doc.performers.size());
     std::vector<std::vector<float>> worn(doc.garments.size());
-    for (std::size_t k = 0; k < counts.size(); ++k) {
-      if (b.cancelled()) return cancelled();
-      const Stage st = evaluate(pose_doc, counts[k]);
+    for (const PoseSample& s : samples) {
       for (std::size_t i = 0; i < doc.performers.size(); ++i) {
-        const PoseState& pose = st.performers[i].pose;
+        const PoseState& pose = s.poses[i];
         keys[i].root_position.push_back(pose.root_position);
         continue_sign(keys[i].root_rotation, pose.root_rotation);
         for (std::size_t j = 0; j < kJointCount; ++j) continue_sign(keys[i].joint[j], pose.local[j]);
       }
-      for (std::size_t g = 0; g < doc.garments.size(); ++g) worn[g].push_back(st.garment_worn[g] ? 1.0f : 0.0f);
-      b.progress(0.5 + 0.3 * double(k + 1) / double(counts.size()));
+      for (std::size_t g = 0; g < doc.garments.size(); ++g) worn[g].push_back(s.worn[g] ? 1.0f : 0.0f);
     }
     const int pose_times = b.times(counts, r);
     auto constant = [](const auto& v) { return std::all_of(v.begin(), v.end(), [&](const auto& x) { return x == v.front(); }); };

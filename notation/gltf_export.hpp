@@ -18,7 +18,7 @@
 //    material "region:<id>" (one per region, shared by performers). Seven regions
 //    lie on two segments (a shoulder on the chest and the deltoid, the flanks,
 //    upper and lower abdomen, lower back); each of their pieces is named
-//    "<performer>/<region>@<joint>" so that every name is unique.
+//    "<performer>/<region>@<joint>", so no two nodes built from ids share a name.
 //  - Garments: their own nodes "<performer>/garment:<id>" (with "@<joint>" when
 //    on several segments), one primitive per covered region, the material
 //    "garment:<id>". Shown or hidden per beat by the node's scale (1 or 0, STEP
@@ -37,7 +37,9 @@
 //    range's first count at the scene's tempo; joint rotations and the root are
 //    keyed at every beat start and end (between keys the stage slerps each
 //    rotation and moves the root linearly, which is exactly glTF's LINEAR),
-//    cameras where their moves need it. Beat starts are markers in the
+//    and in between so that no rotation turns more than 20° per key (for
+//    importers that interpolate quaternion components linearly, as Blender's
+//    does); cameras where their moves need it. Beat starts are markers in the
 //    animation's extras: {"markers": [{"name", "beat", "count", "time_s"}]}.
 //
 // Why a node per body segment and not a skin: the mannequin is rigid pieces, each

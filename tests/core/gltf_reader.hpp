@@ -145,8 +145,10 @@ inline Trs node_trs(const Json& n) {
 }
 
 // Every node's local TRS at time `t` (seconds) of animation 0, as the spec
-// interpolates it; without an animation, the nodes' own TRS.
-inline std::vector<Trs> pose_at(const Gltf& g, double t) {
+// interpolates it; without an animation, the nodes' own TRS. With
+// `component_wise`, rotations are interpolated as Blender's importer does it
+// (each quaternion component linearly, then normalised) instead of by slerp.
+inline std::vector<Trs> pose_at(const Gltf& g, double t, bool component_wise = false) {
   std::vector<Trs> local;
   for (const Json& n : g.json["nodes"]) local.push_back(node_trs(n));
   if (!g.json.contains("animations")) return local;
@@ -173,7 +175,7 @@ inline std::vector<Trs> pose_at(const Gltf& g, double t) {
     else if (path == "rotation") {
       const glm::dquat a(out[4 * k + 3], out[4 * k], out[4 * k + 1], out[4 * k + 2]);
       const glm::dquat b(out[4 * k1 + 3], out[4 * k1], out[4 * k1 + 1], out[4 * k1 + 2]);
-      x.r = glm::normalize(glm::slerp(a, b, u));
+      x.r = component_wise ? glm::normalize(a * (1 - u) + b * u) : glm::normalize(glm::slerp(a, b, u));
     }
   }
   return local;

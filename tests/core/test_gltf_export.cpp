@@ -218,6 +218,29 @@ TEST_CASE("gltf: animated, the file interpolated as glTF says reproduces the sta
       stepped = true;
     }
   CHECK(stepped);
+
+  // No rotation channel turns more than 20° from key to key, so a reader that
+  // interpolates quaternion components linearly (Blender) stays on the stage's
+  // path: b1 → b2 turns Ana 160° about the vertical in 2 counts.
+  for (const Json& ch : g.json["animations"][0]["channels"]) {
+    if (ch["target"]["path"] != "rotation") continue;
+    const auto q = g.accessor(g.json["animations"][0]["samplers"][ch["sampler"].get<std::size_t>()]["output"]);
+    for (std::size_t k = 4; k + 3 < q.size(); k += 4) {
+      const glm::dquat a(q[k - 1], q[k - 4], q[k - 3], q[k - 2]), b(q[k + 3], q[k], q[k + 1], q[k + 2]);
+      CHECK(glm::dot(a, b) >= 0);  // each key on the same side as the one before
+      CHECK(angle_deg(a, b) <= 20.001);  // 20° steps, as floats
+    }
+  }
+  double worst = 0;
+  for (double count = 1; count <= 9; count += 0.05) {
+    const auto world = gltf_test::world_matrices(g, gltf_test::pose_at(g, (count - 1) * spc, true));
+    const Stage st = evaluate(doc, count);
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      const auto n = std::size_t(g.node_named("ana/joint:" + std::string(vocab_name(vocab_at<Joint>(j)))));
+      worst = std::max(worst, angle_deg(glm::quat_cast(glm::dmat3(world[n])), glm::dquat(st.performers[0].joints[j].rotation)));
+    }
+  }
+  CHECK(worst < 0.05);
 }
 
 TEST_CASE("gltf: cameras carry the delivery frame's vertical field of view and the real lens") {
