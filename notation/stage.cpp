@@ -18,16 +18,6 @@ constexpr float kPi = 3.14159265358979323846f;
 glm::vec3 to_vec3(const Vec3& v) { return glm::vec3(float(v[0]), float(v[1]), float(v[2])); }
 glm::dvec3 to_dvec3(const Vec3& v) { return glm::dvec3(v[0], v[1], v[2]); }
 
-// Props: rotation applied Y, then X, then Z (document.hpp).
-glm::mat4 prop_rotation(const Vec3& deg) {
-  const float k = kPi / 180.0f;
-  glm::mat4 r(1.0f);
-  r = glm::rotate(r, float(deg[2]) * k, glm::vec3(0, 0, 1));
-  r = glm::rotate(r, float(deg[0]) * k, glm::vec3(1, 0, 0));
-  r = glm::rotate(r, float(deg[1]) * k, glm::vec3(0, 1, 0));
-  return r;
-}
-
 // Ranks of ids in sorted order: a key that does not depend on file order.
 template <class T> std::vector<std::uint64_t> id_ranks(const std::vector<T>& list) {
   std::vector<std::size_t> idx(list.size());
@@ -115,6 +105,16 @@ StageCamera camera_at(const Document& doc, std::size_t index, double count) {
 }
 
 }  // namespace
+
+// Props: rotation applied Y, then X, then Z (document.hpp).
+glm::mat4 prop_placement(const Prop& p) {
+  const float k = kPi / 180.0f;
+  glm::mat4 r = glm::translate(glm::mat4(1.0f), to_vec3(p.position));
+  r = glm::rotate(r, float(p.rotation[2]) * k, glm::vec3(0, 0, 1));
+  r = glm::rotate(r, float(p.rotation[0]) * k, glm::vec3(1, 0, 0));
+  r = glm::rotate(r, float(p.rotation[1]) * k, glm::vec3(0, 1, 0));
+  return r;
+}
 
 float garment_offset_m(GarmentKind kind) {
   switch (kind) {
@@ -210,7 +210,7 @@ Stage evaluate(const Document& doc, double count, const PropMeshes* meshes) {
   // Props.
   for (std::size_t i = 0; i < doc.props.size(); ++i) {
     const Prop& p = doc.props[i];
-    const glm::mat4 tr = glm::translate(glm::mat4(1.0f), to_vec3(p.position)) * prop_rotation(p.rotation);
+    const glm::mat4 tr = prop_placement(p);
     Label label;
     label.prop = static_cast<std::int16_t>(i);
     if (p.shape == PropShape::mesh) {
@@ -262,6 +262,7 @@ struct MeshBuilder {
   void tri(const Shape& s, const glm::vec3 (&p)[3], const glm::vec3 (&n)[3], const glm::vec3& label_point) {
     if (surface) {
       surface->corners.insert(surface->corners.end(), {p[0], p[1], p[2]});
+      surface->normals.insert(surface->normals.end(), {n[0], n[1], n[2]});
       surface->label_points.push_back(label_point);
       return;
     }

@@ -124,6 +124,12 @@ struct Stage {
   bool label_at(const Shape& s, const glm::vec3& canonical, Label& out) const;
 };
 
+// Where a prop stands: translate(position) · rotation (Y, then X, then Z; see
+// document.hpp), without its size. Its shape is this · scale(size / 2) for
+// boxes, cylinders and spheres (canonical shapes span −1..1), and this ·
+// scale(size) for a mesh (its vertices as modelled).
+glm::mat4 prop_placement(const Prop& p);
+
 // Offset of a garment's shell from the skin, in metres (2 mm for modesty wear,
 // 4 mm underwear and body stockings, 6 mm other, 10 mm shirts and trousers, 25 mm robes).
 float garment_offset_m(GarmentKind kind);
@@ -153,10 +159,12 @@ StageMesh tessellate(const Stage& stage, int detail = 24);
 // (the same corners and label points, in the same order; every triangle, also
 // those a garment shell would leave out): transform the corners by to_world
 // exactly as tessellate() does (glm::vec3(to_world * vec4(p, 1))) and you have
-// its positions. It depends only on the shape's kind, h and the detail, so a
-// caller can keep it across moments.
+// its positions; its normals go through the inverse transpose, as tessellate()'s
+// do. It depends only on the shape's kind, h and the detail, so a caller can
+// keep it across moments.
 struct ShapeSurface {
   std::vector<glm::vec3> corners;       // 3 per triangle
+  std::vector<glm::vec3> normals;       // 3 per triangle, canonical (unit length)
   std::vector<glm::vec3> label_points;  // 1 per triangle
 };
 ShapeSurface shape_surface(const Shape& s, int detail = 24);
