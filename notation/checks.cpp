@@ -161,6 +161,7 @@ void judge_samples(CheckRun& run, const std::vector<std::shared_ptr<const Sample
 CheckReport run_checks(const Document& doc, const CheckOptions& options, CheckCache* cache) {
   CheckReport report;
   report.findings = check_notation(doc);
+  check_reconfirmation(doc, options, report.findings);
   if (options.geometry && !doc.choreography.beats.empty()) {
     CheckRun run(doc, options, sample_counts(doc, options.samples_per_count), cache);
     report.samples = static_cast<int>(run.samples.size());

@@ -211,6 +211,10 @@ struct CheckRun {
 
 // checks_contacts.cpp — a beat's contacts against both body maps, garments and barriers.
 void check_contacts(const Document& doc, const Beat& beat, std::vector<Finding>& out);
+// checks_versions.cpp: consent.reconfirm / consent.unconfirmed_change, from the
+// changes since each performer's latest confirmation (diff.hpp), exposure
+// included when options.geometry.
+void check_reconfirmation(const Document& doc, const CheckOptions& options, std::vector<Finding>& out);
 
 // checks_eyelines.cpp — targets that do not exist (notation); looks into a lens (geometry).
 void check_eyeline_targets(const Document& doc, const Beat& beat, std::vector<Finding>& out);

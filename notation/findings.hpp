@@ -61,7 +61,12 @@ std::string_view severity_name(Severity s);  // "info", "warning", "error"
     "for that partner, and no contact notes it")                                                                   \
   X(pose, contact_apart, warning, "a notated contact whose regions the poses hold apart for the whole beat")       \
   X(eyeline, target, error, "an eyeline looks at a performer or a camera that is not in the scene, or at nothing") \
-  X(eyeline, lens, info, "an eyeline looks into a lens (named, or within 4° of it)")
+  X(eyeline, lens, info, "an eyeline looks into a lens (named, or within 4° of it)")                               \
+  X(consent, reconfirm, warning,                                                                                   \
+    "the draft changes what concerns a performer (a contact they give or receive, their shape, garments or "       \
+    "exposure on a camera) since the version they confirmed: confirm again before rehearsal")                     \
+  X(consent, unconfirmed_change, error,                                                                            \
+    "the same, once the choreography is rehearsed or locked: it is not to be run until they confirm again")
 
 enum class FindingCode : std::uint8_t {
 #define CS_FINDING_ENUMERATOR(family, name, severity, when) family##_##name,
