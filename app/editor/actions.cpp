@@ -98,9 +98,19 @@ bool split_beat_at_playhead(EditorState& s) {
   return edit_document(s, "Split beat", cs::split_beat(s.history.doc(), s.count));
 }
 
-bool delete_beat(EditorState& s, std::size_t index) {
-  if (!s.history.has_document()) return false;
-  const bool ok = edit_document(s, "Delete beat", cs::delete_beat(s.history.doc(), index));
+bool delete_beat(EditorState& s, std::size_t index, bool confirmed) {
+  if (!s.history.has_document() || index >= s.history.doc().choreography.beats.size()) return false;
+  const std::string id = s.history.doc().choreography.beats[index].id;
+  if (!confirmed) {
+    // The take log names this beat: show where before anything is deleted.
+    std::vector<std::string> where = references_to(s.history.doc(), ItemKind::beat, id);
+    if (!where.empty()) {
+      s.pending_beat_delete = PendingBeatDelete{index, id, std::move(where)};
+      return false;
+    }
+  }
+  s.pending_beat_delete.reset();
+  const bool ok = edit_document(s, "Delete beat " + id, cs::delete_beat(s.history.doc(), index));
   if (ok) set_count(s, s.count);
   return ok;
 }

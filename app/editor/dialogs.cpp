@@ -10,6 +10,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/editor/panels.hpp"
+#include "notation/edits.hpp"
 
 namespace cs::editor {
 
@@ -71,6 +72,39 @@ void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts) {
   ImGui::SameLine();
   if (ImGui::Button("Close") || escape_pressed()) {
     s.load_errors.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void draw_beat_delete_dialog(EditorState& s, const UiFonts& fonts) {
+  const char* id = "Delete a beat the take log names";
+  if (s.pending_beat_delete && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  center_next(ImVec2(std::min(vp->Size.x * 0.7f, 640 * fonts.scale), 0));
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!s.pending_beat_delete) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const PendingBeatDelete p = *s.pending_beat_delete;
+  const Document* d = s.document();
+  const int version = d ? version_after_change(*d) : 0;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(vp->Size.x * 0.65f, 600 * fonts.scale));
+  ImGui::TextUnformatted(("Beat " + p.beat + " is named in the take log:").c_str());
+  bullet_lines(p.named_by, fonts);
+  ImGui::TextUnformatted(("If you delete it, those deviations are kept, marked \"beat removed in v" + std::to_string(version) +
+                          "\". Ctrl+Z brings the beat back.").c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  if (ImGui::Button("Delete the beat", ImVec2(160 * fonts.scale, 0))) {
+    delete_beat(s, p.index, true);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", ImVec2(120 * fonts.scale, 0)) || escape_pressed()) {
+    s.pending_beat_delete.reset();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();

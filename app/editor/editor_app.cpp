@@ -407,8 +407,12 @@ void EditorApp::draw_ui() {
   layout.left_top_h = std::floor((layout.size.y - layout.bottom_h) * 0.5f);
 
   drop_missing_selection(s);  // an edit may have removed what was selected
-  draw_cast_panel(s, fonts_, layout);
-  draw_findings_panel(s, fonts_, layout);
+  if (s.on_the_day) {
+    draw_take_log_panel(s, fonts_, layout);  // the whole left column: the day's log
+  } else {
+    draw_cast_panel(s, fonts_, layout);
+    draw_findings_panel(s, fonts_, layout);
+  }
   draw_viewport_panel(s, fonts_, layout, *viewport_);
   draw_inspector_panel(s, fonts_, layout);
   draw_timeline_panel(s, fonts_, layout);
@@ -422,6 +426,7 @@ void EditorApp::draw_ui() {
   // [SECTION] Dialogs (one at a time; a modal blocks the rest)
   draw_load_errors_dialog(s, fonts_);
   draw_notice_dialog(s, fonts_);
+  draw_beat_delete_dialog(s, fonts_);
   const std::string name = s.path.empty() ? std::string("the untitled scene") : s.path.filename().string();
   const char* doing = pending_.action == FileAction::quit        ? "before closing"
                       : pending_.action == FileAction::new_scene ? "before starting a new scene"

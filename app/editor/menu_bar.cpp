@@ -91,6 +91,8 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
     const std::string frame_label = s.selection.empty() ? std::string("Frame the cast") : "Frame the " + selection_name(s);
     if (ImGui::MenuItem(frame_label.c_str(), "F")) frame_selection(s);
     if (ImGui::MenuItem("Clear the selection", "Esc", false, !s.selection.empty())) clear_selection(s);
+    ImGui::Separator();
+    if (ImGui::MenuItem("On the day (take log)", nullptr, s.on_the_day)) s.on_the_day = !s.on_the_day;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Playback")) {

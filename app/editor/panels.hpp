@@ -123,6 +123,8 @@ void draw_menu_bar(EditorState& s, const UiFonts& fonts, const std::vector<std::
                    const std::filesystem::path& config_dir, MenuRequests& requests);
 void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
+// "On the day": the take log, in the findings panel's place while s.on_the_day (takes_panel.cpp).
+void draw_take_log_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& layout, ViewportResources& vr);
 // The right column: whatever is selected (inspector_panel.cpp); the beat's part is beat_panel.cpp.
 void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
@@ -136,6 +138,8 @@ void draw_status_bar(EditorState& s, const UiFonts& fonts, const Layout& layout)
 void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts);
 // Modal for s.notice (a refused edit, a failed save); closes by clearing it.
 void draw_notice_dialog(EditorState& s, const UiFonts& fonts);
+// "Delete beat b04? Takes name it": shows which, deletes on yes (s.pending_beat_delete).
+void draw_beat_delete_dialog(EditorState& s, const UiFonts& fonts);
 // "Save changes to NAME?" Save / Discard / Cancel; the choice once clicked.
 enum class UnsavedChoice { none, save, discard, cancel };
 UnsavedChoice draw_unsaved_dialog(bool open_now, const std::string& scene_name, const std::string& doing, const UiFonts& fonts);

@@ -98,6 +98,24 @@ struct FindingsState {
   CheckOptions options;
 };
 
+// On the day (takes_panel.cpp): the take being logged, and the deviation being noted.
+struct TakeDraft {
+  std::string setup = "A";             // setup letters (A, B… skipping I and O)
+  std::string camera;                  // "" : the first camera
+  double lens_mm = 0;                  // 0: the camera's focal length
+  TakeStatus status = TakeStatus::circle;
+  std::string note;
+  DeviationKind deviation_kind = DeviationKind::timing;
+  std::string deviation_note;
+};
+
+// A beat whose deletion waits for a yes, because takes name it.
+struct PendingBeatDelete {
+  std::size_t index = 0;
+  std::string beat;
+  std::vector<std::string> named_by;   // references_to: "take 3 on camera A (a deviation)"
+};
+
 struct EditorState {
   // [SECTION] Document
   History history;                     // the document; every edit goes through it
@@ -127,6 +145,12 @@ struct EditorState {
 
   // [SECTION] Findings
   FindingsState checks;
+
+  // [SECTION] On the day (the take log replaces the findings panel while on)
+  bool on_the_day = false;
+  TakeDraft take;
+  std::optional<PendingBeatDelete> pending_beat_delete;
+  std::string date_override;           // "YYYY-MM-DD" for tests and scripted runs; "" : today
 
   // [SECTION] Helpers
   const Document* document() const { return history.has_document() ? &history.doc() : nullptr; }
@@ -163,7 +187,10 @@ bool finish_interaction(EditorState& s);
 int current_beat_index(const EditorState& s);
 bool add_beat_at_playhead(EditorState& s);
 bool split_beat_at_playhead(EditorState& s);
-bool delete_beat(EditorState& s, std::size_t index);
+// Deletes a beat. When takes name it (a deviation), asks first: sets
+// s.pending_beat_delete and returns false; `confirmed` deletes it, the
+// deviations kept and marked "beat removed in vN".
+bool delete_beat(EditorState& s, std::size_t index, bool confirmed = false);
 bool set_beat_text(EditorState& s, std::size_t index, BeatText field, const std::string& text);
 // Whole-drag edits as the timeline makes them: begin, then one call per frame, then finish_interaction.
 void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x);
@@ -180,6 +207,24 @@ using cs::camera_move_applies;
 // a few milliseconds (at most ~25 ms on the 64-beat reference scene, README).
 // False when no finding that a move applies to is selected.
 bool suggest_camera_move(EditorState& s);
+
+// [SECTION] On the day (actions_day.cpp): the take log, versions, confirmations.
+// Each is one undo step; a refusal says why in s.notice and the status line.
+std::string today(const EditorState& s);        // "YYYY-MM-DD", local
+// Logs the draft as the next take of its setup on its camera (numbers count up
+// by themselves), against the choreography version in force.
+bool log_take(EditorState& s);
+// A deviation in the beat under the playhead, on the latest take (or take `take`).
+bool add_deviation(EditorState& s, std::optional<std::size_t> take = std::nullopt);
+bool set_take_status(EditorState& s, std::size_t take, TakeStatus status);
+bool remove_take(EditorState& s, std::size_t take);
+// The next setup: the draft's setup letters move on (A → B, H → J).
+void next_setup(EditorState& s);
+// draft → rehearsed → locked (issuing the version); unlock to revise.
+bool set_choreography_status(EditorState& s, ChoreoStatus status);
+bool unlock_to_revise(EditorState& s);
+// A performer confirms the current version (and whether they saw their sheet).
+bool confirm(EditorState& s, const std::string& performer, bool saw_sheet);
 
 // [SECTION] Selection (actions.cpp). Not edits: nothing here touches the history.
 // Selects the performer, camera, prop or beat with that id (none clears; an id

@@ -1,0 +1,232 @@
+// takes_panel.cpp — "On the day": the take log for the script supervisor or
+// the IC during shooting, in the left column where the findings are.
+//
+// The version in force and its status (lock, unlock to revise), who has
+// confirmed it; the take being logged (setup, camera, lens, status; the take
+// number counts up by itself); a deviation in the beat under the playhead
+// (click a beat on the timeline to go to it) with its kind; the takes logged,
+// newest first, where a consent deviation cannot be missed. Every button is an
+// action of actions_day.cpp: one undo step each.
+#include <cfloat>
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/editor/panels.hpp"
+#include "notation/edits.hpp"
+#include "notation/edits_takes.hpp"
+#include "notation/phrasing.hpp"
+
+namespace cs::editor {
+
+namespace {
+
+void heading(const UiFonts& fonts, const char* text) {
+  ImGui::Spacing();
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+// A small button that goes on the same line as the one before when it fits,
+// else on the next: a row of choices never runs out of the panel.
+bool flow_button(const char* label, bool first) {
+  if (!first) {
+    ImGui::SameLine(0, 3);
+    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+  }
+  return ImGui::SmallButton(label);
+}
+
+template <class E> bool word_buttons(E& value, const char* id) {
+  bool changed = false;
+  ImGui::PushID(id);
+  for (std::size_t i = 0; i < vocab_size<E>(); ++i) {
+    const E e = vocab_at<E>(i);
+    const bool on = e == value;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.41f, 0.16f, 1));
+    if (flow_button(std::string(vocab_name(e)).c_str(), i == 0)) {
+      value = e;
+      changed = true;
+    }
+    if (on) ImGui::PopStyleColor();
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+// The version in force: its status, locking, who confirmed it. The button
+// pressed is acted on after the block is drawn (the edit replaces the document).
+void version_block(EditorState& s, const UiFonts& fonts, const Document& d) {
+  const Choreography& ch = d.choreography;
+  std::function<bool()> act;
+  ImGui::PushFont(fonts.bold);
+  ImGui::Text("Choreography v%d", ch.version);
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s%s", std::string(vocab_name(ch.status)).c_str(), current_version_issued(d) ? ", issued" : "");
+  switch (ch.status) {
+    case ChoreoStatus::draft:
+      if (ImGui::SmallButton("Mark rehearsed")) act = [&s] { return set_choreography_status(s, ChoreoStatus::rehearsed); };
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Lock")) act = [&s] { return set_choreography_status(s, ChoreoStatus::locked); };
+      break;
+    case ChoreoStatus::rehearsed:
+      if (ImGui::SmallButton("Lock")) act = [&s] { return set_choreography_status(s, ChoreoStatus::locked); };
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Back to draft")) act = [&s] { return set_choreography_status(s, ChoreoStatus::draft); };
+      break;
+    case ChoreoStatus::locked:
+      if (ImGui::SmallButton("Unlock to revise")) act = [&s] { return unlock_to_revise(s); };
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Starts version %d as a draft; version %d stays in the history, as it was locked", ch.version + 1,
+                          ch.version);
+      break;
+  }
+  // Confirmations of the version in force.
+  for (const Performer& p : d.performers) {
+    const Confirmation* c = nullptr;
+    for (const Confirmation& k : ch.confirmations)
+      if (k.performer == p.id && k.version == ch.version) c = &k;
+    ImGui::PushID(p.id.c_str());
+    if (c) {
+      ImGui::TextColored(ImVec4(0.45f, 0.78f, 0.52f, 1), "%s confirmed v%d on %s%s", display_name(p).c_str(), c->version,
+                         c->date.c_str(), c->saw_sheet ? ", saw the sheet" : "");
+    } else {
+      ImGui::TextDisabled("%s has not confirmed v%d", display_name(p).c_str(), ch.version);
+      const std::string id = p.id;
+      if (flow_button("Confirmed, saw the sheet", true)) act = [&s, id] { return confirm(s, id, true); };
+      if (flow_button("Confirmed", false)) act = [&s, id] { return confirm(s, id, false); };
+    }
+    ImGui::PopID();
+  }
+  if (act) act();
+}
+
+// The take being logged, and a deviation in the beat under the playhead.
+void logging_block(EditorState& s, const UiFonts& fonts, const Document& d) {
+  heading(fonts, "Log a take");
+  TakeDraft& t = s.take;
+  const Camera* cam = d.camera(t.camera);
+  if (!cam && !d.cameras.empty()) cam = &d.cameras.front();
+  if (!cam) {
+    ImGui::TextDisabled("Add a camera to log takes.");
+    return;
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(fonts.bold);
+  ImGui::Text("Setup %s", t.setup.c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Next setup")) next_setup(s);
+  ImGui::SameLine(0, 12);
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("WWWW").x + ImGui::GetFrameHeight());
+  if (ImGui::BeginCombo("##camera", cam->id.c_str())) {
+    for (const Camera& c : d.cameras)
+      if (ImGui::Selectable(c.id.c_str(), &c == cam)) t.camera = c.id;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::Text("take %d", next_take_number(d, t.setup, cam->id));
+  double lens = t.lens_mm > 0 ? t.lens_mm : cam->focal_mm;
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000 mm").x + ImGui::GetFrameHeight() * 2);
+  if (ImGui::InputDouble("lens mm", &lens, 1, 10, "%.0f")) t.lens_mm = lens;
+  word_buttons(t.status, "status");
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##take_note", "note (optional)", &t.note);
+  if (ImGui::Button("Log take", ImVec2(-FLT_MIN, 0))) log_take(s);
+
+  const int beat = current_beat_index(s);
+  heading(fonts, "Deviation");
+  if (d.takes.empty()) {
+    ImGui::TextDisabled("Log a take first.");
+    return;
+  }
+  if (beat < 0) {
+    ImGui::TextDisabled("Click a beat on the timeline.");
+    return;
+  }
+  const Beat& b = d.choreography.beats[static_cast<std::size_t>(beat)];
+  const Take& last = d.takes.back();
+  ImGui::TextWrapped("In %s %s, take %s%d", b.id.c_str(), b.label.c_str(), last.setup.c_str(), last.number);
+  word_buttons(t.deviation_kind, "kind");
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##dev_note", "what happened", &t.deviation_note);
+  if (ImGui::Button("Note deviation", ImVec2(-FLT_MIN, 0))) add_deviation(s);
+}
+
+// The takes logged, newest first.
+void takes_list(EditorState& s, const UiFonts& fonts, const Document& d) {
+  heading(fonts, "Takes");
+  if (d.takes.empty()) ImGui::TextDisabled("None yet.");
+  const ImVec4 consent_red = ImGui::ColorConvertU32ToFloat4(severity_color_u32(Severity::error));
+  // Edits wait until the list has been drawn: they replace the document it reads.
+  std::optional<std::pair<std::size_t, TakeStatus>> set_status;
+  std::optional<std::size_t> remove;
+  for (std::size_t n = d.takes.size(); n-- > 0;) {
+    const Take& t = d.takes[n];
+    ImGui::PushID(static_cast<int>(n));
+    bool consent = false;
+    for (const Deviation& dv : t.deviations) consent |= dv.kind == DeviationKind::consent;
+    char head[160];
+    std::snprintf(head, sizeof head, "%s%d  ·  cam %s  ·  %s%s  ·  v%d", t.setup.c_str(), t.number, t.camera.c_str(),
+                  t.lens_mm ? (number_text(*t.lens_mm) + " mm  ·  ").c_str() : "", std::string(vocab_name(t.status)).c_str(),
+                  t.choreography_version);
+    if (consent) ImGui::PushStyleColor(ImGuiCol_Text, consent_red);
+    const bool open = ImGui::TreeNodeEx("##take", ImGuiTreeNodeFlags_SpanAvailWidth, "%s%s", head, consent ? "  ·  CONSENT" : "");
+    if (consent) ImGui::PopStyleColor();
+    if (open) {
+      TakeStatus status = t.status;
+      if (word_buttons(status, "status")) set_status = {n, status};
+      if (!t.note.empty()) ImGui::TextWrapped("%s", t.note.c_str());
+      for (const Deviation& dv : t.deviations) {
+        const bool is_consent = dv.kind == DeviationKind::consent;
+        if (is_consent) ImGui::PushStyleColor(ImGuiCol_Text, consent_red);
+        const std::string where = dv.beat_removed_in > 0 ? dv.beat + " (beat removed in v" + std::to_string(dv.beat_removed_in) + ")" : dv.beat;
+        ImGui::TextWrapped("%s %s%s: %s", fonts.dot, where.c_str(),
+                           dv.kind ? (", " + std::string(vocab_name(*dv.kind))).c_str() : "", dv.note.c_str());
+        if (is_consent) ImGui::PopStyleColor();
+      }
+      if (ImGui::SmallButton("Delete take")) remove = n;
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+  if (set_status) set_take_status(s, set_status->first, set_status->second);
+  if (remove) remove_take(s, *remove);
+}
+
+}  // namespace
+
+void draw_take_log_panel(EditorState& s, const UiFonts& fonts, const Layout& layout) {
+  ImGui::SetNextWindowPos(layout.origin);
+  ImGui::SetNextWindowSize(ImVec2(layout.left_w, layout.size.y - layout.bottom_h));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (!ImGui::Begin("On the day", nullptr, flags)) {
+    ImGui::End();
+    return;
+  }
+  if (ImGui::SmallButton("Back to the scene and findings")) s.on_the_day = false;
+  const Document* d = s.document();
+  if (!d) {
+    ImGui::TextDisabled("No scene open.");
+    ImGui::End();
+    return;
+  }
+  if (!d->scene.number.empty()) ImGui::TextDisabled("Scene %s", d->scene.number.c_str());
+  // Each block reads the document afresh: the one before it may have replaced it.
+  version_block(s, fonts, *s.document());
+  logging_block(s, fonts, *s.document());
+  takes_list(s, fonts, *s.document());
+  ImGui::End();
+}
+
+}  // namespace cs::editor
