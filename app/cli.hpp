@@ -13,7 +13,7 @@ namespace cs { struct LoadResult; }
 
 namespace cs::cli {
 
-// Exit codes, the same for every subcommand (DESIGN.md section 7).
+// Exit codes, the same for every subcommand (README, "The command line").
 enum Exit : int { kOk = 0, kFindings = 1, kBadInput = 2, kInternal = 3 };
 
 using Runner = std::function<int()>;

@@ -1,9 +1,9 @@
 // document.hpp — the scene document: plain data, the only thing saved and edited.
 //
-// Mirrors the file format (`closedset-scene`, version 1; DESIGN.md section 5 and
-// README "The scene file"). Units: metres, seconds, counts; angles in degrees
+// Mirrors the file format (`closedset-scene`, version 2; README, "The scene
+// file"). Units: metres, seconds, counts; angles in degrees
 // here exactly as in the file (the stage converts to radians). Ids are strings
-// unique within their list; references are by id and are checked by `validate`.
+// unique within their list; references are by id and are checked by `validate()`.
 // Every struct compares with ==, which undo and round-trip tests rely on.
 #pragma once
 

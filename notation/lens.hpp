@@ -11,7 +11,7 @@
 // squeeze would deliver; `LensFrame::exceeds_sensor` says so.)
 //
 // Camera space: the camera looks down its local −Z, +X is frame right, +Y frame
-// up (DESIGN.md section 3). No GL here: the renderer builds its matrices from
+// up (README, "Which way is which"). No GL here: the renderer builds its matrices from
 // `CameraBasis` and `LensFrame`.
 #pragma once
 
