@@ -52,9 +52,12 @@ void check_reconfirmation(const Document& doc, const CheckOptions& options, std:
   const ChoreographyVersion now = snapshot_of(doc, "", "");
   std::map<int, ChoreographyDiff> diffs;  // one diff per confirmed version
   for (const auto& [who, c] : latest) {
-    if (!doc.performer(who) || c->version >= ch.version) continue;
+    if (!doc.performer(who) || c->version > ch.version) continue;
     const ChoreographyVersion* then = issued_version(doc, c->version);
     if (!then) continue;
+    // The same number and the same content: nothing changed (a file edited by
+    // hand can change a version's content without moving its number).
+    if (c->version == ch.version && same_content(*then, now)) continue;
     auto it = diffs.find(c->version);
     if (it == diffs.end()) {
       DiffOptions o;
@@ -116,9 +119,9 @@ void check_reconfirmation(const Document& doc, const CheckOptions& options, std:
     f.from_count = from;
     f.to_count = to;
     f.peak_count = from;
-    f.message = name + " confirmed v" + std::to_string(c->version) + (c->date.empty() ? "" : " on " + c->date) + "; v" +
-                std::to_string(ch.version) + " changes " + join_list(what, "and") + ": confirm again before " +
-                (run_ready ? "it is run" : "rehearsal");
+    const std::string now_words = (c->version == ch.version ? "since then v" : "v") + std::to_string(ch.version) + " changes";
+    f.message = name + " confirmed v" + std::to_string(c->version) + (c->date.empty() ? "" : " on " + c->date) + "; " +
+                now_words + " " + join_list(what, "and") + ": confirm again before " + (run_ready ? "it is run" : "rehearsal");
     f.suggestion = "Show " + name + " their sheet of v" + std::to_string(ch.version) +
                    " (closedset diff --from " + std::to_string(c->version) + " lists every change) and record their confirmation";
     out.push_back(std::move(f));

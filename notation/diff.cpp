@@ -8,6 +8,8 @@
 // [SECTION] Text
 #include "notation/diff.hpp"
 
+#include "notation/edits.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -27,8 +29,8 @@ namespace cs {
 
 std::string_view change_kind_name(ChangeKind k) {
   static constexpr std::string_view kNames[] = {
-      "tempo", "beat_added", "beat_removed", "beat_retimed", "beat_relabelled", "beat_action",
-      "contact_added", "contact_removed", "contact_changed", "pose_added", "pose_removed", "pose_changed",
+      "tempo", "body_changed", "beat_added", "beat_removed", "beat_retimed", "beat_relabelled", "beat_action",
+      "beat_notes", "contact_added", "contact_removed", "contact_changed", "pose_added", "pose_removed", "pose_changed",
       "breath_changed", "eyelines_changed", "garment_added", "garment_removed", "garment_changed",
       "garment_worn_changed", "prop_added", "prop_removed", "prop_changed", "camera_added", "camera_removed",
       "camera_changed", "masking_added", "masking_removed", "masking_changed", "exposure_changed"};
@@ -84,6 +86,12 @@ struct Differ {
     if (a.tempo_bpm != b.tempo_bpm)
       add(ChangeKind::tempo, "", "tempo", all_performers(),
           "Tempo " + number_text(a.tempo_bpm) + " → " + number_text(b.tempo_bpm) + " counts per minute (every timing changes)");
+    for (const CastBody& c : b.cast)
+      for (const CastBody& o : a.cast)
+        if (o.performer == c.performer && o != c)
+          add(ChangeKind::body_changed, "", c.performer, {c.performer},
+              possessive(display_name(names, c.performer)) + " body: " + number_text(o.height_m) + " m " +
+                  std::string(vocab_name(o.build)) + " → " + number_text(c.height_m) + " m " + std::string(vocab_name(c.build)));
     by_id(a.garments, b.garments, [&](const Garment* x, const Garment* y) {
       const Garment& g = y ? *y : *x;
       const std::string who = display_name(names, g.wearer);
@@ -167,9 +175,16 @@ struct Differ {
       if (x->action != y->action) add(ChangeKind::beat_action, at, at, who, "What happens is written differently");
       contacts(*x, *y);
       poses(*x, *y);
-      if (x->breath != y->breath) add(ChangeKind::breath_changed, at, "breath", people(x->breath, y->breath), "Breath cues changed");
+      if (x->breath != y->breath)
+        add(ChangeKind::breath_changed, at, "breath", changed_for(x->breath, y->breath),
+            "Breath cues changed for " + performer_names(names, changed_for(x->breath, y->breath), "and"));
       if (x->eyelines != y->eyelines)
-        add(ChangeKind::eyelines_changed, at, "eyelines", people(x->eyelines, y->eyelines), "Eyelines changed");
+        add(ChangeKind::eyelines_changed, at, "eyelines", changed_for(x->eyelines, y->eyelines),
+            "Eyelines changed for " + performer_names(names, changed_for(x->eyelines, y->eyelines), "and"));
+      if (x->camera_notes != y->camera_notes || x->placeholder != y->placeholder)
+        add(ChangeKind::beat_notes, at, at, {},
+            x->placeholder != y->placeholder ? (y->placeholder ? "Marked a placeholder" : "Choreographed (no longer a placeholder)")
+                                             : "Camera notes rewritten");
       worn_changes(*x, *y);
       masking(*x, *y);
     });
@@ -191,11 +206,22 @@ struct Differ {
     return {ids.begin(), ids.end()};
   }
 
-  template <class Item> static std::vector<std::string> people(const std::vector<Item>& xs, const std::vector<Item>& ys) {
+  // The performers whose own items of a list differ between two beats (a partner's cue changing is not theirs).
+  template <class Item> static std::vector<std::string> changed_for(const std::vector<Item>& xs, const std::vector<Item>& ys) {
     std::set<std::string> ids;
     for (const Item& i : xs) ids.insert(i.performer);
     for (const Item& i : ys) ids.insert(i.performer);
-    return {ids.begin(), ids.end()};
+    std::vector<std::string> out;
+    for (const std::string& id : ids) {
+      const auto own = [&](const std::vector<Item>& list) {
+        std::vector<Item> mine;
+        for (const Item& i : list)
+          if (i.performer == id) mine.push_back(i);
+        return mine;
+      };
+      if (own(xs) != own(ys)) out.push_back(id);
+    }
+    return out;
   }
 
   void contacts(const Beat& x, const Beat& y) {
@@ -246,25 +272,33 @@ struct Differ {
         "Garments on and off changed" + (what.empty() ? std::string(": none now") : ": now " + join_list(what, "and")));
   }
 
+  // Masking notes matched one to one: the same note, then the same camera and
+  // performer (changed), and what is left added or removed.
   void masking(const Beat& x, const Beat& y) {
     const auto key = [](const MaskingNote& m) { return m.camera + "/" + m.performer; };
-    for (const MaskingNote& m : y.masking) {
-      const auto old = std::find_if(x.masking.begin(), x.masking.end(), [&](const MaskingNote& n) { return key(n) == key(m); });
-      const std::string subject = key(m);
-      if (old == x.masking.end())
-        add(ChangeKind::masking_added, y.id, subject, {m.performer},
-            "Masking note added: camera " + m.camera + ", " + possessive(display_name(names, m.performer)) + " " +
-                region_words(m.regions) + " masked by " + display_name(names, m.by));
-      else if (*old != m)
-        add(ChangeKind::masking_changed, y.id, subject, {m.performer},
-            "Masking note changed: camera " + m.camera + ", " + possessive(display_name(names, m.performer)) + " " +
-                region_words(m.regions) + " masked by " + display_name(names, m.by));
-    }
-    for (const MaskingNote& m : x.masking)
-      if (std::none_of(y.masking.begin(), y.masking.end(), [&](const MaskingNote& n) { return key(n) == key(m); }))
-        add(ChangeKind::masking_removed, y.id, key(m), {m.performer},
-            "Masking note removed: camera " + m.camera + ", " + possessive(display_name(names, m.performer)) + " " +
-                region_words(m.regions));
+    const auto words = [&](const MaskingNote& m) {
+      return "camera " + m.camera + ", " + possessive(display_name(names, m.performer)) + " " + region_words(m.regions) +
+             " masked by " + display_name(names, m.by);
+    };
+    std::vector<const MaskingNote*> gone, fresh;
+    for (const MaskingNote& m : x.masking) gone.push_back(&m);
+    for (const MaskingNote& m : y.masking) fresh.push_back(&m);
+    const auto pair_off = [&](auto&& same, auto&& on_pair) {
+      for (auto f = fresh.begin(); f != fresh.end();) {
+        const auto g = std::find_if(gone.begin(), gone.end(), [&](const MaskingNote* n) { return same(*n, **f); });
+        if (g == gone.end()) { ++f; continue; }
+        on_pair(**g, **f);
+        gone.erase(g);
+        f = fresh.erase(f);
+      }
+    };
+    pair_off([](const MaskingNote& a, const MaskingNote& b) { return a == b; }, [](const MaskingNote&, const MaskingNote&) {});
+    pair_off([&](const MaskingNote& a, const MaskingNote& b) { return key(a) == key(b); },
+             [&](const MaskingNote&, const MaskingNote& m) {
+               add(ChangeKind::masking_changed, y.id, key(m), {m.performer}, "Masking note changed: " + words(m));
+             });
+    for (const MaskingNote* m : fresh) add(ChangeKind::masking_added, y.id, key(*m), {m->performer}, "Masking note added: " + words(*m));
+    for (const MaskingNote* m : gone) add(ChangeKind::masking_removed, y.id, key(*m), {m->performer}, "Masking note removed: " + words(*m));
   }
 
   // [SECTION] Poses
@@ -325,6 +359,13 @@ struct Differ {
 
   static Document staged(const Document& names, const ChoreographyVersion& v) {
     Document d = names;
+    // Each body as the version had it (heights and builds change what is seen and what touches).
+    for (Performer& p : d.performers)
+      for (const CastBody& c : v.cast)
+        if (c.performer == p.id) {
+          p.height_m = c.height_m;
+          p.build = c.build;
+        }
     d.choreography.tempo_bpm = v.tempo_bpm;
     d.choreography.beats = v.beats;
     d.garments = v.garments;
@@ -441,8 +482,7 @@ ChoreographyDiff diff_versions(const ChoreographyVersion& before, const Choreogr
   d.scene();
   d.beats();
   // Exposure is only compared when something that moves a body or a camera changed.
-  const bool geometry = before.beats != after.beats || before.garments != after.garments || before.props != after.props ||
-                        before.cameras != after.cameras || before.tempo_bpm != after.tempo_bpm;
+  const bool geometry = !same_content(before, after);
   if (geometry) d.exposure();
   ChoreographyDiff out;
   out.from_version = before.version;

@@ -31,8 +31,8 @@ namespace cs {
 struct PropMeshes;
 
 enum class ChangeKind {
-  tempo,
-  beat_added, beat_removed, beat_retimed, beat_relabelled, beat_action,
+  tempo, body_changed,
+  beat_added, beat_removed, beat_retimed, beat_relabelled, beat_action, beat_notes,
   contact_added, contact_removed, contact_changed,
   pose_added, pose_removed, pose_changed,
   breath_changed, eyelines_changed,

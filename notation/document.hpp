@@ -194,14 +194,24 @@ struct Beat {
   bool operator==(const Beat&) const = default;
 };
 
+// A performer's body as a version staged it: the mannequin is made from it.
+struct CastBody {
+  std::string performer;
+  double height_m = 1.70;
+  Build build = Build::average;
+  bool operator==(const CastBody&) const = default;
+};
+
 // What a version of the choreography was, kept when it was issued (rehearsed,
-// locked, or confirmed by a performer) so later versions can be compared with
-// it: everything that decides what happens to a body and what a camera sees.
+// locked, a take logged on it, or confirmed by a performer) so later versions
+// can be compared with it: everything that decides what happens to a body and
+// what a camera sees.
 struct ChoreographyVersion {
   int version = 1;
-  std::string date;                    // when it was issued, YYYY-MM-DD
+  std::string date;                    // when it was issued, YYYY-MM-DD ("" when it was recorded later, undated)
   std::string summary;                 // one line: what this version is
   double tempo_bpm = 60;
+  std::vector<CastBody> cast;          // each performer's height and build
   std::vector<Beat> beats;
   std::vector<Garment> garments;
   std::vector<Prop> props;

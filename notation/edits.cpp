@@ -27,22 +27,33 @@ Document Edited::take() && {
   return std::move(*doc_);
 }
 
-bool choreography_changed(const Document& a, const Document& b) {
-  return a.choreography.beats != b.choreography.beats || a.choreography.tempo_bpm != b.choreography.tempo_bpm ||
-         a.garments != b.garments || a.props != b.props || a.cameras != b.cameras;
-}
-
 ChoreographyVersion snapshot_of(const Document& doc, std::string date, std::string summary) {
   ChoreographyVersion v;
   v.version = doc.choreography.version;
   v.date = std::move(date);
   v.summary = std::move(summary);
   v.tempo_bpm = doc.choreography.tempo_bpm;
+  for (const Performer& p : doc.performers) v.cast.push_back({p.id, p.height_m, p.build});
   v.beats = doc.choreography.beats;
   v.garments = doc.garments;
   v.props = doc.props;
   v.cameras = doc.cameras;
   return v;
+}
+
+bool same_content(const ChoreographyVersion& a, const ChoreographyVersion& b) {
+  return a.tempo_bpm == b.tempo_bpm && a.cast == b.cast && a.beats == b.beats && a.garments == b.garments &&
+         a.props == b.props && a.cameras == b.cameras;
+}
+
+bool choreography_changed(const Document& a, const Document& b) {
+  // What a version holds is what snapshot_of keeps; the version's number, date and summary are not content.
+  return !same_content(snapshot_of(a, "", ""), snapshot_of(b, "", ""));
+}
+
+void issue_current(Document& doc, const std::string& date, const std::string& summary) {
+  if (current_version_issued(doc)) return;
+  doc.choreography.history.push_back(snapshot_of(doc, date, summary));
 }
 
 const ChoreographyVersion* issued_version(const Document& doc, int version) {
@@ -61,8 +72,17 @@ Edited checked(const Document& before, Document doc) {
       return Edited::refused("The choreography is locked (version " + std::to_string(before.choreography.version) +
                              "); unlock it to revise, which starts version " +
                              std::to_string(before.choreography.version + 1));
-    // What was issued stays as it was issued: the change is the next version, a draft.
-    if (current_version_issued(before) && doc.choreography.version == before.choreography.version) {
+    // What was issued stays as it was issued: the change is the next version, a
+    // draft. A version rehearsed or locked counts as issued even when a file
+    // made before versions were kept has no record of it: its content is
+    // recorded now, undated, before it changes.
+    const bool issued = current_version_issued(before) || before.choreography.status != ChoreoStatus::draft;
+    if (issued && doc.choreography.version == before.choreography.version) {
+      if (!current_version_issued(before)) {
+        ChoreographyVersion was = snapshot_of(before, "", "as " + std::string(vocab_name(before.choreography.status)) +
+                                                          "; recorded when it first changed");
+        doc.choreography.history.push_back(std::move(was));
+      }
       doc.choreography.version = before.choreography.version + 1;
       doc.choreography.status = ChoreoStatus::draft;
     }
@@ -85,7 +105,8 @@ Edited checked(const Document& before, Document doc) {
 }
 
 int version_after_change(const Document& doc) {
-  return doc.choreography.version + (current_version_issued(doc) ? 1 : 0);
+  const bool issued = current_version_issued(doc) || doc.choreography.status != ChoreoStatus::draft;
+  return doc.choreography.version + (issued ? 1 : 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -138,9 +159,6 @@ template <class Doc, class Visit> void for_each_reference(Doc& d, ItemKind kind,
       if (kind == ItemKind::performer || kind == ItemKind::prop) visit(m.by, beat_words(b) + " (a masking note)");
     }
   }
-  if (kind == ItemKind::performer)
-    for (auto& c : d.choreography.confirmations)
-      visit(c.performer, "the confirmation of version " + std::to_string(c.version));
   for (auto& t : d.takes) {
     const std::string take = "take " + std::to_string(t.number);
     if (kind == ItemKind::camera) visit(t.camera, take + " on camera " + t.camera);

@@ -58,17 +58,22 @@ class Edited {
 Edited checked(const Document& before, Document after);
 
 // [SECTION] Versions
-// Whether the choreography's content (what a version holds: beats, garments,
-// props, cameras, tempo) differs between two documents.
-bool choreography_changed(const Document& a, const Document& b);
-// The current version as an issued version (the snapshot history keeps).
+// The current version as an issued version (the snapshot history keeps): what
+// a version holds — the beats with all their notation, garments, props,
+// cameras, tempo, and each performer's height and build.
 ChoreographyVersion snapshot_of(const Document& doc, std::string date, std::string summary);
+// Whether two versions hold the same (their number, date and summary aside).
+bool same_content(const ChoreographyVersion& a, const ChoreographyVersion& b);
+// Whether what a version holds differs between two documents.
+bool choreography_changed(const Document& a, const Document& b);
+// Issues the current version: its snapshot joins the history (once).
+void issue_current(Document& doc, const std::string& date, const std::string& summary);
 // The issued version `version`, or nullptr.
 const ChoreographyVersion* issued_version(const Document& doc, int version);
 // Whether the current version has been issued (its snapshot is in the history).
 bool current_version_issued(const Document& doc);
 // The version a change to the choreography's content will be in: the current
-// one, or the next when the current one was issued.
+// one, or the next when the current one was issued (or is rehearsed or locked).
 int version_after_change(const Document& doc);
 
 // [SECTION] Where something is referenced

@@ -23,19 +23,14 @@ Edited set_tempo(const Document& doc, double tempo_bpm) {
   return checked(doc, std::move(d));
 }
 
-namespace {
-
-// The current version, issued: its snapshot joins the history (once).
-void issue_current(Document& d, const std::string& date, const std::string& summary) {
-  if (current_version_issued(d)) return;
-  d.choreography.history.push_back(snapshot_of(d, date, summary));
-}
-
-}  // namespace
-
 Edited set_status(const Document& doc, ChoreoStatus status, const std::string& date, const std::string& summary) {
   const ChoreoStatus from = doc.choreography.status;
-  if (from == status) return checked(doc, Document(doc));
+  if (from == status) {
+    // Marking a rehearsed or locked version so again issues it if it never was (a file from before versions were kept).
+    Document d = doc;
+    if (status != ChoreoStatus::draft) issue_current(d, date, summary);
+    return checked(doc, std::move(d));
+  }
   if (from == ChoreoStatus::locked)
     return Edited::refused("The choreography is locked (version " + std::to_string(doc.choreography.version) +
                            "); unlock it to revise, which starts the next version");
@@ -50,6 +45,7 @@ Edited unlock_to_revise(const Document& doc) {
     return Edited::refused("The choreography is not locked (it is " +
                            std::string(vocab_name(doc.choreography.status)) + "); there is nothing to unlock");
   Document d = doc;
+  issue_current(d, "", "as locked; recorded when it was unlocked");  // a lock from before versions were kept
   d.choreography.status = ChoreoStatus::draft;
   d.choreography.version += 1;
   return checked(doc, std::move(d));

@@ -42,6 +42,9 @@ std::string next_setup_letters(const Document& doc) {
 
 Edited add_take(const Document& doc, Take take) {
   Document d = doc;
+  // A take is shot against a version: it is issued, so the number the take records keeps meaning what was shot.
+  if (take.choreography_version == d.choreography.version)
+    issue_current(d, take.date, "take " + take.setup + std::to_string(take.number) + " shot on it");
   d.takes.push_back(std::move(take));
   return checked(doc, std::move(d));
 }

@@ -657,11 +657,21 @@ Take read_take(Reader& r, const json& j, const std::string& p) {
 ChoreographyVersion read_version(Reader& r, const json& j, const std::string& p) {
   ChoreographyVersion v;
   constexpr std::string_view what = "an issued version";
-  if (!r.object(j, p, {"version", "date", "summary", "tempo_bpm", "beats", "garments", "props", "cameras"}, what)) return v;
+  if (!r.object(j, p, {"version", "date", "summary", "tempo_bpm", "cast", "beats", "garments", "props", "cameras"}, what))
+    return v;
   r.integer(j, p, "version", v.version, true, what);
-  r.string(j, p, "date", v.date, true, what);
+  r.string(j, p, "date", v.date, false, what);
   r.string(j, p, "summary", v.summary, false, what);
   r.number(j, p, "tempo_bpm", v.tempo_bpm, true, what);
+  r.list(j, p, "cast", false, what, [&](const json& e, const std::string& ep) {
+    CastBody c;
+    constexpr std::string_view cw = "a performer of an issued version's cast";
+    if (!r.object(e, ep, {"performer", "height_m", "build"}, cw)) return;
+    r.id(e, ep, "performer", c.performer, true, cw);
+    r.number(e, ep, "height_m", c.height_m, true, cw);
+    r.word(e, ep, "build", c.build, true, cw);
+    v.cast.push_back(std::move(c));
+  });
   r.list(j, p, "beats", true, what, [&](const json& e, const std::string& ep) { v.beats.push_back(read_beat(r, e, ep)); });
   r.list(j, p, "garments", false, what,
          [&](const json& e, const std::string& ep) { v.garments.push_back(read_garment(r, e, ep)); });
@@ -933,6 +943,9 @@ json write_document(const Document& d) {
       vj["date"] = v.date;
       vj["summary"] = v.summary;
       vj["tempo_bpm"] = number(v.tempo_bpm);
+      vj["cast"] = json::array();
+      for (const CastBody& c : v.cast)
+        vj["cast"].push_back({{"performer", c.performer}, {"height_m", number(c.height_m)}, {"build", word(c.build)}});
       vj["beats"] = write_list(v.beats, &write_beat);
       vj["garments"] = write_list(v.garments, &write_garment);
       vj["props"] = write_list(v.props, &write_prop);

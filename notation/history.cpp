@@ -1,6 +1,7 @@
 // history.cpp — the undo stack (history.hpp).
 #include "notation/history.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <limits>
 #include <utility>
@@ -30,6 +31,35 @@ void History::close() {
   ++generation_;
 }
 
+namespace {
+
+// Whether `older` still holds every record `newer` holds: each issued version
+// (as it was issued) and each confirmation.
+bool keeps_records(const Document& older, const Document& newer) {
+  for (const ChoreographyVersion& v : newer.choreography.history)
+    if (std::find(older.choreography.history.begin(), older.choreography.history.end(), v) ==
+        older.choreography.history.end())
+      return false;
+  for (const Confirmation& c : newer.choreography.confirmations)
+    if (std::find(older.choreography.confirmations.begin(), older.choreography.confirmations.end(), c) ==
+        older.choreography.confirmations.end())
+      return false;
+  return true;
+}
+
+}  // namespace
+
+void History::mark_saved() {
+  saved_state_ = state_;
+  if (!doc_) return;
+  // Undo stops at the newest step that would take away a record the file now holds.
+  for (std::size_t i = undo_.size(); i-- > 0;)
+    if (!keeps_records(undo_[i].doc, *doc_)) {
+      undo_.erase(undo_.begin(), undo_.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      break;
+    }
+}
+
 const Document& History::doc() const {
   assert(doc_ && "History::doc() with no document open; check has_document()");
   return *doc_;
@@ -44,17 +74,20 @@ void History::record(Document before, std::string label) {
 }
 
 EditResult History::apply(std::string label, Edited edit) {
-  cancel();
   EditResult r;
   if (!doc_) {
     r.error = "No scene is open";
     return r;
   }
   if (!edit.ok()) {
+    // A refusal changes nothing: an open interaction goes on as it was.
     r.error = label + " was not done: " + edit.refusal();
     r.problems = edit.problems();
     return r;
   }
+  // The edit was made on the document as shown: an open interaction (a drag
+  // under way) is kept as its own step first, never folded into this one.
+  commit();
   if (edit.doc() == *doc_) return r;  // nothing changed: no step
   Document before = std::exchange(*doc_, std::move(edit).take());
   record(std::move(before), std::move(label));

@@ -55,13 +55,17 @@ class History {
 
   // [SECTION] Saved point
   bool dirty() const { return state_ != saved_state_; }
-  void mark_saved() { saved_state_ = state_; }   // after a successful save
+  // After a successful save. What the saved file records (an issued version, a
+  // confirmation) is not undone past: undo steps that would remove such a
+  // record are dropped, so a record on disk is never lost by a later save.
+  void mark_saved();
 
   // [SECTION] One step
   // The edit's document becomes the current one as one step labelled `label`.
-  // A refused edit records nothing and returns its refusal (prefixed with the
-  // label); an edit that changes nothing records nothing. An open interaction
-  // is cancelled first.
+  // A refused edit records nothing, changes nothing (an open interaction goes
+  // on) and returns its refusal (prefixed with the label); an edit that changes
+  // nothing records nothing. An open interaction is committed first, as its
+  // own step (the edit was made on the document it shows).
   EditResult apply(std::string label, Edited edit);
 
   // [SECTION] One interaction over several frames

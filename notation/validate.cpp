@@ -518,7 +518,14 @@ class Validator {
       if (k > 0 && !(ch.history[k - 1].version < v.version))
         problem(vp + "/version", "Issued versions are kept in order, each once; version " + std::to_string(v.version) +
                                      " comes after version " + std::to_string(ch.history[k - 1].version));
-      date(v.date, vp + "/date", true);
+      date(v.date, vp + "/date", false);  // "" when recorded later, undated
+      within(v.cast, rules::kMaxPerformers, vp + "/cast", "performers");
+      for (std::size_t i = 0; i < v.cast.size(); ++i) {
+        const std::string cp = index_path(vp + "/cast", i);
+        id(v.cast[i].performer, cp + "/performer", "a performer of the cast");
+        number(v.cast[i].height_m, rules::height, cp + "/height_m");
+        word(v.cast[i].build, cp + "/build");
+      }
       text(v.summary, vp + "/summary");
       number(v.tempo_bpm, rules::tempo, vp + "/tempo_bpm");
       references_ = false;
@@ -541,7 +548,8 @@ class Validator {
     for (std::size_t k = 0; k < ch.confirmations.size(); ++k) {
       const Confirmation& c = ch.confirmations[k];
       const std::string cp = index_path(base, k);
-      performer_ref(c.performer, cp + "/performer", "the one confirming");
+      // A confirmation is a record: it stands when the performer has since left the cast.
+      id(c.performer, cp + "/performer", "the one confirming");
       integer(c.version, rules::version, cp + "/version");
       date(c.date, cp + "/date", true);
       const bool issued = std::any_of(ch.history.begin(), ch.history.end(),
