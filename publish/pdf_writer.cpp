@@ -442,6 +442,13 @@ class Writer {
     }
   }
 
+  double still_height(std::size_t section) const {
+    const auto it = stills_.find(section);
+    if (it == stills_.end()) return 0;
+    const double w = cairo_image_surface_get_width(it->second), h = cairo_image_surface_get_height(it->second);
+    return h * std::min(kWidth, 420.0) / w + 6;
+  }
+
   void still(std::size_t section) {
     const auto it = stills_.find(section);
     if (it == stills_.end()) return;
@@ -474,6 +481,7 @@ class Writer {
     for (std::size_t i = 0; i < sheet_.sections.size(); ++i) {
       const SheetSection& s = sheet_.sections[i];
       end_revision();
+      if (s.still) need(still_height(i) + 40 + 16.0 * double(s.facts.size()));  // the heading stays with its still
       heading(s, outline_parent);
       for (const auto& [k, v] : s.facts) paragraph("<b>" + escape_markup(k) + ":</b> " + escape_markup(v), 9.5, 0);
       if (s.still) still(i);
