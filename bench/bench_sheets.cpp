@@ -4,16 +4,18 @@
 //
 //   closedset_bench --benchmark_filter='Sheet|Still' --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 //
-// BM_AllSheetsReference: every audience's view (with the checks, as `closedset
-//   sheet` runs them) and its PDF (the director's with 256 stills, 480 wide),
+// BM_AllSheetsReference: the checks once, every audience's view from them, and
+//   its PDF (the director's with 256 stills, 480 wide),
 //   what `closedset sheet -o OUT.pdf` does for each, minus the file.
 // BM_SheetViewsOnly:     the same without writing: the views and sheet models
 //   alone (the baseline, same run: how much of the total the checks take).
-// BM_StillReference:     one still as `closedset render` makes it (1280 × 536, 2 × 2 rays a pixel).
+// BM_StillReference:     one still as `closedset render` makes it (1280 × 536, a ray a pixel).
+// BM_StillSupersampled:  the same with --supersample 2 (2 × 2 rays a pixel).
 // BM_StillSheetSize:     one still as the masking sheet embeds it (480 wide, 1 ray a pixel).
 #include <benchmark/benchmark.h>
 
 #include "notation/audience.hpp"
+#include "notation/checks.hpp"
 #include "notation/sheet.hpp"
 #include "notation/stage.hpp"
 #include "notation/still.hpp"
@@ -41,8 +43,12 @@ void BM_AllSheetsReference(benchmark::State& state) {
   for (auto _ : state) {
     bytes = 0;
     pages = 0;
+    // The checks once for all five audiences, as a caller writing every sheet would.
+    cs::AudienceOptions ao;
+    const std::vector<cs::Finding> findings = cs::run_checks(doc).findings;
+    ao.findings = &findings;
     for (const cs::Audience& a : audiences(doc)) {
-      const cs::AudienceView view = cs::audience_view(doc, a);
+      const cs::AudienceView view = cs::audience_view(doc, a, ao);
       const cs::Sheet sheet = cs::build_sheet(view, so);
       const cs::PublishResult pdf = cs::sheet_pdf(sheet, view);
       if (!pdf.ok()) state.SkipWithError(pdf.error.c_str());
@@ -59,11 +65,15 @@ void BM_SheetViewsOnly(benchmark::State& state) {
   const cs::Document& doc = bench::reference();
   cs::SheetOptions so;
   so.date = "2026-01-15";
-  for (auto _ : state)
+  for (auto _ : state) {
+    cs::AudienceOptions ao;
+    const std::vector<cs::Finding> findings = cs::run_checks(doc).findings;
+    ao.findings = &findings;
     for (const cs::Audience& a : audiences(doc)) {
-      const cs::AudienceView view = cs::audience_view(doc, a);
+      const cs::AudienceView view = cs::audience_view(doc, a, ao);
       benchmark::DoNotOptimize(cs::build_sheet(view, so).sections.size());
     }
+  }
 }
 BENCHMARK(BM_SheetViewsOnly)->Unit(benchmark::kMillisecond)->Iterations(1);
 
@@ -77,9 +87,11 @@ void still(benchmark::State& state, int width, int supersample) {
   so.overlay = cs::StillOverlay::masking;
   for (auto _ : state) benchmark::DoNotOptimize(cs::render_still(doc, stage, 0, so).rgb.data());
 }
-void BM_StillReference(benchmark::State& state) { still(state, 1280, 2); }
+void BM_StillReference(benchmark::State& state) { still(state, 1280, 1); }
+void BM_StillSupersampled(benchmark::State& state) { still(state, 1280, 2); }
 void BM_StillSheetSize(benchmark::State& state) { still(state, 480, 1); }
 BENCHMARK(BM_StillReference)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StillSupersampled)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StillSheetSize)->Unit(benchmark::kMillisecond);
 
 }  // namespace

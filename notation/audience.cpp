@@ -67,7 +67,7 @@ std::string audience_words(const Document& doc, const Audience& a) {
       return p->actor.empty() ? display_name(*p) : display_name(*p) + " (" + p->actor + ")";
     }
     case AudienceKind::director: return "the director and DP";
-    case AudienceKind::costume: return "costume";
+    case AudienceKind::costume: return "the costume department";
     case AudienceKind::ad: return "the AD team";
     case AudienceKind::interchange: return "interchange (3D and editing tools)";
   }
@@ -292,7 +292,10 @@ AudienceView audience_view(const Document& full, const Audience& audience, const
   clear_ic_only(d);
 
   std::vector<Finding> findings;
-  if (options.run_checks) {
+  if (options.run_checks && options.findings) {
+    findings = *options.findings;
+    v.checked = true;
+  } else if (options.run_checks) {
     CheckOptions co;
     co.meshes = options.meshes;
     co.samples_per_count = options.samples_per_count;
@@ -304,19 +307,19 @@ AudienceView audience_view(const Document& full, const Audience& audience, const
   switch (audience.kind) {
     case AudienceKind::performer:
       redact_for_performer(full, d, audience.performer, v.contact_terms);
-      v.left_out = {"other performers' riders, tier raises and body-map lines, except the lines that govern a contact "
+      v.left_out = {"Other performers' riders, tier raises and body-map lines, except the lines that govern a contact "
                     "between you and them",
-                    "contacts, breath, eyelines and garments that are not yours",
-                    "the IC's private notes, and the take log"};
+                    "Contacts, breath, eyelines and garments that are not yours",
+                    "The IC's private notes, and the take log"};
       break;
     case AudienceKind::director:
     case AudienceKind::costume:
     case AudienceKind::ad:
       for (Performer& p : d.performers) clear_body_map(p);
       if (audience.kind == AudienceKind::costume) d.choreography.confirmations.clear();
-      v.left_out = {"every performer's body map, rider, conditions and tier raises (consent is shown only as agreed "
+      v.left_out = {"Every performer's body map, rider, conditions and tier raises (consent is shown only as agreed "
                     "or not agreed)",
-                    "the IC's private notes, and the take log"};
+                    "The IC's private notes, and the take log"};
       break;
     case AudienceKind::interchange:
       for (Performer& p : d.performers) {
@@ -326,7 +329,7 @@ AudienceView audience_view(const Document& full, const Audience& audience, const
       for (Beat& b : d.choreography.beats) b.camera_notes.clear();
       d.choreography.history.clear();
       d.choreography.confirmations.clear();
-      v.left_out = {"body maps, riders, conditions, tier raises, notes, actors' names, camera notes, takes and "
+      v.left_out = {"Body maps, riders, conditions, tier raises, notes, actors' names, camera notes, takes and "
                     "version history"};
       break;
   }

@@ -104,6 +104,9 @@ struct AudienceOptions {
   const PropMeshes* meshes = nullptr;  // imported prop meshes, for the checks
   int samples_per_count = 4;           // the checks' sampling (as closedset check)
   int threads = 0;
+  // The checks' findings on this same document, when the caller already has
+  // them (several audiences from one scene): used instead of running the checks.
+  const std::vector<Finding>* findings = nullptr;
 };
 
 // The view of `doc` for `audience`. A performer audience must name a performer of
