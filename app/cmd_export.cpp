@@ -77,12 +77,7 @@ int run_export(const Options& opt) {
     return bad("closedset export: " + opt.out + " is beat markers; --animated, --at and --detail are for .glb and .gltf");
   if (!otio && opt.fps) return bad("closedset export: --fps is for .otio beat markers (glTF times are in seconds)");
   if (opt.at && !std::isfinite(*opt.at)) return bad("closedset export: --at needs a count (a number)");
-  {
-    const std::filesystem::path parent = std::filesystem::path(opt.out).parent_path();
-    std::error_code ec;
-    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
-      return bad("closedset export: cannot write " + opt.out + ": folder " + parent.string() + " does not exist");
-  }
+  if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad("closedset export: " + why);
 
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
@@ -175,6 +170,14 @@ int run_export(const Options& opt) {
 }
 
 }  // namespace
+
+std::string output_folder_problem(const std::string& out) {
+  const std::filesystem::path parent = std::filesystem::path(out).parent_path();
+  std::error_code ec;
+  if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+    return "cannot write " + out + ": folder " + parent.string() + " does not exist";
+  return "";
+}
 
 void add_export(CLI::App& app, Runner& run) {
   auto opt = std::make_shared<Options>();

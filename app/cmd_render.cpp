@@ -61,12 +61,7 @@ int run_render(const Options& opt) {
   StillOptions so;
   if (!parse_still_overlay(opt.overlay, so.overlay)) return bad("--overlay " + opt.overlay + ": use none, masking or consent");
   if (!std::isfinite(opt.at)) return bad("--at needs a count (a number)");
-  {
-    const std::filesystem::path parent = std::filesystem::path(opt.out).parent_path();
-    std::error_code ec;
-    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
-      return bad("cannot write " + opt.out + ": folder " + parent.string() + " does not exist");
-  }
+  if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
     for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());

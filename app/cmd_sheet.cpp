@@ -62,12 +62,7 @@ int run_sheet(const Options& opt) {
     return bad("-o " + opt.out + ": the file name must end in .pdf, .html, .md or .csv");
   const std::string date = opt.date.empty() ? today_utc() : opt.date;
   if (!valid_date(date)) return bad("--date " + opt.date + ": give the date as YYYY-MM-DD");
-  {
-    const std::filesystem::path parent = std::filesystem::path(opt.out).parent_path();
-    std::error_code ec;
-    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
-      return bad("cannot write " + opt.out + ": folder " + parent.string() + " does not exist");
-  }
+  if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
     for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());

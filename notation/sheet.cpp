@@ -278,9 +278,15 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
     std::vector<std::string> g, r, e;
     for (const Contact& c : b.contacts) (c.giver == me ? g : r).push_back(short_contact(d, c, me));
     for (const Eyeline& y : b.eyelines) e.push_back(eyeline_words(d, y));
-    if (!g.empty()) gives.marks.push_back({b.start_count, b.end_count(), join_list(g)});
-    if (!r.empty()) receives.marks.push_back({b.start_count, b.end_count(), join_list(r)});
-    if (!e.empty()) eyes.marks.push_back({b.start_count, b.end_count(), join_list(e)});
+    // "; " between contacts: a region list inside one already says "and".
+    auto listed = [](const std::vector<std::string>& items) {
+      std::string out;
+      for (const std::string& i : items) out += (out.empty() ? "" : "; ") + i;
+      return out;
+    };
+    if (!g.empty()) gives.marks.push_back({b.start_count, b.end_count(), listed(g)});
+    if (!r.empty()) receives.marks.push_back({b.start_count, b.end_count(), listed(r)});
+    if (!e.empty()) eyes.marks.push_back({b.start_count, b.end_count(), listed(e)});
     for (const BreathNote& n : b.breath) breath.marks.push_back({n.count, n.count, std::string(vocab_name(n.cue))});
   }
   sc.rows = {beats, gives, receives, breath, eyes};
@@ -388,8 +394,13 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
       s.lines.push_back("Masking agreed for camera " + m.camera + ": your " + region_words(m.regions) + " masked by " +
                         (d.performer(m.by) ? display_name(d, m.by) : d.prop(m.by) ? display_name(*d.prop(m.by)) : m.by) + ".");
     sheet.sections.push_back(std::move(s));
-    col_contacts.push_back(join_list(cs_));
-    col_terms.push_back(join_list(ts));
+    std::string contacts_cell, terms_cell;
+    for (std::size_t i = 0; i < cs_.size(); ++i) {
+      contacts_cell += (i ? "; " : "") + cs_[i];
+      terms_cell += (i ? "; " : "") + ts[i];
+    }
+    col_contacts.push_back(contacts_cell);
+    col_terms.push_back(terms_cell);
     col_garments.push_back(changes);
     col_checkin.push_back(check_in ? "yes" : "no");
   }

@@ -1,5 +1,6 @@
 // text_writers.cpp — the sheet as Markdown, CSV and HTML (see sheet_writers.hpp).
 #include <string>
+#include <vector>
 
 #include "notation/audience.hpp"
 #include "notation/phrasing.hpp"
@@ -35,6 +36,27 @@ std::string md_text(const std::string& s) {
 std::string header_line(const SheetHeader& h) {
   return "Scene " + h.scene_number + " · pages " + h.pages + " · version " + std::to_string(h.version) + " (" +
          h.status + ") · " + h.date + " · For: " + h.for_words + " · digest " + h.digest;
+}
+
+// The count score as a table for text formats: a row per beat (the first
+// score row's marks), a column per score row, each cell the marks that begin in that beat.
+std::vector<std::vector<std::string>> score_rows(const SheetScore& score) {
+  std::vector<std::vector<std::string>> out;
+  std::vector<std::string> head{"count"};
+  for (const ScoreRow& r : score.rows) head.push_back(r.label);
+  out.push_back(head);
+  if (score.rows.empty()) return out;
+  for (const ScoreMark& b : score.rows.front().marks) {
+    std::vector<std::string> row{count_label(b.from)};
+    for (const ScoreRow& r : score.rows) {
+      std::string cell;
+      for (const ScoreMark& m : r.marks)
+        if (m.from >= b.from && m.from < b.to) cell += (cell.empty() ? "" : "; ") + m.text;
+      row.push_back(cell);
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
 }
 
 // [SECTION] HTML
@@ -132,22 +154,16 @@ std::string sheet_markdown(const Sheet& sheet) {
     if (s.still)
       out += "*A still at count " + md_text(count_label(s.still->count)) + " is in the PDF and HTML sheets.*\n\n";
     if (s.score) {
-      out += "| count | ";
-      for (const ScoreRow& r : s.score->rows) out += md_text(r.label) + " | ";
-      out += "\n|---|";
-      for (std::size_t i = 0; i < s.score->rows.size(); ++i) out += "---|";
-      out += "\n";
-      // One line per beat start (the rows' marks, by where they begin).
-      const ScoreRow& beats = s.score->rows.front();
-      for (const ScoreMark& b : beats.marks) {
-        out += "| " + md_text(count_label(b.from)) + " | ";
-        for (const ScoreRow& r : s.score->rows) {
-          std::string cell;
-          for (const ScoreMark& m : r.marks)
-            if (m.from >= b.from && m.from < b.to) cell += (cell.empty() ? "" : "; ") + m.text;
-          out += md_text(cell) + " | ";
-        }
+      const auto rows = score_rows(*s.score);
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        out += "|";
+        for (const std::string& c : rows[r]) out += " " + md_text(c) + " |";
         out += "\n";
+        if (r == 0) {
+          out += "|";
+          for (std::size_t i = 0; i < rows[0].size(); ++i) out += "---|";
+          out += "\n";
+        }
       }
       out += "\n";
     }
@@ -220,17 +236,11 @@ PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const Pub
       out += "</ul>\n";
     }
     if (s.score) {
-      out += "<table><tr><th>count</th>";
-      for (const ScoreRow& row : s.score->rows) out += "<th>" + html_text(row.label) + "</th>";
-      out += "</tr>\n";
-      for (const ScoreMark& b : s.score->rows.front().marks) {
-        out += "<tr><td>" + html_text(count_label(b.from)) + "</td>";
-        for (const ScoreRow& row : s.score->rows) {
-          std::string cell;
-          for (const ScoreMark& m : row.marks)
-            if (m.from >= b.from && m.from < b.to) cell += (cell.empty() ? "" : "; ") + m.text;
-          out += "<td>" + html_text(cell) + "</td>";
-        }
+      const auto rows = score_rows(*s.score);
+      out += "<table>";
+      for (std::size_t ri = 0; ri < rows.size(); ++ri) {
+        out += "<tr>";
+        for (const std::string& c : rows[ri]) out += (ri == 0 ? "<th>" : "<td>") + html_text(c) + (ri == 0 ? "</th>" : "</td>");
         out += "</tr>\n";
       }
       out += "</table>\n";
