@@ -73,7 +73,7 @@ int run_sheet(const Options& opt) {
   const std::optional<Audience> audience = parse_audience(full, opt.audience, why);
   if (!audience || audience->kind == AudienceKind::interchange)
     return bad(opt.file + ": --for " + opt.audience + ": " +
-               (audience ? "use performer:ID, director, costume or ad (interchange is closedset export)" : why));
+               (audience ? "use performer:ID, director, costume, ad or continuity (interchange is closedset export)" : why));
   const PropMeshes meshes = load_prop_meshes(full, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
     for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
@@ -87,6 +87,7 @@ int run_sheet(const Options& opt) {
   SheetOptions so;
   so.date = date;
   so.stills = !opt.no_stills && (ext == ".pdf" || ext == ".html");
+  so.meshes = &meshes;
   const Sheet sheet = build_sheet(view, so);
   PublishOptions po;
   po.meshes = &meshes;
@@ -117,13 +118,13 @@ int run_sheet(const Options& opt) {
 void add_sheet(CLI::App& app, Runner& run) {
   auto opt = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
-      "sheet", "A sheet for one audience: performer's beat sheet, director's masking sheet, costume or AD sheet");
+      "sheet", "A sheet for one audience: performer's beat sheet, director's masking sheet, costume, AD or continuity sheet");
   sub->add_option("FILE", opt->file, "Scene file (NAME.closedset.json)")->required();
-  sub->add_option("--for", opt->audience, "performer:ID, director, costume or ad")->required();
+  sub->add_option("--for", opt->audience, "performer:ID, director, costume, ad or continuity")->required();
   sub->add_option("-o,--output", opt->out, "Where to write: OUT.pdf, OUT.html, OUT.md or OUT.csv (the beat list)")
       ->required();
   sub->add_option("--date", opt->date, "The sheet's date, YYYY-MM-DD (default: today, UTC); same file and date, same bytes");
-  sub->add_flag("--no-stills", opt->no_stills, "Director's sheet: leave out the stills (faster)");
+  sub->add_flag("--no-stills", opt->no_stills, "Director's and continuity sheets: leave out the stills (faster)");
   sub->add_option("--still-width", opt->still_width, "Pixels across each still (default 480)")->check(CLI::Range(64, 2048));
   sub->footer(
       "Each sheet is built from what its audience may see: a performer sees their own body map and rider and, of a\n"

@@ -30,6 +30,7 @@ std::optional<Audience> parse_audience(const Document& doc, std::string_view tex
   if (text == "director") a.kind = AudienceKind::director;
   else if (text == "costume") a.kind = AudienceKind::costume;
   else if (text == "ad") a.kind = AudienceKind::ad;
+  else if (text == "continuity") a.kind = AudienceKind::continuity;
   else if (text == "interchange") a.kind = AudienceKind::interchange;
   else if (text.substr(0, 10) == "performer:") {
     a.kind = AudienceKind::performer;
@@ -42,7 +43,7 @@ std::optional<Audience> parse_audience(const Document& doc, std::string_view tex
       return std::nullopt;
     }
   } else {
-    why = "'" + std::string(text) + "' is not an audience: use performer:ID, director, costume or ad";
+    why = "'" + std::string(text) + "' is not an audience: use performer:ID, director, costume, ad or continuity";
     return std::nullopt;
   }
   return a;
@@ -54,6 +55,7 @@ std::string audience_id(const Audience& a) {
     case AudienceKind::director: return "director";
     case AudienceKind::costume: return "costume";
     case AudienceKind::ad: return "ad";
+    case AudienceKind::continuity: return "continuity";
     case AudienceKind::interchange: return "interchange";
   }
   return "interchange";
@@ -69,6 +71,7 @@ std::string audience_words(const Document& doc, const Audience& a) {
     case AudienceKind::director: return "the director and DP";
     case AudienceKind::costume: return "the costume department";
     case AudienceKind::ad: return "the AD team";
+    case AudienceKind::continuity: return "the script supervisor and the IC";
     case AudienceKind::interchange: return "interchange (3D and editing tools)";
   }
   return "";
@@ -320,6 +323,17 @@ AudienceView audience_view(const Document& full, const Audience& audience, const
       v.left_out = {"Every performer's body map, rider, conditions and tier raises (consent is shown only as agreed "
                     "or not agreed)",
                     "The IC's private notes, and the take log"};
+      break;
+    case AudienceKind::continuity:
+      for (Performer& p : d.performers) clear_body_map(p);
+      // The take log is this audience's own; a consent deviation is listed,
+      // but what happened stays with the IC.
+      d.takes = full.takes;
+      for (Take& t : d.takes)
+        for (Deviation& dv : t.deviations)
+          if (dv.kind == DeviationKind::consent) dv.note.clear();
+      v.left_out = {"Every performer's body map, rider, conditions and tier raises",
+                    "The IC's private notes, and what a consent deviation's note says (it stays with the IC)"};
       break;
     case AudienceKind::interchange:
       for (Performer& p : d.performers) {

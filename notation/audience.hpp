@@ -22,11 +22,15 @@
 //                 or rider; garment findings only.
 //   ad            the pause word, the beats that need a check-in (ask) and
 //                 with whom, timings, cameras; no body map or rider.
+//   continuity    the script supervisor's and the IC's log of the day: the take
+//                 log, deviations, versions and confirmations; no body map or
+//                 rider; the note of a deviation marked consent stays with the
+//                 IC (the deviation is listed, its note is not).
 //   interchange   the staged scene for 3D tools and editors: no body map,
 //                 rider, tier, note, actor name, camera note, take or version
 //                 history; findings only as codes, places and severities
 //                 (beat marker colours).
-// Private notes, takes and deviation notes reach no audience here.
+// Private notes reach no audience here; takes and deviation notes only continuity.
 #pragma once
 
 #include <optional>
@@ -41,7 +45,7 @@ namespace cs {
 
 struct PropMeshes;
 
-enum class AudienceKind { performer, director, costume, ad, interchange };
+enum class AudienceKind { performer, director, costume, ad, continuity, interchange };
 
 struct Audience {
   AudienceKind kind = AudienceKind::interchange;

@@ -20,6 +20,7 @@
 #include "notation/diff.hpp"
 #include "notation/edits.hpp"
 #include "notation/lens.hpp"
+#include "notation/lined.hpp"
 #include "notation/masking.hpp"
 #include "notation/otio_export.hpp"  // finding_in_beat
 #include "notation/phrasing.hpp"
@@ -664,6 +665,132 @@ void ad_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) {
   add_column(sheet.beat_list, "check_in_with", col);
 }
 
+// ---------------------------------------------------------------------------
+// [SECTION] Continuity sheet (the script supervisor's and the IC's log)
+
+// A lined-choreography cell: one mark per performer, in the cast's order.
+std::string lined_cell(const std::vector<OnScreen>& row) {
+  std::string s;
+  for (OnScreen o : row) s += o == OnScreen::seen ? "\u2503" : o == OnScreen::hidden ? "\u2506" : "\u2240";  // ┃ ┆ ≀
+  return s;
+}
+
+void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOptions& opt, Sheet& sheet) {
+  const Document& d = v.doc;
+  const int current = d.choreography.version;
+  sheet.header.kind = "Continuity sheet";
+
+  SheetSection ver;
+  ver.anchor = "version";
+  ver.title = "The version in force";
+  ver.facts.push_back({"Version", std::to_string(current) + " (" + std::string(vocab_name(d.choreography.status)) + ")"});
+  for (const ChoreographyVersion& h : d.choreography.history)
+    ver.lines.push_back("Version " + std::to_string(h.version) + (h.date.empty() ? "" : ", " + h.date) +
+                        (h.summary.empty() ? "" : ": " + h.summary));
+  for (const Confirmation& c : d.choreography.confirmations)
+    ver.lines.push_back(display_name(d, c.performer) + " confirmed version " + std::to_string(c.version) +
+                        (c.date.empty() ? "" : " on " + c.date) + (c.saw_sheet ? ", having seen their sheet" : "") +
+                        (c.version == current ? "" : " (not the version in force)") + ".");
+  sheet.sections.push_back(std::move(ver));
+
+  SheetSection log;
+  log.anchor = "takes";
+  log.title = "Take log";
+  SheetTable lt;
+  lt.columns = {"Take", "Camera", "Lens", "Status", "Version", "Date", "Deviations", "Note"};
+  for (const Take& t : d.takes) {
+    const Camera* cam = d.camera(t.camera);
+    const double lens = t.lens_mm ? *t.lens_mm : cam ? cam->focal_mm : 0;
+    lt.rows.push_back({t.setup + std::to_string(t.number), t.camera, lens > 0 ? number_text(lens) + " mm" : "",
+                       std::string(vocab_name(t.status)),
+                       "v" + std::to_string(t.choreography_version) +
+                           (t.choreography_version == current ? "" : " (in force: v" + std::to_string(current) + ")"),
+                       t.date, std::to_string(t.deviations.size()), t.note});
+  }
+  if (lt.rows.empty()) log.lines.push_back("No take logged yet.");
+  finish(lt);
+  log.table = std::move(lt);
+  sheet.sections.push_back(std::move(log));
+
+  SheetSection dev;
+  dev.anchor = "deviations";
+  dev.title = "Deviations by beat";
+  SheetTable dt;
+  dt.columns = {"Beat", "Take", "Kind", "Note"};
+  auto add_deviations = [&](const std::string& beat_id, const std::string& title) {
+    for (const Take& t : d.takes)
+      for (const Deviation& dv : t.deviations) {
+        if (dv.beat != beat_id) continue;
+        const bool consent = dv.kind == DeviationKind::consent;
+        dt.rows.push_back({title + (dv.beat_removed_in > 0 ? " (removed in v" + std::to_string(dv.beat_removed_in) + ")" : ""),
+                           t.setup + std::to_string(t.number), dv.kind ? std::string(vocab_name(*dv.kind)) : "",
+                           consent ? "Consent: see the IC" : dv.note});
+        dt.row_beats.push_back(d.beat(beat_id) ? beat_id : "");
+        dt.row_revised.push_back(rev.beats.count(beat_id) > 0);
+      }
+  };
+  for (const Beat& b : d.choreography.beats) add_deviations(b.id, beat_title(b));
+  std::set<std::string> gone;  // beats the log names that are no longer in the choreography
+  for (const Take& t : d.takes)
+    for (const Deviation& dv : t.deviations)
+      if (!d.beat(dv.beat)) gone.insert(dv.beat);
+  for (const std::string& id : gone) add_deviations(id, id);
+  if (dt.rows.empty()) dev.lines.push_back("None noted.");
+  dev.table = std::move(dt);
+  sheet.sections.push_back(std::move(dev));
+
+  // The lined choreography: down the beats, a column per setup shot.
+  SheetSection lined;
+  lined.anchor = "lined";
+  lined.title = "Lined choreography";
+  LinedOptions lo;
+  lo.meshes = opt.meshes;
+  const LinedChoreography lc = lined_choreography(d, lo);
+  std::vector<std::string> cast;
+  for (const Performer& p : d.performers) cast.push_back(display_name(p));
+  lined.lines.push_back("Each column is a setup; in each cell one mark per performer (" + join_list(cast) +
+                        "): \u2503 seen, \u2506 in frame but hidden, \u2240 out of frame, from the masking engine at " +
+                        std::to_string(lo.samples_per_count) + " moments a count.");
+  if (!lc.setups.empty() && lc.setups.front().planned)
+    lined.lines.push_back("No take logged yet: one column per camera, as planned.");
+  SheetTable ln;
+  ln.columns = {"Beat", "Counts"};
+  for (const LinedSetup& s : lc.setups)
+    ln.columns.push_back((s.setup.empty() ? std::string() : s.setup + " ") + s.camera + " " + number_text(s.lens_mm) + " mm");
+  for (std::size_t bi = 0; bi < d.choreography.beats.size(); ++bi) {
+    const Beat& b = d.choreography.beats[bi];
+    std::vector<std::string> row = {beat_title(b), count_label(b.start_count) + " to " + count_label(b.end_count())};
+    for (const LinedSetup& s : lc.setups) row.push_back(lined_cell(s.beats[bi]));
+    ln.rows.push_back(std::move(row));
+    ln.row_beats.push_back(b.id);
+    ln.row_revised.push_back(rev.beats.count(b.id) > 0);
+  }
+  lined.table = std::move(ln);
+  sheet.sections.push_back(std::move(lined));
+
+  // A still per camera per beat, camera → beat in the outline.
+  if (opt.stills)
+    for (std::size_t ci = 0; ci < d.cameras.size(); ++ci) {
+      const Camera& c = d.cameras[ci];
+      SheetSection cs;
+      cs.anchor = "camera-" + c.id;
+      cs.title = "Camera " + c.id + (c.label.empty() ? "" : " (" + c.label + ")");
+      cs.facts.push_back({"Lens", lens_label(c, c.focal_mm)});
+      sheet.sections.push_back(std::move(cs));
+      for (const Beat& b : d.choreography.beats) {
+        SheetSection s;
+        s.level = 2;
+        s.anchor = "camera-" + c.id + "-" + b.id;
+        s.title = c.id + " \u00b7 " + beat_title(b);
+        s.beat = b.id;
+        s.revised = rev.beats.count(b.id) > 0;
+        s.facts.push_back({"Counts", counts_words(d, b)});
+        s.still = SheetStill{int(ci), b.start_count, StillOverlay::none};
+        sheet.sections.push_back(std::move(s));
+      }
+    }
+}
+
 std::string digest_of(const std::string& text) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
   for (unsigned char c : text) {
@@ -734,6 +861,7 @@ Sheet build_sheet(const AudienceView& view, const SheetOptions& options) {
     case AudienceKind::director: director_sheet(view, rev, options, sheet); break;
     case AudienceKind::costume: costume_sheet(view, rev, sheet); break;
     case AudienceKind::ad: ad_sheet(view, rev, sheet); break;
+    case AudienceKind::continuity: continuity_sheet(view, rev, options, sheet); break;
     case AudienceKind::interchange: h.kind = "Beat list"; break;
   }
   if (rev.since > 0)

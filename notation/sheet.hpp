@@ -99,6 +99,7 @@ struct SheetOptions {
   std::string date;                            // YYYY-MM-DD; the header's date (reproducible output)
   bool stills = true;                          // director: a still per camera per beat
   StillOverlay still_overlay = StillOverlay::masking;
+  const PropMeshes* meshes = nullptr;          // continuity: imported prop meshes for the lined choreography
 };
 
 // The sheet for the view's audience (interchange has no sheet: a plain beat list).

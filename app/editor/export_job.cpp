@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "notation/audience.hpp"
 #include "notation/beat_range.hpp"
-#include "notation/checks.hpp"
 #include "notation/format.hpp"
 #include "notation/gltf_export.hpp"
 #include "notation/mesh_import.hpp"
@@ -54,8 +54,13 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 }  // namespace
 
-void ExportJob::run(Document doc, std::filesystem::path scene_dir) {
+void ExportJob::run(Document full, std::filesystem::path scene_dir) {
   ExportOutcome out;
+  // Everything below is built from the interchange audience's view, as
+  // `closedset export` builds it: no body map, rider, note, actor or take.
+  AudienceOptions ao;
+  ao.run_checks = false;
+  const Document doc = audience_view(full, Audience{AudienceKind::interchange, ""}, ao).doc;
   const std::string name = settings_.out.filename().string();
   auto finish = [&] {
     outcome_ = std::move(out);
@@ -82,11 +87,12 @@ void ExportJob::run(Document doc, std::filesystem::path scene_dir) {
       out.message = "Not exported: the choreography has no beats to mark";
       return finish();
     }
-    // Marker colours from the full check, as `closedset export` runs it.
-    CheckOptions co;
-    co.meshes = &meshes;
+    // Marker colours from the full check, as `closedset export` runs it (the
+    // view holds its findings as codes and places only).
+    ao.run_checks = true;
+    ao.meshes = &meshes;
     progress_.store(0.1);
-    const CheckReport report = run_checks(doc, co);
+    const std::vector<Finding> findings = audience_view(full, Audience{AudienceKind::interchange, ""}, ao).findings;
     if (cancel_.load()) {
       out.cancelled = true;
       out.message = "Export cancelled; nothing was written";
@@ -94,7 +100,7 @@ void ExportJob::run(Document doc, std::filesystem::path scene_dir) {
     }
     OtioOptions oo;
     oo.beats = beats;
-    bytes = export_otio(doc, worst_severity_per_beat(doc, report.findings), oo);
+    bytes = export_otio(doc, worst_severity_per_beat(doc, findings), oo);
     const BeatRange range = beats ? *beats : *whole_choreography(doc);
     summary = plural(range.last - range.first + 1, "beat marker", "beat markers") + " at 24 fps";
   } else {

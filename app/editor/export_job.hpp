@@ -54,7 +54,7 @@ class ExportJob {
   ExportOutcome outcome() const;
 
  private:
-  void run(Document doc, std::filesystem::path scene_dir);
+  void run(Document full, std::filesystem::path scene_dir);
   ExportSettings settings_;
   std::atomic<double> progress_{0};
   std::atomic<bool> cancel_{false};

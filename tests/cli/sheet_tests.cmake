@@ -88,6 +88,22 @@ foreach(fmt pdf html md csv)
     forbid("${text}" ${out} "PRIV[a-z]+BOUNDARY[0-9]+X7F3A" "PRIV[a-z]+RIDER[0-9]+X7F3A" "PRIV[a-z]+NOTEX7F3A"
       "PRIVTAKE[0-9]+X7F3A" "PRIVDEVIATION[a-z0-9]+X7F3A")
   endforeach()
+  # Continuity: the take log and deviation notes, but no body map, rider or
+  # private note, and not what a consent deviation's note says.
+  set(out ${WORK}/continuity.${fmt})
+  run_case("continuity as .${fmt}" 0 ARGS sheet ${marked} --for continuity -o ${out} --date ${date} --still-width 160
+    STDOUT "Continuity sheet for")
+  sheet_text(${out} text)
+  forbid("${text}" ${out} "PRIV[a-z]+BOUNDARY[0-9]+X7F3A" "PRIV[a-z]+RIDER[0-9]+X7F3A" "PRIV[a-z]+NOTEX7F3A"
+    "PRIVDEVIATIONconsent[a-z0-9]+X7F3A")
+  if(NOT fmt STREQUAL "csv")
+    foreach(want PRIVTAKE2X7F3A PRIVDEVIATIONb04X7F3A)
+      string(FIND "${text}" "${want}" at)
+      if(at EQUAL -1)
+        message(SEND_ERROR "[sheet] ${out} lacks ${want}: the take log is the continuity sheet's own")
+      endif()
+    endforeach()
+  endif()
 endforeach()
 sheet_text(${WORK}/ana.pdf ana_text)
 string(REGEX MATCHALL "PRIVanaRIDER[0-9]+X7F3A" rider "${ana_text}")
@@ -96,7 +112,7 @@ list(LENGTH rider n_rider)
 if(NOT n_rider EQUAL ana_rider)
   message(SEND_ERROR "[sheet] ana.pdf shows ${n_rider} of her ${ana_rider} rider lines")
 endif()
-message(STATUS "ok: privacy of 4 formats × 5 audiences")
+message(STATUS "ok: privacy of 4 formats × 6 audiences")
 
 # The PDF: pages, fonts embedded, metadata, outline camera → beat, reproducible.
 execute_process(COMMAND ${PDFINFO} ${WORK}/director.pdf OUTPUT_VARIABLE info)

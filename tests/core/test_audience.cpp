@@ -211,3 +211,34 @@ TEST_CASE("audience: parse names an audience or says why not") {
   CHECK_FALSE(parse_audience(doc, "producer", why));
   CHECK(holds(why, "not an audience"));
 }
+
+TEST_CASE("audience: continuity sees the take log and deviation notes, but no body map, rider, private note, or a consent deviation's note") {
+  std::vector<std::string> markers;
+  Document doc = marked_bedroom(markers);
+  REQUIRE_FALSE(doc.takes.empty());
+  Deviation consent;
+  consent.beat = doc.choreography.beats[0].id;
+  consent.kind = DeviationKind::consent;
+  consent.note = "PRIVATE-consent-deviation-7f3a";
+  doc.takes[0].deviations.push_back(consent);
+  const AudienceView v = audience_view(doc, Audience{AudienceKind::continuity, ""}, fast());
+  const std::string text = view_text(v);
+  for (const std::string& m : markers) {
+    CAPTURE(m);
+    const bool shareable = m.find("-camnotes-") != std::string::npos || m.find("-actor-") != std::string::npos ||
+                           m.find("-take") != std::string::npos || m.find("-deviation-") != std::string::npos;
+    CHECK(holds(text, m) == shareable);
+  }
+  CHECK_FALSE(holds(text, consent.note));
+  // The consent deviation itself is listed: the log is complete.
+  REQUIRE(v.doc.takes[0].deviations.size() == doc.takes[0].deviations.size());
+  CHECK(v.doc.takes[0].deviations.back().kind == DeviationKind::consent);
+  for (const Performer& p : v.doc.performers) {
+    CHECK(p.boundaries.empty());
+    CHECK(p.exposure.empty());
+    CHECK(p.tiers.empty());
+    CHECK(p.private_note.empty());
+  }
+  std::string why;
+  CHECK(parse_audience(doc, "continuity", why) == Audience{AudienceKind::continuity, ""});
+}

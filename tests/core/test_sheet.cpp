@@ -139,3 +139,42 @@ TEST_CASE("sheet: the masking sheet is camera then beat, with lens facts and a s
       CHECK(std::any_of(s.sections.begin(), s.sections.end(), [&](const SheetSection& x) { return x.anchor == l.anchor; }));
     }
 }
+
+TEST_CASE("sheet: the continuity sheet: versions, the take log against the version in force, deviations by beat, the lined choreography") {
+  Document doc = bedroom();
+  REQUIRE_FALSE(doc.takes.empty());
+  Deviation consent;
+  consent.beat = doc.choreography.beats[0].id;
+  consent.kind = DeviationKind::consent;
+  consent.note = "asked to stop";
+  doc.takes[0].deviations.push_back(consent);
+  const AudienceView v = audience_view(doc, Audience{AudienceKind::continuity, ""}, fast());
+  SheetOptions o = dated();
+  o.stills = false;
+  const Sheet s = build_sheet(v, o);
+  CHECK(s.header.kind == "Continuity sheet");
+  auto section = [&](const std::string& anchor) -> const SheetSection* {
+    for (const SheetSection& sec : s.sections)
+      if (sec.anchor == anchor) return &sec;
+    return nullptr;
+  };
+  const SheetSection* takes = section("takes");
+  REQUIRE(takes);
+  REQUIRE(takes->table);
+  CHECK(takes->table->rows.size() == doc.takes.size());
+  const SheetSection* dev = section("deviations");
+  REQUIRE(dev);
+  REQUIRE(dev->table);
+  bool consent_row = false;
+  for (const auto& row : dev->table->rows) consent_row |= row[2] == "consent" && row[3] == "Consent: see the IC";
+  CHECK(consent_row);
+  CHECK_FALSE(holds(sheet_plain_text(s), "asked to stop"));
+  const SheetSection* lined = section("lined");
+  REQUIRE(lined);
+  REQUIRE(lined->table);
+  CHECK(lined->table->rows.size() == doc.choreography.beats.size());
+  CHECK(lined->table->columns.size() >= 3);  // beat, counts, a setup or more
+  // Each cell is one mark per performer.
+  for (const auto& row : lined->table->rows)
+    for (std::size_t c = 2; c < row.size(); ++c) CHECK(row[c].size() == 3 * doc.performers.size());  // UTF-8: 3 bytes a mark
+}
