@@ -295,14 +295,18 @@ std::string consent_change_words(const Document& before, const Document& after) 
     for (Direction dir : {Direction::receive, Direction::give})
       for (std::size_t i = 0; i < kRegionCount; ++i) {
         const Region r = vocab_at<Region>(i);
+        const std::string where = std::string(region_label(r)) + (dir == Direction::give ? " (to touch)" : "");
         const BrushState a = map_state(*was, dir, "", r), b = map_state(now, dir, "", r);
-        bool any_line_changed = a != b;
-        if (!any_line_changed)
-          for (const Performer& q : after.performers)
-            if (q.id != now.id && map_state(*was, dir, q.id, r) != map_state(now, dir, q.id, r)) any_line_changed = true;
-        if (!any_line_changed) continue;
-        changes.push_back(std::string(region_label(r)) + (dir == Direction::give ? " (to touch)" : "") + " now " +
-                          brush_words(b));
+        if (a != b) {
+          changes.push_back(where + " now " + brush_words(b));
+          continue;
+        }
+        // The lines for any partner are as they were: what changed is for one partner (or several).
+        for (const Performer& q : after.performers) {
+          if (q.id == now.id) continue;
+          const BrushState qa = map_state(*was, dir, q.id, r), qb = map_state(now, dir, q.id, r);
+          if (qa != qb) changes.push_back(where + " now " + brush_words(qb) + " with " + display_name(q));
+        }
       }
     if (changes.empty() && was->exposure != now.exposure) changes.push_back("rider changed");
     if (changes.empty() && was->tiers != now.tiers) changes.push_back("tiers changed");

@@ -201,6 +201,9 @@ TEST_CASE("a change of consent names the region, its new state and the contacts 
   const cs::Document face = made(cs::paint_regions(d, "ana", brush(BoundaryState::no), {Region::face}));
   CHECK(cs::consent_change_words(d, face) == "ana: face now no");
   CHECK(cs::consent_change_words(d, d).empty());
+  // A line for one partner: said with whom.
+  const cs::Document ben = made(cs::paint_regions(d, "ana", brush(BoundaryState::no, "ben"), {Region::back_upper}));
+  CHECK(cs::consent_change_words(d, ben) == "ana: upper back now no with ben \u2014 1 contact in b02 affected");
 }
 
 TEST_CASE("the body map's picture is the performer's own mannequin, front and back") {
