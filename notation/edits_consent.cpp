@@ -308,13 +308,23 @@ std::string consent_change_words(const Document& before, const Document& after) 
           if (qa != qb) changes.push_back(where + " now " + brush_words(qb) + " with " + display_name(q));
         }
       }
-    if (changes.empty() && was->exposure != now.exposure) changes.push_back("rider changed");
+    // The rider: each cell (region, view) whose state changed.
+    if (was->exposure != now.exposure)
+      for (std::size_t i = 0; i < kRegionCount; ++i)
+        for (View v : kRiderViews) {
+          const Region r = vocab_at<Region>(i);
+          const BrushState a = rider_cell(*was, r, v), b = rider_cell(now, r, v);
+          if (a != b)
+            changes.push_back("rider: " + std::string(region_label(r)) + " from " + view_words(v) + " now " +
+                              (b ? std::string(vocab_name(*b)) : std::string("not agreed")));
+        }
+    if (changes.empty() && was->exposure != now.exposure) changes.push_back("rider conditions changed");
     if (changes.empty() && was->tiers != now.tiers) changes.push_back("tiers changed");
     if (changes.empty()) changes.push_back("conditions changed");
     if (changes.size() > 3) {
       const std::size_t more = changes.size() - 2;
       changes.resize(2);
-      changes.push_back(std::to_string(more) + " more regions");
+      changes.push_back(std::to_string(more) + " more");
     }
     // The contacts whose chip (either side) changed.
     std::size_t contacts = 0;

@@ -109,6 +109,24 @@ void contact_rows(EditorState& s, const UiFonts& fonts, std::size_t bi, float la
       changed |= performer_combo("##receiver", d, c.receiver, w * 0.45f);
       ImGui::SameLine();
       changed |= region_combo("##region", c.region, -FLT_MIN);
+      // The region picked in the viewport (the selection's sub-item) as either end of the contact.
+      if (s.selection.kind == SelectionKind::performer && s.selection.region && d.performer(s.selection.id)) {
+        const std::string picked = possessive(display_name(d, s.selection.id)) + " " +
+                                   std::string(region_label(*s.selection.region));
+        ImGui::TextDisabled("Picked: %s", picked.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("as giver")) {
+          c.giver = s.selection.id;
+          c.with = *s.selection.region;
+          changed = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("as receiver")) {
+          c.receiver = s.selection.id;
+          c.region = *s.selection.region;
+          changed = true;
+        }
+      }
       row("Kind", label_w);
       changed |= word_combo("##kind", c.kind, -FLT_MIN);
       row("Layer", label_w);

@@ -201,6 +201,9 @@ TEST_CASE("a change of consent names the region, its new state and the contacts 
   const cs::Document face = made(cs::paint_regions(d, "ana", brush(BoundaryState::no), {Region::face}));
   CHECK(cs::consent_change_words(d, face) == "ana: face now no");
   CHECK(cs::consent_change_words(d, d).empty());
+  // The rider: the cell that changed.
+  const cs::Document rider = made(cs::set_rider_cell(d, "ana", Region::back_lower, cs::View::rear, BoundaryState::ask));
+  CHECK(cs::consent_change_words(d, rider) == "ana: rider: lower back from the rear now ask");
   // A line for one partner: said with whom.
   const cs::Document ben = made(cs::paint_regions(d, "ana", brush(BoundaryState::no, "ben"), {Region::back_upper}));
   CHECK(cs::consent_change_words(d, ben) == "ana: upper back now no with ben \u2014 1 contact in b02 affected");
