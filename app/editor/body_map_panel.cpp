@@ -222,8 +222,10 @@ void line_details(EditorState& s, const Performer& p, Region r) {
     int tier = static_cast<int>(tier_for(p, r));
     const char* tiers[] = {"ordinary", "sensitive", "intimate"};
     ImGui::SameLine();
+    ImGui::TextDisabled("· held as");
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    if (ImGui::Combo("held as", &tier, tiers, 3))
+    if (ImGui::Combo("##tier", &tier, tiers, 3))
       consent_edit(s, "Hold " + std::string(region_label(r)) + " as " + tiers[tier],
                    set_region_tier(d, p.id, r, static_cast<Tier>(tier)));
   }
@@ -363,9 +365,14 @@ void rider_page(EditorState& s, const Performer& p) {
   NotationUi& n = s.notation;
   const Document& d = *s.document();
   ImGui::TextDisabled("Presets add their lines:");
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (RiderPreset pr : kRiderPresets) {
+    // Buttons flow onto the next line rather than run off the window.
+    const std::string words(rider_preset_words(pr));
+    const float w = ImGui::CalcTextSize(words.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
-    if (ImGui::SmallButton(std::string(rider_preset_words(pr)).c_str()))
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    if (ImGui::SmallButton(words.c_str()))
       consent_edit(s, "Rider preset: " + std::string(rider_preset_words(pr)), apply_rider_preset(*s.document(), p.id, pr));
   }
   brush_bar(s, false);

@@ -126,6 +126,12 @@ TEST_CASE("from File → New to a checked choreography through the notation pane
   // The status line names what changed and the contact it reaches.
   CHECK(s.status.find("Ana: left shoulder now yes with Ben, right shoulder now yes with Ben and 2 more") == 0);
   CHECK(s.status.find("1 contact in b01 affected") != std::string::npos);
+  // With the brush off, a click opens the region's lines (as the picture's click does).
+  s.notation.brush_on = false;
+  s.notation.detail_region = cs::Region::back_lower;
+  shoot(*app, "body_map_details.png", false);
+  s.notation.detail_region.reset();
+  s.notation.brush_on = true;
   // Her buttocks: no.
   s.notation.brush = cs::BoundaryState::no;
   REQUIRE(paint(s, {cs::Region::buttock_l, cs::Region::buttock_r}));
