@@ -50,7 +50,7 @@ void shoot(EditorApp& app, const char* name, bool for_docs = true) {
   std::string error;
   CHECK_MESSAGE(cs::render::write_png(dir / name, img, &error), error);
   if (const char* update = std::getenv("CLOSEDSET_UPDATE_DOCS"); for_docs && update && std::string(update) == "1")
-    CHECK_MESSAGE(cs::render::write_png(fs::path(CLOSEDSET_SOURCE_DIR) / "docs" / name, img, &error), error);
+    CHECK_MESSAGE(cs::render::write_png(fs::path(CLOSEDSET_EXAMPLES_DIR) / ".." / ".." / "docs" / name, img, &error), error);
 }
 
 }  // namespace
