@@ -114,6 +114,7 @@ void performer_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, co
   edit("Edit build", word_field("Build", "##build", p.build), p);
   // What they agreed: the body map, the rider, their garments (body_map_panel.cpp).
   ImGui::Spacing();
+  const std::string id = shown.id;
   if (ImGui::Button("Body map, rider and garments\u2026", ImVec2(-FLT_MIN, 0))) open_body_map(s, id);
   if (const Performer* now = s.document() ? s.document()->performer(id) : nullptr)
     ImGui::TextDisabled("%zu body-map line%s  ·  %zu rider line%s", now->boundaries.size(),
@@ -199,7 +200,7 @@ void prop_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, const P
     edit("Name barrier owner", performer_combo("##owner", *s.document(), p.owner, -FLT_MIN, "(set piece, no owner)"), p);
   }
   ImGui::Spacing();
-  if (ImGui::Button("Delete prop")) edit_document(s, "Delete prop " + display_name(shown), remove_prop(*s.document(), id));
+  if (ImGui::Button("Delete prop")) edit_document(s, "Delete prop " + display_name(shown), remove_prop(*s.document(), shown.id));
 }
 
 }  // namespace
