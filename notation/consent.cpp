@@ -8,6 +8,7 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include "notation/checks.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs {
 
@@ -74,6 +75,50 @@ Governing govern(const Performer& p, Direction dir, Region region, const std::st
   g.outcome = Governing::layer;
   g.lines = with_kind;
   return g;
+}
+
+ContactConsent contact_consent(const Document& doc, const Contact& c) {
+  ContactConsent out;
+  const Performer* receiver = doc.performer(c.receiver);
+  const Performer* giver = doc.performer(c.giver);
+  if (!receiver || !giver) {
+    out.words = "not agreed: an unknown performer";
+    return out;
+  }
+  // A side's rank: 0 yes, 1 conditional, 2 ask, 3 not agreed; the higher governs.
+  struct Side { int rank = 3; std::string words; };
+  const auto side = [&](const Performer& self, Direction dir, const std::string& partner) {
+    const Governing g = govern(self, dir, c.region, partner, c.kind, c.layer);
+    const std::string me = display_name(self);
+    Side s;
+    switch (g.outcome) {
+      case Governing::ok: s.rank = 0; s.words = "yes"; break;
+      case Governing::conditional: {
+        s.rank = 1;
+        std::vector<std::string> conditions;
+        for (const Boundary* b : g.lines)
+          if (!b->conditions.empty() && std::find(conditions.begin(), conditions.end(), b->conditions) == conditions.end())
+            conditions.push_back(b->conditions);
+        s.words = "conditional: " + (conditions.empty() ? std::string("conditions not written") : join_list(conditions, "and"));
+        break;
+      }
+      case Governing::ask: s.rank = 2; s.words = "ask: check in"; break;
+      case Governing::refused: s.words = "not agreed: " + me + " said no"; break;
+      case Governing::not_discussed: s.words = "not agreed: not discussed with " + me; break;
+      case Governing::partner: s.words = "not agreed: not with " + display_name(doc, partner); break;
+      case Governing::kind: s.words = "not agreed: not " + std::string(vocab_name(c.kind)); break;
+      case Governing::layer: s.words = "not agreed: more exposed than " + me + " agreed"; break;
+    }
+    return s;
+  };
+  const Side r = side(*receiver, Direction::receive, c.giver);
+  const Side g = side(*giver, Direction::give, c.receiver);
+  const Side& worst = g.rank > r.rank ? g : r;
+  out.chip = static_cast<ContactConsent::Chip>(worst.rank);
+  out.words = worst.words;
+  // Both sides conditional: both sets of conditions hold.
+  if (r.rank == 1 && g.rank == 1 && r.words != g.words) out.words = r.words + "; " + g.words.substr(13);
+  return out;
 }
 
 // [SECTION] Touch and exposure

@@ -76,6 +76,17 @@ struct Governing {
 Governing govern(const Performer& p, Direction dir, Region region, const std::string& partner, ContactKind kind,
                  Layer layer);
 
+// What both performers' maps say of one contact, for the editor's chip: the
+// receiver's receive lines and the giver's give lines, the more cautious
+// side governing. `words` is the chip: "yes", "conditional: hands flat",
+// "ask: check in", "not agreed: Ana said no". The findings say the rest
+// (garments, barriers, the genital barrier rule).
+struct ContactConsent {
+  enum Chip { yes, conditional, ask, not_agreed } chip = not_agreed;
+  std::string words;
+};
+ContactConsent contact_consent(const Document& doc, const Contact& c);
+
 // ---------------------------------------------------------------------------
 // [SECTION] Touch and exposure
 

@@ -231,6 +231,68 @@ template <class Item> Edited remove_note(const Document& doc, std::size_t beat, 
   return checked(doc, std::move(d));
 }
 
+// ---------------------------------------------------------------------------
+// [SECTION] Breath cues on the timeline
+
+Edited place_breath(const Document& doc, const std::string& performer, double count, BreathCue cue,
+                    std::size_t* beat, std::size_t* index) {
+  if (!std::isfinite(count)) return Edited::refused("A breath cue needs a count");
+  const double c = snap_count(count);
+  const int at = beat_index_at(doc, c);
+  if (at < 0) return Edited::refused("There is no beat at count " + number_text(c) + " for a breath cue");
+  const auto bi = static_cast<std::size_t>(at);
+  if (beat) *beat = bi;
+  if (index) *index = doc.choreography.beats[bi].breath.size();
+  return add_note(doc, bi, BreathNote{performer, cue, c});
+}
+
+Edited move_breath(const Document& doc, std::size_t beat, std::size_t i, double count, std::size_t* to_beat,
+                   std::size_t* to_index) {
+  if (beat >= doc.choreography.beats.size()) return Edited::refused(no_beat(beat));
+  if (i >= doc.choreography.beats[beat].breath.size()) return no_note<BreathNote>(doc, beat, i);
+  if (!std::isfinite(count)) return Edited::refused("Move the breath cue to which count?");
+  const double c = snap_count(count);
+  const int at = beat_index_at(doc, c);
+  if (at < 0) return Edited::refused("There is no beat at count " + number_text(c) + " for the breath cue");
+  Document d = doc;
+  auto& from = d.choreography.beats[beat].breath;
+  BreathNote n = from[i];
+  n.count = c;
+  const auto bi = static_cast<std::size_t>(at);
+  if (bi == beat) {
+    from[i] = n;
+    if (to_index) *to_index = i;
+  } else {
+    from.erase(from.begin() + static_cast<std::ptrdiff_t>(i));
+    auto& into = d.choreography.beats[bi].breath;
+    into.push_back(n);
+    if (to_index) *to_index = into.size() - 1;
+  }
+  if (to_beat) *to_beat = bi;
+  return checked(doc, std::move(d));
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Defaults a new contact starts from
+
+Layer worn_layer(const Document& doc, std::size_t beat, const std::string& receiver, Region region, std::string* garment) {
+  if (beat >= doc.choreography.beats.size()) return Layer::skin;
+  const std::vector<bool> worn = garments_worn_at(doc, doc.choreography.beats[beat].start_count);
+  Layer layer = Layer::skin;
+  for (std::size_t g = 0; g < doc.garments.size() && g < worn.size(); ++g) {
+    const Garment& gm = doc.garments[g];
+    if (!worn[g] || gm.wearer != receiver) continue;
+    if (std::find(gm.covers.begin(), gm.covers.end(), region) == gm.covers.end()) continue;
+    // A costume over the region is what a hand meets first; a modesty garment otherwise.
+    const Layer l = gm.camera == GarmentCamera::costume ? Layer::over_costume : Layer::over_garment;
+    if (layer == Layer::skin || l < layer) {
+      layer = l;
+      if (garment) *garment = l == Layer::over_garment ? gm.id : std::string();
+    }
+  }
+  return layer;
+}
+
 #define CS_NOTE_EDITS(Item)                                                              \
   template Edited add_note<Item>(const Document&, std::size_t, Item);                    \
   template Edited set_note<Item>(const Document&, std::size_t, std::size_t, Item);       \

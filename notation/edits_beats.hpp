@@ -59,4 +59,21 @@ template <class Item> Edited add_note(const Document& doc, std::size_t beat, Ite
 template <class Item> Edited set_note(const Document& doc, std::size_t beat, std::size_t i, Item item);
 template <class Item> Edited remove_note(const Document& doc, std::size_t beat, std::size_t i);
 
+// [SECTION] Breath cues on the timeline
+// A cue at `count` (snapped to half counts) in the beat whose span holds it;
+// refused between beats. Sets *beat and *index to where it went.
+Edited place_breath(const Document& doc, const std::string& performer, double count, BreathCue cue,
+                    std::size_t* beat = nullptr, std::size_t* index = nullptr);
+// Moves cue `i` of beat `beat` to `count` (snapped), into whichever beat holds
+// that count; refused between beats. Sets *to_beat and *to_index.
+Edited move_breath(const Document& doc, std::size_t beat, std::size_t i, double count,
+                   std::size_t* to_beat = nullptr, std::size_t* to_index = nullptr);
+
+// [SECTION] Defaults a new contact starts from
+// The layer a contact on `receiver`'s `region` is at the beat's start, from the
+// garments worn then: over a costume garment, over a hidden (modesty) garment,
+// or skin when nothing covers it.
+Layer worn_layer(const Document& doc, std::size_t beat, const std::string& receiver, Region region,
+                 std::string* garment = nullptr);
+
 }  // namespace cs

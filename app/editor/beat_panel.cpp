@@ -1,6 +1,8 @@
 // beat_panel.cpp — the inspector's beat (inspector_panel.cpp): the beat under
-// the playhead, or the selected one, as the IC wrote it: counts, action,
-// contacts, breath, eyelines, garments, masking notes.
+// the playhead, or the selected one, as the IC wrote it: counts, the action
+// and camera notes (wrapped, never cut off), the placeholder toggle, then its
+// notation (contacts_panel.cpp: contacts, breath, eyelines, garments, masking notes).
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 #include <string>
@@ -8,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/editor/notation_widgets.hpp"
 #include "app/editor/panels.hpp"
 #include "app/editor/undoable.hpp"
 #include "notation/phrasing.hpp"
@@ -15,18 +18,6 @@
 namespace cs::editor {
 
 namespace {
-
-void heading(const UiFonts& fonts, const char* text, std::size_t n) {
-  ImGui::Spacing();
-  ImGui::PushFont(fonts.bold);
-  ImGui::Text("%s", text);
-  ImGui::PopFont();
-  if (n > 0) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu", n);
-  }
-  ImGui::Separator();
-}
 
 // A text field on one of the beat's strings: typing shows at once (the
 // timeline follows); the whole visit to the field is one undo step.
@@ -38,6 +29,39 @@ void beat_text(EditorState& s, std::size_t index, BeatText field, const char* id
   const bool changed = height <= 0 ? ImGui::InputText(id, &text)
                                    : ImGui::InputTextMultiline(id, &text, ImVec2(-FLT_MIN, height));
   undoable(s, what, changed, [&](const Document& d) { return cs::set_beat_text(d, index, field, text); });
+}
+
+// A long text that wraps: read wrapped, every word shown; a click opens it for
+// typing (a multi-line field as tall as the text), and leaving it commits the
+// visit as one undo step.
+void wrapped_beat_text(EditorState& s, std::size_t index, BeatText field, const char* id) {
+  const Beat& b = s.document()->choreography.beats[index];
+  const std::string& shown = field == BeatText::action ? b.action : b.camera_notes;
+  const ImGuiID key = ImGui::GetID(id);
+  static ImGuiID editing = 0;  // one field is typed in at a time
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float text_w = width - st.FramePadding.x * 2;
+  const float text_h = ImGui::CalcTextSize(shown.empty() ? " " : shown.c_str(), nullptr, false, text_w).y;
+  if (editing != key) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, std::max(text_h, ImGui::GetTextLineHeight()) + st.FramePadding.y * 2);
+    if (ImGui::InvisibleButton(id, size)) editing = key;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to edit");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg), st.FrameRounding);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + st.FramePadding.x, p.y + st.FramePadding.y));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    if (shown.empty()) ImGui::TextDisabled("(none)");
+    else ImGui::TextWrapped("%s", shown.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + st.ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, 0));
+    return;
+  }
+  if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+  beat_text(s, index, field, id, std::max(text_h + ImGui::GetTextLineHeight() * 2, ImGui::GetTextLineHeight() * 3.4f));
+  if (ImGui::IsItemDeactivated()) editing = 0;
 }
 
 // Start or length of the beat: typed or stepped by half counts; each visit or
@@ -89,10 +113,10 @@ void draw_beat_inspector(EditorState& s, const UiFonts& fonts, int index) {
     undoable(s, placeholder ? "Mark beat as placeholder" : "Mark beat as choreographed", changed,
              [&](const Document& d) { return cs::set_beat_placeholder(d, bi, placeholder); });
   }
-  ImGui::TextDisabled("Action (what happens, in plain words)");
-  beat_text(s, bi, BeatText::action, "##action", ImGui::GetTextLineHeight() * 3.4f);
+  ImGui::TextDisabled("Action (in plain, anatomical words)");
+  wrapped_beat_text(s, bi, BeatText::action, "##action");
   ImGui::TextDisabled("Camera notes");
-  beat_text(s, bi, BeatText::camera_notes, "##camera_notes", ImGui::GetTextLineHeight() * 2.4f);
+  wrapped_beat_text(s, bi, BeatText::camera_notes, "##camera_notes");
   if (ImGui::Button("Split at playhead")) split_beat_at_playhead(s);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Split this beat in two at the playhead (S)");
   ImGui::SameLine();
@@ -103,52 +127,8 @@ void draw_beat_inspector(EditorState& s, const UiFonts& fonts, int index) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a placeholder beat at the playhead, or after this beat (B)");
   ImGui::PopID();
 
-  // The rest is read here; the edits above may have replaced or removed the beat.
-  const Document& d = *s.document();
-  if (bi >= d.choreography.beats.size()) return;
-  const Beat* b = &d.choreography.beats[bi];
-
-  heading(fonts, "Contacts", b->contacts.size());
-  if (b->contacts.empty()) ImGui::TextDisabled("None.");
-  for (const Contact& c : b->contacts) {
-    ImGui::TextWrapped("%s's %s %s %s's %s", display_name(d, c.giver).c_str(), std::string(region_label(c.with)).c_str(), fonts.arrow,
-                       display_name(d, c.receiver).c_str(), std::string(region_label(c.region)).c_str());
-    ImGui::Indent();
-    ImGui::TextDisabled("%s  ·  %s  ·  %s", std::string(vocab_name(c.kind)).c_str(), std::string(vocab_name(c.layer)).c_str(),
-                        std::string(vocab_name(c.pressure)).c_str());
-    ImGui::Unindent();
-  }
-
-  heading(fonts, "Breath", b->breath.size());
-  if (b->breath.empty()) ImGui::TextDisabled("None.");
-  for (const BreathNote& n : b->breath)
-    ImGui::Text("%g  %s: %s", n.count, display_name(d, n.performer).c_str(), std::string(vocab_name(n.cue)).c_str());
-
-  heading(fonts, "Eyelines", b->eyelines.size());
-  if (b->eyelines.empty()) ImGui::TextDisabled("None.");
-  for (const Eyeline& e : b->eyelines) {
-    std::string target;
-    if (!e.target.performer.empty()) {
-      target = display_name(d, e.target.performer);
-      if (e.target.region) target += "'s " + std::string(region_label(*e.target.region));
-    } else if (!e.target.camera.empty()) target = "camera " + e.target.camera + " (into the lens)";
-    else if (e.target.point) target = "a point in the room";
-    ImGui::TextWrapped("%s %s %s", display_name(d, e.performer).c_str(), fonts.arrow, target.c_str());
-  }
-
-  if (!b->garment_changes.empty()) {
-    heading(fonts, "Garments", b->garment_changes.size());
-    for (const GarmentChange& g : b->garment_changes) ImGui::Text("%s: %s", g.garment.c_str(), g.worn ? "on" : "off");
-  }
-  if (!b->masking.empty()) {
-    heading(fonts, "Masking notes", b->masking.size());
-    for (const MaskingNote& m : b->masking) {
-      std::string regions;
-      for (Region r : m.regions) regions += (regions.empty() ? "" : ", ") + std::string(region_label(r));
-      ImGui::TextWrapped("Camera %s: %s's %s masked by %s", m.camera.c_str(), display_name(d, m.performer).c_str(), regions.c_str(),
-                         d.performer(m.by) ? display_name(d, m.by).c_str() : m.by.c_str());
-    }
-  }
+  // The notation (contacts_panel.cpp); the edits above may have replaced or removed the beat.
+  if (bi < s.document()->choreography.beats.size()) draw_beat_notation(s, fonts, bi);
 }
 
 }  // namespace cs::editor

@@ -1,12 +1,22 @@
-// cast_panel.cpp — the left column: the scene, its cast and their garments,
-// the props and the cameras. Clicking a name selects it (the viewport outlines
+// cast_panel.cpp — the left column: the scene (its details: title, number,
+// pages, story, pause word and response, tempo, status and version), its cast
+// and their garments (+ Performer adds one), the props (+ Box, Cylinder,
+// Sphere, Barrier) and the cameras. Clicking a name selects it (the viewport outlines
 // it, F frames it, Esc clears it); double-clicking a camera looks through it.
 #include <cstdio>
 #include <string>
 
-#include <imgui.h>
+#include <cfloat>
 
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/editor/notation_widgets.hpp"
 #include "app/editor/panels.hpp"
+#include "app/editor/undoable.hpp"
+#include "notation/edits_cast.hpp"
+#include "notation/edits_garments.hpp"
+#include "notation/edits_scene.hpp"
 #include "notation/lens.hpp"
 #include "notation/phrasing.hpp"
 
@@ -41,6 +51,73 @@ void swatch(ImU32 color) {
   ImGui::SameLine();
 }
 
+// The scene's header, its safety agreement, tempo, status and version; each
+// field an edit through undoable() (one step per visit).
+void scene_details(EditorState& s) {
+  if (!ImGui::CollapsingHeader("Scene details")) return;
+  const Document& d = *s.document();
+  const float label_w = ImGui::CalcTextSize("Response").x + ImGui::GetStyle().ItemSpacing.x * 2;
+  const auto text = [&](const char* name, const char* id, std::string SceneInfo::*field) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", name);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    SceneInfo info = s.document()->scene;
+    const bool changed = ImGui::InputText(id, &(info.*field));
+    const std::string value = info.*field;
+    undoable(s, std::string("Edit scene ") + name, changed, [field, value](const Document& o) {
+      SceneInfo i = o.scene;
+      i.*field = value;
+      return set_scene_info(o, i);
+    });
+  };
+  text("Title", "##title", &SceneInfo::title);
+  text("Number", "##number", &SceneInfo::number);
+  text("Pages", "##pages", &SceneInfo::pages);
+  text("Story", "##story", &SceneInfo::story);
+  const auto safety = [&](const char* name, const char* id, std::string Safety::*field, const char* hint) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", name);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    Safety sf = s.document()->safety;
+    const bool changed = ImGui::InputTextWithHint(id, hint, &(sf.*field));
+    const std::string value = sf.*field;
+    undoable(s, std::string("Edit ") + name, changed, [field, value](const Document& o) {
+      Safety x = o.safety;
+      x.*field = value;
+      return set_safety(o, x);
+    });
+  };
+  safety("Pause", "##pause_word", &Safety::pause_word, "the word the cast agreed (e.g. hold)");
+  safety("Response", "##response", &Safety::response, "e.g. What do you need?");
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Tempo");
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  double bpm = s.document()->choreography.tempo_bpm;
+  const bool changed = ImGui::InputDouble("##tempo", &bpm, 1, 10, "%.0f counts per minute");
+  undoable(s, "Set tempo", changed, [bpm](const Document& o) { return set_tempo(o, bpm); });
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Status");
+  ImGui::SameLine(label_w);
+  ChoreoStatus st = s.document()->choreography.status;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  if (ImGui::BeginCombo("##status", std::string(vocab_name(st)).c_str())) {
+    for (std::size_t i = 0; i < vocab_size<ChoreoStatus>(); ++i) {
+      const ChoreoStatus c = vocab_at<ChoreoStatus>(i);
+      if (ImGui::Selectable(std::string(vocab_name(c)).c_str(), c == st) && c != st) {
+        if (st == ChoreoStatus::locked) unlock_to_revise(s);
+        else set_choreography_status(s, c);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("version %d", s.document()->choreography.version);
+  (void)d;
+}
+
 }  // namespace
 
 void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout) {
@@ -58,6 +135,7 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
     ImGui::End();
     return;
   }
+  scene_details(s);
   const Document& d = *s.document();
 
   ImGui::PushFont(fonts.bold);
@@ -83,7 +161,14 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   }
   ImGui::PopStyleColor();
 
+
   section_title(fonts, "Cast");
+  if (ImGui::SmallButton("+ Performer")) {
+    add_cast_member(s);
+    ImGui::End();
+    return;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a performer: actor, character, height and build in the Inspector");
   for (std::size_t i = 0; i < d.performers.size(); ++i) {
     const Performer& p = d.performers[i];
     ImGui::PushID(static_cast<int>(i));
@@ -123,6 +208,21 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
   }
 
   section_title(fonts, "Props");
+  {
+    // New props stand on the floor at the middle of the set; the Inspector places and turns them.
+    int n = 0;
+    const auto add = [&](const char* label, PropShape shape, bool barrier) {
+      if (n++ > 0) ImGui::SameLine();
+      if (!ImGui::SmallButton(label)) return false;
+      add_prop_of(s, shape, barrier, barrier && !d.performers.empty() ? d.performers.front().id : std::string());
+      return true;
+    };
+    if (add("+ Box", PropShape::box, false) || add("+ Cylinder", PropShape::cylinder, false) ||
+        add("+ Sphere", PropShape::sphere, false) || add("+ Barrier", PropShape::box, true)) {
+      ImGui::End();
+      return;
+    }
+  }
   if (d.props.empty()) ImGui::TextDisabled("No props.");
   for (std::size_t i = 0; i < d.props.size(); ++i) {
     const Prop& p = d.props[i];

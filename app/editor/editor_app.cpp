@@ -431,12 +431,16 @@ void EditorApp::draw_ui() {
   draw_viewport_panel(s, fonts_, layout, *viewport_);
   draw_inspector_panel(s, fonts_, layout);
   draw_timeline_panel(s, fonts_, layout);
+  draw_body_map_window(s, fonts_, layout);  // over the viewport while a performer's map is open
   draw_status_bar(s, fonts_, layout);
 
   // A field's interaction whose widget went away (the beat under the playhead
   // changed while typing) or that ended on a click (the +/- of a number) ends
   // here, so the history never stays open. Timeline drags end on release.
-  if (s.history.editing() && s.drag.kind == BeatDrag::none && !ImGui::IsAnyItemActive()) finish_interaction(s);
+  // A body-map stroke or a breath-cue drag ends on its own release.
+  if (s.history.editing() && s.drag.kind == BeatDrag::none && s.notation.stroke.empty() && !s.notation.breath_drag.active &&
+      !ImGui::IsAnyItemActive())
+    finish_interaction(s);
 
   // [SECTION] Dialogs (one at a time; a modal blocks the rest)
   draw_load_errors_dialog(s, fonts_);

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/editor/notation_widgets.hpp"
 #include "app/editor/panels.hpp"
 #include "app/editor/undoable.hpp"
 #include "notation/edits_cameras.hpp"
@@ -111,6 +112,13 @@ void performer_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, co
   edit("Edit height", number_field("Height m", "##height", p.height_m, rules::height, 0.01, "%.2f"), p);
   p = shown;
   edit("Edit build", word_field("Build", "##build", p.build), p);
+  // What they agreed: the body map, the rider, their garments (body_map_panel.cpp).
+  ImGui::Spacing();
+  const std::string id = shown.id;
+  if (ImGui::Button("Body map, rider and garments\u2026", ImVec2(-FLT_MIN, 0))) open_body_map(s, id);
+  if (const Performer* now = s.document() ? s.document()->performer(id) : nullptr)
+    ImGui::TextDisabled("%zu body-map line%s  ·  %zu rider line%s", now->boundaries.size(),
+                        now->boundaries.size() == 1 ? "" : "s", now->exposure.size(), now->exposure.size() == 1 ? "" : "s");
   ImGui::Spacing();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(severity_color_u32(Severity::warning)), "Private note");
   ImGui::SameLine();
@@ -121,6 +129,9 @@ void performer_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, co
        ImGui::InputTextMultiline("##private_note", &p.private_note, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4),
                                  ImGuiInputTextFlags_NoUndoRedo),
        p);
+  ImGui::Spacing();
+  // Refused while anything names them; the notice lists where.
+  if (ImGui::Button("Remove from the cast")) edit_document(s, "Remove performer " + display_name(shown), remove_performer(*s.document(), id));
 }
 
 // [SECTION] A camera
@@ -182,6 +193,14 @@ void prop_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, const P
   p = shown;
   ImGui::SetCursorPosX(g_label_w);
   edit(p.barrier ? "Unmark barrier" : "Mark as barrier", ImGui::Checkbox("Barrier between bodies", &p.barrier), p);
+  if (shown.barrier && s.document()) {
+    p = shown;
+    field_label("Owner");
+    // Each performer has their own barriers; they are never shared.
+    edit("Name barrier owner", performer_combo("##owner", *s.document(), p.owner, -FLT_MIN, "(set piece, no owner)"), p);
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Delete prop")) edit_document(s, "Delete prop " + display_name(shown), remove_prop(*s.document(), shown.id));
 }
 
 }  // namespace

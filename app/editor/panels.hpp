@@ -132,6 +132,8 @@ void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& la
 // The beat at `index` (the playhead's or the selected one), inside the inspector's window.
 void draw_beat_inspector(EditorState& s, const UiFonts& fonts, int index);
 void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& layout);
+// A performer's body map, rider and garments (body_map_panel.cpp), over the viewport while open.
+void draw_body_map_window(EditorState& s, const UiFonts& fonts, const Layout& layout);
 void draw_status_bar(EditorState& s, const UiFonts& fonts, const Layout& layout);
 
 // [SECTION] Dialogs (dialogs.cpp)

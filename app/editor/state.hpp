@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/editor/notation_ui.hpp"
 #include "notation/checks.hpp"
 #include "notation/document.hpp"
 #include "notation/findings.hpp"
@@ -145,6 +146,9 @@ struct EditorState {
 
   // [SECTION] Findings
   FindingsState checks;
+
+  // [SECTION] The notation panels' own state (notation_ui.hpp)
+  NotationUi notation;
 
   // [SECTION] On the day (the take log replaces the findings panel while on)
   bool on_the_day = false;

@@ -4,7 +4,8 @@
 // eyelines against the counts (in the manner of a staging score).
 // Click or drag on the ruler to scrub; click a beat to go to it; drag a beat to
 // move it, its edges to resize it (half counts, never over a neighbour);
-// right-click a beat for split and delete. Each drag is one undo step.
+// right-click a beat for split and delete; click a lane's breath row to add a
+// cue, drag a cue to move it. Each drag is one undo step.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +13,7 @@
 
 #include <imgui.h>
 
+#include "app/editor/notation_widgets.hpp"
 #include "app/editor/panels.hpp"
 #include "notation/phrasing.hpp"
 
@@ -367,6 +369,53 @@ void draw_performer_lane(const Document* d, const TimelineGrid& g, ImDrawList* d
   }
 }
 
+// [SECTION] The breath row of each lane: click to add a cue (choose which),
+// drag a cue along the counts (snapped to half counts, into whichever beat
+// holds the count). One undo step per click or drag.
+void breath_row_input(EditorState& s, const TimelineGrid& g, std::size_t li) {
+  const Document* d = s.document();
+  if (!d || li >= d->performers.size()) return;
+  const std::string performer = d->performers[li].id;
+  const float y = g.y_lanes + g.lane_h * static_cast<float>(li) + 3 * g.sc + g.row_h;
+  ImGui::SetCursorScreenPos(ImVec2(g.origin.x + g.header_w, y));
+  ImGui::PushID(static_cast<int>(li));
+  ImGui::InvisibleButton("##breath_row", ImVec2(std::max(g.content_w - g.header_w, 1.0f), g.row_h));
+  const float mx = ImGui::GetIO().MousePos.x;
+  if (ImGui::IsItemActivated()) {
+    // On a cue of this performer (within 6 px): drag it; elsewhere: add one here.
+    bool on_cue = false;
+    for (std::size_t bi = 0; bi < d->choreography.beats.size() && !on_cue; ++bi)
+      for (std::size_t i = 0; i < d->choreography.beats[bi].breath.size(); ++i) {
+        const BreathNote& n = d->choreography.beats[bi].breath[i];
+        if (n.performer == performer && std::fabs(g.x_of(n.count) - mx) <= 6 * g.sc) {
+          begin_breath_drag(s, bi, i);
+          on_cue = true;
+          break;
+        }
+      }
+    if (!on_cue) {
+      s.notation.breath_add_performer = performer;
+      s.notation.breath_add_count = snap_count(g.count_of(mx));
+      ImGui::OpenPopup("##add_breath");
+    }
+  } else if (ImGui::IsItemActive() && s.notation.breath_drag.active) {
+    update_breath_drag(s, g.count_of(mx));
+  }
+  if (ImGui::IsItemDeactivated() && s.notation.breath_drag.active) end_breath_drag(s);
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+    ImGui::SetTooltip("Breath: click to add a cue at count %s; drag a cue to move it",
+                      count_label(snap_count(g.count_of(mx))).c_str());
+  if (ImGui::BeginPopup("##add_breath")) {
+    ImGui::TextDisabled("%s, count %s", display_name(*d, performer).c_str(), count_label(s.notation.breath_add_count).c_str());
+    for (std::size_t c = 0; c < vocab_size<BreathCue>(); ++c) {
+      const BreathCue cue = vocab_at<BreathCue>(c);
+      if (ImGui::Selectable(std::string(vocab_name(cue)).c_str())) add_breath_at(s, performer, s.notation.breath_add_count, cue);
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopID();
+}
+
 // [SECTION] Playhead, kept in sight while playing
 void draw_playhead(EditorState& s, const TimelineGrid& g, ImDrawList* dl) {
   const float x = g.x_of(s.count);
@@ -498,6 +547,8 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   g.lanes = d ? std::min(g.lanes, d->performers.size()) : 0;
   draw_finding_marks(s, g, dl, fonts);
   for (std::size_t li = 0; li < g.lanes; ++li) draw_performer_lane(d, g, dl, fonts, li);
+  for (std::size_t li = 0; li < g.lanes; ++li) breath_row_input(s, g, li);
+  d = s.document();
   if (d) draw_playhead(s, g, dl);
   draw_lane_headers(s, g, dl, fonts);
 

@@ -12,6 +12,7 @@
 #include "notation/edits_beats.hpp"
 #include "notation/edits_cameras.hpp"
 #include "notation/edits_cast.hpp"
+#include "notation/edits_consent.hpp"
 #include "notation/edits_garments.hpp"
 #include "notation/edits_poses.hpp"
 #include "notation/edits_scene.hpp"
@@ -331,7 +332,7 @@ cs::Camera random_camera(const cs::Document& d, Hostile& h) {
 cs::Edited random_edit(const cs::Document& d, Hostile& h) {
   const std::size_t nb = beat_count(d);
   const std::size_t beat = h.below(nb + 1);  // sometimes one past the end
-  switch (h.below(30)) {
+  switch (h.below(31)) {
     case 0: return cs::set_tempo(d, h.number(30, 140));
     case 1: return cs::set_scene_info(d, {h.text(), h.text(), h.text(), h.text()});
     case 2: return cs::set_safety(d, {h.text(), h.text()});
@@ -457,6 +458,27 @@ cs::Edited random_edit(const cs::Document& d, Hostile& h) {
         case 0: return cs::add_take(d, t);
         case 1: return cs::set_take(d, take, t);
         default: return cs::remove_take(d, take);
+      }
+    }
+    case 29: {
+      const std::string who = h.id_from(d.performers);
+      std::optional<cs::BoundaryState> state;
+      if (h.chance(0.8)) state = h.word<cs::BoundaryState>();
+      switch (h.below(7)) {
+        case 0: {
+          cs::BrushStroke b{h.word<cs::Direction>(), h.chance(0.5) ? std::string() : h.id_from(d.performers), state,
+                            h.word<cs::Layer>()};
+          return cs::paint_regions(d, who, b, h.words<cs::Region>(5));
+        }
+        case 1: return cs::copy_map_to_partner(d, who, h.chance(0.3) ? std::string() : h.id_from(d.performers),
+                                               h.id_from(d.performers));
+        case 2: return cs::mirror_map_left_to_right(d, who);
+        case 3: return cs::set_region_tier(d, who, h.word<cs::Region>(),
+                                           h.chance(0.2) ? std::nullopt : std::optional(h.word<cs::Tier>()));
+        case 4: return cs::set_rider_cell(d, who, h.word<cs::Region>(), h.word<cs::View>(), state);
+        case 5: return h.chance(0.5) ? cs::place_breath(d, who, h.number(-5, 60), h.word<cs::BreathCue>())
+                                     : cs::move_breath(d, beat, h.below(2), h.number(-5, 60));
+        default: return cs::apply_rider_preset(d, who, cs::kRiderPresets[h.below(std::size(cs::kRiderPresets))]);
       }
     }
     default: {

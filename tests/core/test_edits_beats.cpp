@@ -153,6 +153,61 @@ TEST_CASE("new beat ids follow the numbered ones") {
   CHECK(cs::next_beat_id(d) == "b01");
 }
 
+TEST_CASE("a breath cue is placed and dragged on half counts, into the beat that holds the count") {
+  cs::Document d = test_scenes::small_scene();  // b01 [1,5), b02 [5,9) with Ana's exhale at 7, gap, b03 [13,17)
+  std::size_t beat = 99, index = 99;
+  cs::Document placed = std::move(cs::place_breath(d, "ben", 2.3, cs::BreathCue::inhale, &beat, &index)).take();
+  CHECK(beat == 0);
+  REQUIRE(placed.choreography.beats[0].breath.size() == 1);
+  CHECK(placed.choreography.beats[0].breath[0].count == 2.5);
+  CHECK(placed.choreography.beats[0].breath[0].cue == cs::BreathCue::inhale);
+  CHECK_FALSE(cs::place_breath(d, "ben", 10.2, cs::BreathCue::inhale).ok());  // the gap after b02
+
+  // Within its beat: snapped.
+  cs::Edited within = cs::move_breath(d, 1, 0, 7.8, &beat, &index);
+  REQUIRE(within.ok());
+  CHECK(within.doc().choreography.beats[1].breath[0].count == 8.0);
+  CHECK(beat == 1);
+  // Into the next beat: it moves there.
+  cs::Edited across = cs::move_breath(d, 1, 0, 14.2, &beat, &index);
+  REQUIRE(across.ok());
+  CHECK(across.doc().choreography.beats[1].breath.empty());
+  REQUIRE(across.doc().choreography.beats[2].breath.size() == 1);
+  CHECK(across.doc().choreography.beats[2].breath[0].count == 14.0);
+  CHECK(beat == 2);
+  CHECK(index == 0);
+  // Into a gap, or with no such cue: refused, nothing changes.
+  CHECK_FALSE(cs::move_breath(d, 1, 0, 11).ok());
+  CHECK_FALSE(cs::move_breath(d, 1, 3, 7).ok());
+  CHECK_FALSE(cs::move_breath(d, 1, 0, std::nan("")).ok());
+}
+
+TEST_CASE("a new contact's layer follows the garments worn at the beat's start") {
+  cs::Document d = test_scenes::small_scene();
+  CHECK(cs::worn_layer(d, 1, "ana", cs::Region::pubic) == cs::Layer::skin);
+  cs::Garment thong;
+  thong.id = "thong";
+  thong.wearer = "ana";
+  thong.kind = cs::GarmentKind::strapless_thong;
+  thong.covers = {cs::Region::pubic, cs::Region::genitals};
+  cs::Garment robe;
+  robe.id = "robe";
+  robe.wearer = "ana";
+  robe.kind = cs::GarmentKind::robe;
+  robe.camera = cs::GarmentCamera::costume;
+  robe.covers = {cs::Region::back_upper, cs::Region::pubic};
+  d.garments = {thong, robe};
+  std::string garment;
+  CHECK(cs::worn_layer(d, 1, "ana", cs::Region::genitals, &garment) == cs::Layer::over_garment);
+  CHECK(garment == "thong");
+  CHECK(cs::worn_layer(d, 1, "ana", cs::Region::pubic) == cs::Layer::over_costume);
+  CHECK(cs::worn_layer(d, 1, "ben", cs::Region::pubic) == cs::Layer::skin);
+  // The robe comes off in b02: from then on the thong is what a hand meets.
+  d.choreography.beats[1].garment_changes = {{"robe", false}};
+  CHECK(cs::worn_layer(d, 1, "ana", cs::Region::pubic) == cs::Layer::over_garment);
+  CHECK(cs::worn_layer(d, 0, "ana", cs::Region::pubic) == cs::Layer::over_costume);
+}
+
 TEST_CASE("a removed beat's id is not given again while the take log or an issued version names it") {
   cs::Document d = small_scene();
   cs::Take take;
