@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   cs::cli::add_check(app, run);
   cs::cli::add_diff(app, run);
   cs::cli::add_export(app, run);
+  cs::cli::add_seal(app, run);
 
 #ifdef CLOSEDSET_HAVE_EDITOR
   cs::editor::Options editor;
