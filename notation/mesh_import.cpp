@@ -283,10 +283,11 @@ MeshImportResult import_mesh(const std::filesystem::path& path, const MeshImport
     return fail("unsupported mesh format '" + path.extension().string() + "' (use .gltf, .glb, .obj or .fbx)");
   const fs::path root = resolved(limits.root.empty() ? (path.has_parent_path() ? path.parent_path() : fs::path("."))
                                                      : limits.root);
+  // What it is first: a link to /dev/zero is "a device", wherever it points.
+  if (std::string what = not_a_file(path); !what.empty()) return fail(what);
   if (!lies_inside(resolved(path), root))
     return fail("lies outside the scene's folder " + root.string() +
                 " (meshes and the files they use must be inside it; copy it there)");
-  if (std::string what = not_a_file(path); !what.empty()) return fail(what);
   std::error_code ec;
   const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
   if (ec) return fail("cannot read the file size: " + ec.message());

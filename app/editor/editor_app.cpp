@@ -531,11 +531,11 @@ void EditorApp::draw_ui() {
   show_guard_ = show_guard_ && pending_.action != FileAction::none;
   if (pass_prompt_.kind != PassPrompt::none) {
     const bool opening = pass_prompt_.kind == PassPrompt::open;
-    const std::string name = pass_prompt_.path.filename().string();
+    const std::string sealed_name = pass_prompt_.path.filename().string();
     std::string typed;
     const PassphraseChoice c = draw_passphrase_dialog(
         pass_prompt_.show && !ImGui::IsPopupOpen("Passphrase"),
-        opening ? name + " is sealed" : "Seal " + name,
+        opening ? sealed_name + " is sealed" : "Seal " + sealed_name,
         opening ? "Enter the passphrase it was sealed with."
                 : "The file, its backups and its autosaves will open only with this passphrase. It cannot be "
                   "recovered if it is forgotten: keep it where the production keeps its other secrets.",
