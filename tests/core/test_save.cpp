@@ -24,39 +24,19 @@
 
 #include "notation/format.hpp"
 #include "notation/save.hpp"
+#include "tests/core/scratch.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::read_bytes;
+using TempDir = test::ScratchDir;
 
 void write_text(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
   out << text;
 }
-
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const fs::path& base = fs::temp_directory_path()) {
-    std::string tmpl = (base / "closedset-save-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::set<std::string> names() const {
-    std::set<std::string> out;
-    for (const auto& e : fs::directory_iterator(path)) out.insert(e.path().filename().string());
-    return out;
-  }
-};
 
 constexpr const char* kPrivate = "PRIVATE-NOTE-7f3a";
 
@@ -166,8 +146,8 @@ TEST_SUITE("save") {
     REQUIRE(a.get().ok);
     REQUIRE(b.get().ok);
     CHECK(cs::load_scene_file(target).document->scene.title == "B");
-    CHECK(cs::load_scene_text(read_text(cs::backup_path(target, 1))).document->scene.title == "A");
-    CHECK(cs::load_scene_text(read_text(cs::backup_path(target, 2))).document->scene.title == "Original");
+    CHECK(cs::load_scene_text(read_bytes(cs::backup_path(target, 1))).document->scene.title == "A");
+    CHECK(cs::load_scene_text(read_bytes(cs::backup_path(target, 2))).document->scene.title == "Original");
   }
 
   TEST_CASE("two processes saving one file at once never lose a version into the backups") {
@@ -219,12 +199,12 @@ TEST_SUITE("save") {
     TempDir dir;
     const fs::path target = dir.path / "scene.closedset.json";
     REQUIRE(cs::save_scene_file(scene("Locked"), target).ok);
-    const std::string before = read_text(target);
+    const std::string before = read_bytes(target);
     ::chmod(target.c_str(), 0444);
     const cs::SaveResult s = cs::save_scene_file(scene("Changed"), target);  // refused even for root
     CHECK_FALSE(s.ok);
     CHECK(s.error.find("read-only (mode 0444)") != std::string::npos);
-    CHECK(read_text(target) == before);
+    CHECK(read_bytes(target) == before);
     CHECK_FALSE(fs::exists(cs::backup_path(target, 1)));
     CHECK(dir.names().size() == 1);
   }
@@ -254,13 +234,13 @@ TEST_SUITE("save") {
     const fs::path target = dir.path / "scene.closedset.json";
     const fs::path other = dir.path / "shared.closedset.json";
     REQUIRE(cs::save_scene_file(scene("Before"), target).ok);
-    const std::string before = read_text(target);
+    const std::string before = read_bytes(target);
     REQUIRE(::link(target.c_str(), other.c_str()) == 0);
     const cs::SaveResult s = cs::save_scene_file(scene("After"), target);
     REQUIRE(s.ok);
     REQUIRE(s.warnings.size() == 1);
     CHECK(s.warnings[0].find("1 other name (hard link)") != std::string::npos);
-    CHECK(read_text(other) == before);
+    CHECK(read_bytes(other) == before);
     // Its own backup (a hard link too) is not counted as another name.
     const cs::SaveResult again = cs::save_scene_file(scene("Again"), target);
     REQUIRE(again.ok);
@@ -395,7 +375,7 @@ TEST_CASE("a save killed at any moment, inside the write too, leaves the old or 
     if (std::count(reached.begin(), reached.end(), writing) >= 2 && reached.find(written) == std::string::npos)
       ++report.inside_write;
 
-    const std::string now = read_text(target);
+    const std::string now = read_bytes(target);
     const bool is_old = now == versions[current], is_new = now == versions[next];
     REQUIRE_MESSAGE((is_old || is_new), "kill " << i << ": the file is neither version (" << now.size() << " bytes)");
     // Beside it: backups of whole versions, the lock file (a process id), and at
@@ -403,7 +383,7 @@ TEST_CASE("a save killed at any moment, inside the write too, leaves the old or 
     for (const std::string& name : dir.names()) {
       const fs::path p = dir.path / name;
       if (name == target.filename()) continue;
-      const std::string bytes = read_text(p);
+      const std::string bytes = read_bytes(p);
       if (name.starts_with("scene.closedset.json.bak")) {
         CHECK_MESSAGE((bytes == versions[0] || bytes == versions[1]), name);
       } else if (name == ".scene.closedset.json.saving") {

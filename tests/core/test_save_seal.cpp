@@ -17,6 +17,7 @@
 #include "notation/format.hpp"
 #include "notation/save.hpp"
 #include "notation/seal.hpp"
+#include "tests/core/scratch.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,24 +26,8 @@ namespace {
 constexpr const char* kSecret = "Rider: no contact below the navel, NOTE-91c2";
 constexpr const char* kPass = "correct horse battery";
 
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "closedset-seal-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::read_bytes;
+using TempDir = test::ScratchDir;
 
 cs::Document secret_scene(const std::string& title) {
   cs::Document d;

@@ -15,18 +15,14 @@
 #include "notation/format.hpp"
 #include "notation/save.hpp"
 #include "notation/seal.hpp"
+#include "tests/core/scratch.hpp"
 #include "tests/gui/test_editor.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::read_bytes;
 
 // A folder of its own with a copy of the bedroom example.
 struct Folder {
