@@ -188,7 +188,7 @@ RecoveryChoice draw_recovery_dialog(bool open_now, const std::string& scene_name
   const ImVec2 button(150 * fonts.scale, 0);
   if (ImGui::Button("Recover", button)) choice = RecoveryChoice::recover;
   ImGui::SameLine();
-  if (ImGui::Button("Discard them", button)) choice = RecoveryChoice::discard;
+  if (ImGui::Button(interrupted_save ? "Discard it" : "Discard them", button)) choice = RecoveryChoice::discard;
   if (choice != RecoveryChoice::none) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
   return choice;
