@@ -60,6 +60,8 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("Encrypt the scene's file with a passphrase: it, its backups and its autosaves open only with it");
     ImGui::Separator();
+    if (ImGui::MenuItem("Export…", "Ctrl+E", false, has_doc)) req.export_dialog = true;
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) req.quit = true;
     ImGui::EndMenu();
   }
@@ -121,6 +123,7 @@ void handle_global_shortcuts(EditorState& s, MenuRequests& req) {
     if (pressed(GLFW_KEY_Y)) redo(s);
     if (pressed(GLFW_KEY_S)) (io.KeyShift ? req.save_as : req.save) = true;
     if (pressed(GLFW_KEY_O)) req.open_dialog = true;
+    if (pressed(GLFW_KEY_E)) req.export_dialog = s.history.has_document();
     if (pressed(GLFW_KEY_N)) req.new_scene = true;
     if (pressed(GLFW_KEY_Q)) req.quit = true;
     return;

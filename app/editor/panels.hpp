@@ -113,6 +113,7 @@ struct MenuRequests {
   bool save = false;
   bool save_as = false;
   bool seal = false;                               // File → Seal…
+  bool export_dialog = false;
   bool quit = false;
 };
 
