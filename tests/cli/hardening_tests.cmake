@@ -95,3 +95,32 @@ file(READ ${WORK}/save/linked.closedset.json linked)
 if(NOT linked STREQUAL messy)
   message(SEND_ERROR "[hard link] the other name does not hold the previous version")
 endif()
+
+# --- Sealed scenes ---------------------------------------------------------------
+file(MAKE_DIRECTORY ${WORK}/sealed)
+set(sealed ${WORK}/sealed/scene.closedset.json)
+file(COPY_FILE ${EXAMPLES}/bedroom.closedset.json ${sealed})
+file(WRITE ${WORK}/sealed/pass.txt "trailer door code 4711\n")
+file(WRITE ${WORK}/sealed/wrong.txt "not the passphrase\n")
+file(WRITE ${sealed}.bak "plain backup")
+run_case("seal a scene with a passphrase file" 0 ARGS seal ${sealed} --passphrase-file ${WORK}/sealed/pass.txt
+         STDOUT "sealed;removed the plain backup")
+file(READ ${sealed} head LIMIT 8 HEX)
+if(NOT head STREQUAL "43535345414c4544")  # "CSSEALED"
+  message(SEND_ERROR "[seal] the file does not begin with CSSEALED: ${head}")
+endif()
+if(EXISTS ${sealed}.bak)
+  message(SEND_ERROR "[seal] the plain backup was left beside the sealed scene")
+endif()
+run_case("a sealed scene read as plain says it is sealed" 2 ARGS validate ${sealed} STDERR "sealed")
+run_case("validate a sealed scene with its passphrase" 0 ARGS validate ${sealed} --passphrase-file ${WORK}/sealed/pass.txt
+         STDOUT "valid")
+run_case("a wrong passphrase is refused" 2 ARGS unseal ${sealed} -o ${WORK}/sealed/out.json
+         --passphrase-file ${WORK}/sealed/wrong.txt STDERR "Wrong passphrase;nothing was written")
+if(EXISTS ${WORK}/sealed/out.json)
+  message(SEND_ERROR "[seal] a wrong passphrase wrote a file")
+endif()
+run_case("unseal writes a plain copy" 0 ARGS unseal ${sealed} -o ${WORK}/sealed/out.json
+         --passphrase-file ${WORK}/sealed/pass.txt STDOUT "plain copy written")
+run_case("the plain copy is the scene" 0 ARGS validate ${WORK}/sealed/out.json STDOUT "The Morning After")
+run_case("sealing twice is refused" 2 ARGS seal ${sealed} --passphrase-file ${WORK}/sealed/pass.txt STDERR "already sealed")
