@@ -31,6 +31,7 @@ void add_sheet(CLI::App& app, Runner& run);
 // For a subcommand that writes OUT: "" when OUT's folder exists (or OUT names
 // none), else "cannot write OUT: folder F does not exist" (cmd_export.cpp).
 std::string output_folder_problem(const std::string& out);
+void add_seal(CLI::App& app, Runner& run);  // seal and unseal
 
 // The problems of a load as JSON: [{"line", "column"} or {"path"}, "message"].
 nlohmann::ordered_json problems_json(const LoadResult& r);

@@ -21,8 +21,9 @@ void add_fmt(CLI::App& app, Runner& run) {
       "fmt", "Rewrite a scene file in canonical form (fixed key order, 2-space indent), as the editor saves it");
   sub->add_option("FILE", opt->file, "Scene file")->required();
   sub->add_flag("--check", opt->check, "Change nothing; exit 1 if the file is not in canonical form");
-  sub->footer("The previous version is kept as FILE.bak. Exit status: 0 done (or already canonical), "
-              "1 not canonical (--check), 2 bad input.");
+  sub->footer("The previous version is kept as FILE.bak (and the two before it as FILE.bak.2, FILE.bak.3). "
+              "A read-only FILE is not rewritten. Exit status: 0 done (or already canonical), "
+              "1 not canonical (--check), 2 bad input or refused.");
   sub->callback([opt, &run] {
     run = [opt] {
       const LoadResult r = load_scene_file(opt->file);
@@ -48,6 +49,7 @@ void add_fmt(CLI::App& app, Runner& run) {
         std::fprintf(stderr, "%s: %s\n", opt->file.c_str(), s.error.c_str());
         return kBadInput;
       }
+      for (const std::string& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
       std::printf("%s: rewritten in canonical form (previous version kept as %s)\n", opt->file.c_str(),
                   s.backup.string().c_str());
       return kOk;

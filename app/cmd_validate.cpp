@@ -3,11 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/cli.hpp"
 #include "notation/format.hpp"
+#include "notation/mesh_import.hpp"
+#include "notation/seal.hpp"
 
 namespace cs::cli {
 
@@ -31,23 +35,48 @@ void add_validate(CLI::App& app, Runner& run) {
   struct Options {
     std::string file;
     std::string format = "text";
+    std::string passphrase_file;
   };
   auto opt = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("validate", "Load and validate a scene file; list every problem with where it is");
   sub->add_option("FILE", opt->file, "Scene file (NAME.closedset.json)")->required();
   sub->add_option("--format", opt->format, "Output: text for a person, json for tools")
       ->check(CLI::IsMember({"text", "json"}));
-  sub->footer("Exit status: 0 valid, 2 problems found or bad usage, 3 internal error.");
+  sub->add_option("--passphrase-file", opt->passphrase_file,
+                  "For a sealed scene: read its passphrase from the first line of this file");
+  sub->footer("Mesh props are loaded too (as check loads them). Exit status: 0 valid, 2 problems found or bad "
+              "usage, 3 internal error.");
   sub->callback([opt, &run] {
     run = [opt] {
-      const LoadResult r = load_scene_file(opt->file);
+      LoadResult r;
+      if (opt->passphrase_file.empty()) {
+        r = load_scene_file(opt->file);
+      } else {
+        std::string error;
+        std::optional<std::string> pass = read_passphrase_file(opt->passphrase_file, &error);
+        if (!pass) {
+          std::fprintf(stderr, "closedset validate: %s\n", error.c_str());
+          return kBadInput;
+        }
+        r = load_sealed_scene_file(opt->file, *pass);
+        wipe(*pass);
+      }
+      // The meshes too, as `check` loads them: a scene whose mesh cannot load is not valid.
+      const PropMeshes meshes =
+          r.ok() ? load_prop_meshes(*r.document, std::filesystem::path(opt->file).parent_path()) : PropMeshes{};
+      const bool valid = r.ok() && meshes.ok();
       if (opt->format == "json") {
         nlohmann::ordered_json j;
         j["file"] = opt->file;
-        j["valid"] = r.ok();
+        j["valid"] = valid;
         j["problems"] = problems_json(r);
+        for (const std::string& e : meshes.errors) j["problems"].push_back({{"path", "/props"}, {"message", e}});
         j["more_problems_not_listed"] = r.suppressed;
         std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+      } else if (r.ok() && !meshes.ok()) {
+        for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt->file.c_str(), e.c_str());
+        std::fprintf(stderr, "%s: %zu mesh%s cannot be loaded; not valid\n", opt->file.c_str(), meshes.errors.size(),
+                     meshes.errors.size() == 1 ? "" : "es");
       } else if (r.ok()) {
         const Document& d = *r.document;
         std::printf("%s: valid — \"%s\": %zu performers, %zu cameras, %zu beats over counts %g to %g at %g bpm\n",
@@ -59,7 +88,7 @@ void add_validate(CLI::App& app, Runner& run) {
         std::fprintf(stderr, "%s: %zu problem%s; not valid\n", opt->file.c_str(), r.errors.size() + r.suppressed,
                      r.errors.size() + r.suppressed == 1 ? "" : "s");
       }
-      return r.ok() ? kOk : kBadInput;
+      return valid ? kOk : kBadInput;
     };
   });
 }

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cs::cli::add_export(app, run);
   cs::cli::add_render(app, run);
   cs::cli::add_sheet(app, run);
+  cs::cli::add_seal(app, run);
 
 #ifdef CLOSEDSET_HAVE_EDITOR
   cs::editor::Options editor;

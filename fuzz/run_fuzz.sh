@@ -1,16 +1,30 @@
 #!/usr/bin/env bash
-# run_fuzz.sh FUZZER SECONDS — fuzz the loader from a seed corpus of the example
-# scenes and the test inputs. Fails (non-zero) if libFuzzer finds a crash; the
-# crashing input is left in build-fuzz/artifacts/ to turn into a test.
+# run_fuzz.sh FUZZER SECONDS — run one libFuzzer target for a bounded time from
+# its seed corpus: fuzz_load from the example scenes and the test inputs,
+# fuzz_mesh from fuzz/corpus/mesh/ (the first byte of each seed picks the
+# format). Prints executions per second. Fails (non-zero) if libFuzzer finds a
+# crash; the crashing input is left in build-fuzz/fuzz/<name>-run/artifacts/
+# to turn into a test.
 set -euo pipefail
 fuzzer=$1; seconds=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(dirname "$fuzzer")/corpus-run
+name=$(basename "$fuzzer")
+work=$(dirname "$fuzzer")/$name-run
 rm -rf "$work"; mkdir -p "$work/corpus" "$work/artifacts"
-cp "$root"/assets/examples/bedroom.closedset.json "$work/corpus/"
-cp "$root"/tests/data/*.json "$work/corpus/" 2>/dev/null || true
-"$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-  -dict="$root/fuzz/scene.dict" -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
-  "$work/corpus" 2>"$work/log.txt" || { tail -60 "$work/log.txt"; echo "fuzz_load: FAILED (see $work)"; exit 1; }
-grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$work/log.txt" || true
-echo "fuzz_load: no crash in ${seconds} s"
+args=()
+case "$name" in
+  fuzz_load)
+    cp "$root"/assets/examples/bedroom.closedset.json "$work/corpus/"
+    cp "$root"/tests/data/*.json "$work/corpus/" 2>/dev/null || true
+    args=(-max_len=65536 -dict="$root/fuzz/scene.dict") ;;
+  fuzz_mesh)
+    cp "$root"/fuzz/corpus/mesh/* "$work/corpus/"
+    args=(-max_len=65536) ;;
+  *) echo "run_fuzz.sh: no corpus for $name" >&2; exit 2 ;;
+esac
+"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 "${args[@]}" \
+  -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
+  "$work/corpus" 2>"$work/log.txt" || { tail -60 "$work/log.txt"; echo "$name: FAILED (see $work)"; exit 1; }
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log.txt")
+grep -E "^stat::peak_rss_mb" "$work/log.txt" || true
+echo "$name: no crash in ${seconds} s, ${runs:-?} executions ($(( ${runs:-0} / (seconds > 0 ? seconds : 1) )) per second)"

@@ -1,4 +1,5 @@
-// format.cpp — reading and writing `closedset-scene` files. What a valid scene
+// format.cpp — reading and writing `closedset-scene` files (the bytes; save.cpp
+// puts them on disk). What a valid scene
 // is (ranges, references, order) is validate.cpp's: the reader checks only the
 // file's structure (JSON, keys, types, vocabulary words) and then calls validate().
 //
@@ -6,12 +7,7 @@
 // [SECTION] Reader: JSON → Document, every problem with its JSON path
 // [SECTION] Migration of older versions
 // [SECTION] Writer: Document → canonical JSON
-// [SECTION] Atomic file writing
 #include "notation/format.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -1111,6 +1107,9 @@ LoadResult load_scene_file(const std::filesystem::path& path) {
   text.resize(static_cast<std::size_t>(size));
   in.read(text.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size) return fail("The file changed size while it was being read");
+  if (text.starts_with(kSealMagic))
+    return fail("This scene is sealed (encrypted with a passphrase): the editor asks for the passphrase; on the "
+                "command line, give it with --passphrase-file FILE where a command takes it, or `closedset unseal`");
   return load_scene_text(text, label);
 }
 
@@ -1244,185 +1243,6 @@ std::string save_size_problem(const Document& doc) {
   if (size <= kMaxFileBytes) return "";
   return "The scene would be " + std::to_string(size) + " bytes, over the " + std::to_string(kMaxFileBytes >> 20) +
          " MiB a scene file may hold, so it could not be opened again";
-}
-
-// ---------------------------------------------------------------------------
-// [SECTION] Atomic file writing
-
-namespace {
-
-std::string errno_text(const char* what, const std::filesystem::path& p) {
-  return std::string(what) + " " + p.string() + ": " + std::strerror(errno);
-}
-
-bool write_all(int fd, std::string_view bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    if (n == 0) { errno = ENOSPC; return false; }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-bool copy_file_durably(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error) {
-  std::ifstream in(from, std::ios::binary);
-  if (!in) { error = errno_text("Cannot read", from); return false; }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  SaveResult r = write_file_atomic(to, buf.str(), false);
-  if (!r.ok) error = r.error;
-  return r.ok;
-}
-
-}  // namespace
-
-SaveResult write_file_atomic(const std::filesystem::path& given, std::string_view bytes, bool keep_backup) {
-  SaveResult result;
-  namespace fs = std::filesystem;
-  // A symbolic link is written through: the file it points to is replaced (and
-  // its backup kept beside it), and the link stays a link.
-  fs::path path = given;
-  {
-    std::error_code lec;
-    if (fs::is_symlink(given, lec)) {
-      path = fs::canonical(given, lec);
-      if (lec) {
-        result.error = given.string() + " is a link to a file that does not exist; nothing was written";
-        return result;
-      }
-    }
-  }
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  const std::string name = path.filename().string();
-  if (name.empty()) { result.error = "No file name in " + path.string(); return result; }
-
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) { result.error = "Folder " + dir.string() + " does not exist"; return result; }
-  const bool existed = fs::exists(path, ec);
-  if (existed && !fs::is_regular_file(path, ec)) {
-    result.error = path.string() + " exists and is not a regular file; nothing was written";
-    return result;
-  }
-
-  std::string tmpl = (dir / ("." + name + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) { result.error = errno_text("Cannot create a temporary file beside", path); return result; }
-  const fs::path tmp = tmpl;
-  auto abandon = [&](std::string why) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    result.error = std::move(why) + "; " + path.string() + " was not changed";
-    return result;
-  };
-
-  // Keep the permissions of the file we replace; a new scene file is private to its owner
-  // (it holds boundaries and notes), so it starts as 0600 (mkstemp's mode).
-  struct stat st {};
-  if (existed && ::stat(path.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
-
-  if (!write_all(fd, bytes)) return abandon(errno_text("Cannot write", tmp));
-  if (::fsync(fd) != 0) return abandon(errno_text("Cannot flush to disk", tmp));
-  if (::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    result.error = errno_text("Cannot close", tmp) + "; " + path.string() + " was not changed";
-    return result;
-  }
-
-  if (existed && keep_backup) {
-    const fs::path bak = path.string() + ".bak";
-    ::unlink(bak.c_str());
-    // A hard link keeps the old bytes under the backup name at no cost; where
-    // the file system has no links, copy them.
-    if (::link(path.c_str(), bak.c_str()) != 0) {
-      std::string err;
-      if (!copy_file_durably(path, bak, err)) {
-        ::unlink(tmp.c_str());
-        result.error = "Cannot keep a backup of the previous version (" + err + "); " + path.string() + " was not changed";
-        return result;
-      }
-    }
-    result.backup = bak;
-  }
-
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = errno_text("Cannot rename the new file over", path);
-    ::unlink(tmp.c_str());
-    result.error = why + "; it was not changed";
-    return result;
-  }
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);  // make the rename itself durable
-    ::close(dfd);
-  }
-  result.ok = true;
-  return result;
-}
-
-SaveResult write_new_file(const std::filesystem::path& path, std::string_view bytes) {
-  SaveResult result;
-  namespace fs = std::filesystem;
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  const std::string name = path.filename().string();
-  if (name.empty()) { result.error = "No file name in " + path.string(); return result; }
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(path, ec))) {
-    result.error = path.string() + " already exists; nothing was written (choose another name, or remove it first)";
-    return result;
-  }
-  if (!fs::is_directory(dir, ec)) { result.error = "Folder " + dir.string() + " does not exist"; return result; }
-  std::string tmpl = (dir / ("." + name + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmpl.data());  // mode 0600: a scene holds boundaries and private notes
-  if (fd < 0) { result.error = errno_text("Cannot create a temporary file beside", path); return result; }
-  const fs::path tmp = tmpl;
-  const bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
-  const std::string write_error = written ? std::string() : errno_text("Cannot write", tmp);
-  if (::close(fd) != 0 || !written) {
-    ::unlink(tmp.c_str());
-    result.error = written ? errno_text("Cannot close", tmp) : write_error;
-    return result;
-  }
-  // link() puts the complete file in place only if nothing has that name: it
-  // never replaces a file that appeared since the check above.
-  bool placed = ::link(tmp.c_str(), path.c_str()) == 0;
-  if (!placed && (errno == EPERM || errno == EOPNOTSUPP)) {
-    // A file system without hard links (FAT, some network shares): check, then rename.
-    if (!fs::exists(fs::symlink_status(path, ec))) placed = ::rename(tmp.c_str(), path.c_str()) == 0;
-    else errno = EEXIST;
-  }
-  if (!placed) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    errno = err;
-    result.error = err == EEXIST ? path.string() + " already exists; nothing was written"
-                                 : errno_text("Cannot create", path);
-    return result;
-  }
-  ::unlink(tmp.c_str());
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  result.ok = true;
-  return result;
-}
-
-SaveResult save_scene_file(const Document& doc, const std::filesystem::path& path) {
-  std::string text;
-  try {
-    text = save_scene_text(doc);
-  } catch (const nlohmann::json::exception& e) {
-    SaveResult r;
-    r.error = std::string("Cannot write the scene as JSON (") + e.what() + "); nothing was written";
-    return r;
-  }
-  return write_file_atomic(path, text, true);
 }
 
 }  // namespace cs

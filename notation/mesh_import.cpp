@@ -1,26 +1,47 @@
+// mesh_import.cpp — mesh_import.hpp.
+//
+// [SECTION] Which importers
+// [SECTION] What a path is, and whether it lies inside the root
+// [SECTION] The confined IOSystem Assimp reads through
+// [SECTION] Counting before importing (OBJ, glTF, GLB)
+// [SECTION] import_mesh, load_prop_meshes
 #include "notation/mesh_import.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <exception>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <system_error>
 
 #include <assimp/BaseImporter.h>
+#include <assimp/DefaultIOSystem.h>
 #include <assimp/Importer.hpp>
 #include <assimp/importerdesc.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <nlohmann/json.hpp>
 
 namespace cs {
 
 namespace {
 
-bool allowed_extension(std::string ext) {
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return ext == ".gltf" || ext == ".glb" || ext == ".obj" || ext == ".fbx";
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------
+// [SECTION] Which importers
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return s;
+}
+
+bool allowed_extension(const std::string& ext) {
+  const std::string e = lower(ext);
+  return e == ".gltf" || e == ".glb" || e == ".obj" || e == ".fbx";
 }
 
 // Keep only the importers we trust: glTF (1 and 2, incl. GLB), OBJ, FBX.
@@ -38,6 +59,216 @@ void restrict_importers(Assimp::Importer& imp) {
     if (b && imp.UnregisterLoader(b) == AI_SUCCESS) delete b;  // unregistered importers are ours to delete
 }
 
+// ---------------------------------------------------------------------------
+// [SECTION] What a path is, and whether it lies inside the root
+
+// "" for a regular file (through links); else what it is, in words.
+std::string not_a_file(const fs::path& p) {
+  std::error_code ec;
+  const fs::file_status link = fs::symlink_status(p, ec);
+  if (ec || !fs::exists(link)) return "no such file";
+  const fs::file_status st = fs::status(p, ec);
+  const std::string via = fs::is_symlink(link) ? " (a link to " + fs::read_symlink(p, ec).string() + ")" : "";
+  if (!fs::exists(st)) return "a link to " + fs::read_symlink(p, ec).string() + ", which does not exist";
+  if (fs::is_regular_file(st)) return "";
+  if (fs::is_directory(st)) return "a folder" + via + ", not a mesh file";
+  if (fs::is_character_file(st) || fs::is_block_file(st)) return "a device" + via + ", not a mesh file";
+  if (fs::is_fifo(st)) return "a named pipe" + via + ", not a mesh file";
+  if (fs::is_socket(st)) return "a socket" + via + ", not a mesh file";
+  return "not a regular file" + via;
+}
+
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  if (ec) abs = p;
+  fs::path c = fs::weakly_canonical(abs, ec);
+  return ec ? abs.lexically_normal() : c;
+}
+
+// Both resolved: is `p` the root itself or below it?
+bool lies_inside(const fs::path& p, const fs::path& root) {
+  auto r = root.begin(), x = p.begin();
+  for (; r != root.end(); ++r, ++x) {
+    if (r->empty() && std::next(r) == root.end()) break;  // a trailing separator
+    if (x == p.end() || *x != *r) return false;
+  }
+  return true;
+}
+
+// "" when `file` may be read: inside the root, a regular file (or missing:
+// the reader says so), not over the size limit. Else why not.
+std::string may_read(const fs::path& file, const fs::path& root, std::uintmax_t max_bytes) {
+  const fs::path where = resolved(file);
+  if (!lies_inside(where, root))
+    return file.string() + " lies outside the scene's folder " + root.string() +
+           " (meshes and the files they use must be inside it; copy them there)";
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(file, ec))) return "";
+  if (std::string what = not_a_file(file); !what.empty()) return file.string() + " is " + what;
+  const std::uintmax_t bytes = fs::file_size(file, ec);
+  if (!ec && bytes > max_bytes)
+    return file.string() + " is " + std::to_string(bytes >> 20) + " MiB, over the " + std::to_string(max_bytes >> 20) +
+           " MiB limit for mesh files";
+  return "";
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] The confined IOSystem Assimp reads through
+//
+// Assimp asks its IOSystem for the mesh file and for everything the file
+// names (glTF buffers and images, OBJ material libraries). This one refuses
+// what may_read() refuses and any write, and keeps the first refusal so the
+// error names it (Assimp's own message would say only that a buffer is missing).
+
+class ConfinedIO : public Assimp::DefaultIOSystem {
+ public:
+  ConfinedIO(fs::path root, std::uintmax_t max_bytes, std::string* refusal)
+      : root_(std::move(root)), max_bytes_(max_bytes), refusal_(refusal) {}
+
+  bool Exists(const char* file) const override {
+    if (!file) return false;
+    if (std::string why = may_read(file, root_, max_bytes_); !why.empty()) {
+      note(why);
+      return false;
+    }
+    return DefaultIOSystem::Exists(file);
+  }
+
+  Assimp::IOStream* Open(const char* file, const char* mode) override {
+    if (!file) return nullptr;
+    if (mode && (std::strchr(mode, 'w') || std::strchr(mode, 'a') || std::strchr(mode, '+'))) {
+      note(std::string("the importer tried to write ") + file);
+      return nullptr;
+    }
+    if (std::string why = may_read(file, root_, max_bytes_); !why.empty()) {
+      note(why);
+      return nullptr;
+    }
+    return DefaultIOSystem::Open(file, mode);
+  }
+
+ private:
+  void note(const std::string& why) const {
+    if (refusal_ && refusal_->empty()) *refusal_ = why;
+  }
+  fs::path root_;
+  std::uintmax_t max_bytes_;
+  std::string* refusal_;
+};
+
+// ---------------------------------------------------------------------------
+// [SECTION] Counting before importing (OBJ, glTF, GLB)
+
+struct Counts {
+  std::uint64_t vertices = 0, triangles = 0;
+};
+
+// An OBJ's `v` lines and its `f` lines' triangles (a face of n corners is n−2).
+// Stops counting once both limits are passed.
+Counts count_obj(const fs::path& file, const MeshImportLimits& limits) {
+  Counts c;
+  std::ifstream in(file, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::size_t i = line.find_first_not_of(" \t");
+    if (i == std::string::npos || i + 1 >= line.size()) continue;
+    const bool space_after = line[i + 1] == ' ' || line[i + 1] == '\t';
+    if (line[i] == 'v' && space_after) {
+      ++c.vertices;
+    } else if (line[i] == 'f' && space_after) {
+      std::istringstream corners(line.substr(i + 2));
+      std::uint64_t n = 0;
+      for (std::string t; corners >> t;) ++n;
+      if (n >= 3) c.triangles += n - 2;
+    } else {
+      continue;
+    }
+    if (c.vertices > limits.max_vertices && c.triangles > limits.max_triangles) break;
+  }
+  return c;
+}
+
+std::uint64_t json_count(const nlohmann::json& v) {
+  if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+  if (v.is_number_integer()) return std::uint64_t(std::max<std::int64_t>(0, v.get<std::int64_t>()));
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    return std::isfinite(d) && d > 0 ? std::uint64_t(std::min(d, 1e18)) : 0;
+  }
+  return 0;
+}
+
+// A glTF's vertices and triangles as Assimp will make them: each primitive's
+// accessor counts, times the nodes that place its mesh (the importer copies a
+// mesh per node). nullopt when the JSON is not a glTF's (Assimp then says why).
+std::optional<Counts> count_gltf(const nlohmann::json& j) {
+  if (!j.is_object()) return std::nullopt;
+  const nlohmann::json empty = nlohmann::json::array();
+  const nlohmann::json& accessors = j.contains("accessors") && j["accessors"].is_array() ? j["accessors"] : empty;
+  const nlohmann::json& meshes = j.contains("meshes") && j["meshes"].is_array() ? j["meshes"] : empty;
+  const nlohmann::json& nodes = j.contains("nodes") && j["nodes"].is_array() ? j["nodes"] : empty;
+  auto accessor_count = [&](const nlohmann::json& index) -> std::uint64_t {
+    const std::uint64_t i = json_count(index);
+    if (!index.is_number() || i >= accessors.size() || !accessors[i].is_object() || !accessors[i].contains("count")) return 0;
+    return json_count(accessors[i]["count"]);
+  };
+  std::vector<std::uint64_t> placed(meshes.size(), 0);
+  for (const nlohmann::json& n : nodes)
+    if (n.is_object() && n.contains("mesh")) {
+      const std::uint64_t m = json_count(n["mesh"]);
+      if (m < placed.size()) ++placed[m];
+    }
+  Counts c;
+  for (std::size_t m = 0; m < meshes.size(); ++m) {
+    if (!meshes[m].is_object() || !meshes[m].contains("primitives") || !meshes[m]["primitives"].is_array()) continue;
+    Counts one;
+    for (const nlohmann::json& p : meshes[m]["primitives"]) {
+      if (!p.is_object()) continue;
+      const std::uint64_t positions =
+          p.contains("attributes") && p["attributes"].is_object() && p["attributes"].contains("POSITION")
+              ? accessor_count(p["attributes"]["POSITION"])
+              : 0;
+      const std::uint64_t corners = p.contains("indices") ? accessor_count(p["indices"]) : positions;
+      const std::uint64_t mode = p.contains("mode") ? json_count(p["mode"]) : 4;
+      one.vertices += positions;
+      if (mode == 4) one.triangles += corners / 3;
+      else if ((mode == 5 || mode == 6) && corners >= 3) one.triangles += corners - 2;
+    }
+    const std::uint64_t times = std::max<std::uint64_t>(1, placed[m]);
+    c.vertices += std::min<std::uint64_t>(one.vertices, UINT64_MAX / times) * times;
+    c.triangles += std::min<std::uint64_t>(one.triangles, UINT64_MAX / times) * times;
+  }
+  return c;
+}
+
+std::optional<Counts> count_gltf_file(const fs::path& file, bool binary) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text;
+  if (binary) {
+    // GLB: a 12-byte header, then the JSON chunk (length, type "JSON", bytes).
+    unsigned char head[20] = {};
+    if (!in.read(reinterpret_cast<char*>(head), sizeof head)) return std::nullopt;
+    auto u32 = [&](int at) {
+      return std::uint32_t(head[at]) | std::uint32_t(head[at + 1]) << 8 | std::uint32_t(head[at + 2]) << 16 |
+             std::uint32_t(head[at + 3]) << 24;
+    };
+    if (std::memcmp(head, "glTF", 4) != 0 || u32(16) != 0x4E4F534Au) return std::nullopt;
+    std::error_code ec;
+    const std::uint32_t length = u32(12);
+    if (length > fs::file_size(file, ec)) return std::nullopt;
+    text.resize(length);
+    if (!in.read(text.data(), length)) return std::nullopt;
+  } else {
+    std::ostringstream all;
+    all << in.rdbuf();
+    text = all.str();
+  }
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return std::nullopt;
+  return count_gltf(j);
+}
+
 }  // namespace
 
 MeshImportResult import_mesh(const std::filesystem::path& path, const MeshImportLimits& limits) {
@@ -47,21 +278,41 @@ MeshImportResult import_mesh(const std::filesystem::path& path, const MeshImport
     r.error = name + ": " + why;
     return r;
   };
-  if (!allowed_extension(path.extension().string()))
+  const std::string ext = lower(path.extension().string());
+  if (!allowed_extension(ext))
     return fail("unsupported mesh format '" + path.extension().string() + "' (use .gltf, .glb, .obj or .fbx)");
+  const fs::path root = resolved(limits.root.empty() ? (path.has_parent_path() ? path.parent_path() : fs::path("."))
+                                                     : limits.root);
+  // What it is first: a link to /dev/zero is "a device", wherever it points.
+  if (std::string what = not_a_file(path); !what.empty()) return fail(what);
+  if (!lies_inside(resolved(path), root))
+    return fail("lies outside the scene's folder " + root.string() +
+                " (meshes and the files they use must be inside it; copy it there)");
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return fail("no such file");
   const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
   if (ec) return fail("cannot read the file size: " + ec.message());
   if (bytes > limits.max_bytes)
     return fail("the file is " + std::to_string(bytes >> 20) + " MiB, over the " +
                 std::to_string(limits.max_bytes >> 20) + " MiB limit for mesh props");
+  // Counted before Assimp allocates anything.
+  std::optional<Counts> counts;
+  if (ext == ".obj") counts = count_obj(path, limits);
+  else if (ext == ".gltf" || ext == ".glb") counts = count_gltf_file(path, ext == ".glb");
+  if (counts && counts->vertices > limits.max_vertices)
+    return fail("the mesh has " + std::to_string(counts->vertices) + " vertices, over the limit of " +
+                std::to_string(limits.max_vertices) + "; it was not imported");
+  if (counts && counts->triangles > limits.max_triangles)
+    return fail("the mesh has " + std::to_string(counts->triangles) + " triangles, over the limit of " +
+                std::to_string(limits.max_triangles) + "; it was not imported");
+  std::string refusal;
   try {
     Assimp::Importer imp;
     restrict_importers(imp);
+    imp.SetIOHandler(new ConfinedIO(root, limits.max_bytes, &refusal));  // the importer owns and deletes it
     imp.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
     const aiScene* scene = imp.ReadFile(name, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
                                                   aiProcess_PreTransformVertices | aiProcess_SortByPType);
+    if (!refusal.empty()) return fail("not imported: " + refusal);
     if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
       return fail(std::string("cannot import the mesh: ") + imp.GetErrorString());
     std::size_t tris = 0;
@@ -111,7 +362,9 @@ PropMeshes load_prop_meshes(const Document& doc, const std::filesystem::path& sc
     }
     std::filesystem::path file(p.mesh);
     if (file.is_relative()) file = scene_dir / file;
-    MeshImportResult r = import_mesh(file, limits);
+    MeshImportLimits confined = limits;
+    confined.root = scene_dir.empty() ? std::filesystem::path(".") : scene_dir;
+    MeshImportResult r = import_mesh(file, confined);
     if (r.mesh) out.meshes[i] = std::move(r.mesh);
     else out.errors.push_back("prop '" + p.id + "': " + r.error);
   }

@@ -2,9 +2,20 @@
 //
 // Only the glTF 2 / GLB, glTF 1, OBJ and FBX importers are registered (Debian's
 // Assimp carries unpatched bugs in other importers); any other extension is
-// refused before Assimp sees the file. Files over `max_bytes` or meshes with
-// more than `max_triangles` are refused. Every failure is an error value whose
+// refused before Assimp sees the file. Every failure is an error value whose
 // message names the file; nothing here throws. Assimp stays in the .cpp.
+//
+// Limits before work: the file's size, and for OBJ, glTF and GLB its vertex and
+// triangle counts (a line scan, or the glTF's JSON: accessor counts times the
+// nodes that place each mesh) are checked before Assimp allocates anything.
+// FBX has only the size limit before Assimp (its arrays are compressed; the
+// triangle limit applies after import).
+//
+// Confinement: the mesh file and every file it references (a glTF's buffers and
+// images, an OBJ's materials) must lie inside `root` (the scene's folder),
+// after symbolic links are resolved. Assimp reads through an IOSystem that
+// refuses anything else, so a buffer named "../../../etc/passwd" is an error
+// naming it, never vertices.
 #pragma once
 
 #include <cstdint>
@@ -26,8 +37,11 @@ struct MeshData {
 };
 
 struct MeshImportLimits {
-  std::uintmax_t max_bytes = 64u << 20;  // 64 MiB
+  std::uintmax_t max_bytes = 64u << 20;  // 64 MiB, for the mesh file and for each file it references
   std::size_t max_triangles = 200000;
+  std::size_t max_vertices = 600000;
+  // Every file read must lie inside this folder; empty: the mesh file's own folder.
+  std::filesystem::path root;
 };
 
 struct MeshImportResult {
@@ -38,7 +52,8 @@ struct MeshImportResult {
 MeshImportResult import_mesh(const std::filesystem::path& path, const MeshImportLimits& limits = {});
 
 // The meshes of a document's `mesh` props, indexed like doc.props (nullopt for
-// other shapes or on failure). `scene_dir` resolves relative paths.
+// other shapes or on failure). `scene_dir` resolves relative paths, and every
+// mesh (and what it references) must lie inside it: limits.root is set to it.
 struct PropMeshes {
   std::vector<std::optional<MeshData>> meshes;
   std::vector<std::string> errors;       // one per failed prop, naming the prop and file

@@ -1,7 +1,8 @@
 // dialogs.cpp — the modals: every load error, a notice (refused edit, failed
-// save), the unsaved-changes guard, the recovery offer, and a small in-app
-// browser for opening and saving scene files.
+// save), the unsaved-changes guard, the recovery offer, the passphrase of a
+// sealed scene, and a small in-app browser for opening and saving scene files.
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -11,6 +12,7 @@
 
 #include "app/editor/panels.hpp"
 #include "notation/edits.hpp"
+#include "notation/seal.hpp"
 
 namespace cs::editor {
 
@@ -164,22 +166,74 @@ UnsavedChoice draw_unsaved_dialog(bool open_now, const std::string& scene_name, 
   return choice;
 }
 
-RecoveryChoice draw_recovery_dialog(bool open_now, const std::string& scene_name, const std::string& when, const UiFonts& fonts) {
+RecoveryChoice draw_recovery_dialog(bool open_now, const std::string& scene_name, const std::string& when,
+                                    bool interrupted_save, const UiFonts& fonts) {
   const char* id = "Recover unsaved changes";
   if (open_now) ImGui::OpenPopup(id);
   center_next(ImVec2(0, 0));
   RecoveryChoice choice = RecoveryChoice::none;
   if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return choice;
   ImGui::PushFont(fonts.bold);
-  ImGui::Text("Changes to %s were autosaved at %s and never saved.", scene_name.c_str(), when.c_str());
-  ImGui::PopFont();
-  ImGui::TextDisabled("ClosedSet may have closed unexpectedly. Recover them (you can then save or undo), or discard them.");
+  if (interrupted_save) {
+    ImGui::Text("A save of %s at %s was interrupted before it replaced the file.", scene_name.c_str(), when.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("Its copy is complete and newer than the file. Recover it (you can then save or undo), or "
+                        "discard it (the file stays as it is).");
+  } else {
+    ImGui::Text("Changes to %s were autosaved at %s and never saved.", scene_name.c_str(), when.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("ClosedSet may have closed unexpectedly. Recover them (you can then save or undo), or discard them.");
+  }
   ImGui::Spacing();
   const ImVec2 button(150 * fonts.scale, 0);
   if (ImGui::Button("Recover", button)) choice = RecoveryChoice::recover;
   ImGui::SameLine();
-  if (ImGui::Button("Discard them", button)) choice = RecoveryChoice::discard;
+  if (ImGui::Button(interrupted_save ? "Discard it" : "Discard them", button)) choice = RecoveryChoice::discard;
   if (choice != RecoveryChoice::none) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return choice;
+}
+
+PassphraseChoice draw_passphrase_dialog(bool open_now, const std::string& title, const std::string& message, bool confirm,
+                                        const UiFonts& fonts, std::string& out) {
+  // The typed text lives only in these buffers, wiped when the dialog closes.
+  static char first[256], second[256];
+  static std::string problem;
+  const char* id = "Passphrase";
+  if (open_now) {
+    explicit_bzero(first, sizeof first);
+    explicit_bzero(second, sizeof second);
+    problem.clear();
+    ImGui::OpenPopup(id);
+  }
+  center_next(ImVec2(560 * fonts.scale, 0));
+  PassphraseChoice choice = PassphraseChoice::none;
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return choice;
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(540 * fonts.scale);
+  ImGui::TextDisabled("%s", message.c_str());
+  ImGui::PopTextWrapPos();
+  if (open_now) ImGui::SetKeyboardFocusHere();
+  bool submit = ImGui::InputText("Passphrase", first, sizeof first, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  if (confirm)
+    submit = ImGui::InputText("Again", second, sizeof second, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue) || submit;
+  if (!problem.empty()) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.4f, 1), "%s", problem.c_str());
+  const ImVec2 button(150 * fonts.scale, 0);
+  if (ImGui::Button("OK", button) || submit) {
+    if (std::strlen(first) < kMinPassphraseBytes) problem = "Use at least " + std::to_string(kMinPassphraseBytes) + " characters.";
+    else if (confirm && std::strcmp(first, second) != 0) problem = "The two passphrases differ.";
+    else choice = PassphraseChoice::ok;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", button) || escape_pressed()) choice = PassphraseChoice::cancel;
+  if (choice == PassphraseChoice::ok) out.assign(first);
+  if (choice != PassphraseChoice::none) {
+    explicit_bzero(first, sizeof first);
+    explicit_bzero(second, sizeof second);
+    ImGui::CloseCurrentPopup();
+  }
   ImGui::EndPopup();
   return choice;
 }
@@ -207,7 +261,8 @@ std::optional<std::filesystem::path> draw_file_dialog(FileDialogMode mode, bool 
     ImGui::PushFont(fonts.bold);
     ImGui::TextWrapped("%s already exists. Replace it?", confirm_replace->filename().string().c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("The file it replaces is kept as %s.bak.", confirm_replace->filename().string().c_str());
+    ImGui::TextDisabled("The file it replaces is kept as %s.bak (older versions as .bak.2 and .bak.3).",
+                        confirm_replace->filename().string().c_str());
     if (ImGui::Button("Replace")) {
       picked = *confirm_replace;
       confirm_replace.reset();

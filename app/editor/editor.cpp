@@ -47,7 +47,11 @@ int run(const Options& options) {
   if (!options.file.empty()) {
     const bool ok = app->open(options.file);
     if (!ok && scripted) {
-      for (const std::string& line : s.load_errors->lines) std::fprintf(stderr, "%s\n", line.c_str());
+      if (app->passphrase_requested())
+        std::fprintf(stderr, "closedset: %s is sealed; a scripted run cannot ask for its passphrase\n",
+                     options.file.c_str());
+      else if (s.load_errors)
+        for (const std::string& line : s.load_errors->lines) std::fprintf(stderr, "%s\n", line.c_str());
       return kBadInput;
     }
   }

@@ -27,6 +27,7 @@
 #include <imgui.h>
 
 #include "notation/format.hpp"
+#include "notation/seal.hpp"
 
 namespace cs::editor {
 
@@ -84,6 +85,7 @@ std::unique_ptr<EditorApp> EditorApp::create(const AppConfig& config, std::strin
 }
 
 EditorApp::~EditorApp() {
+  if (!state_.path.empty() && config_.open_markers.value_or(!config_.headless_test)) release_open_marker(state_.path);
   checks_.reset();  // joins the worker before the document goes
   ImGuiContext* previous = ImGui::GetCurrentContext();
   if (window_) glfwMakeContextCurrent(window_);
@@ -122,7 +124,61 @@ void EditorApp::document_replaced() {
 }
 
 bool EditorApp::open(const fs::path& path) {
-  LoadResult r = load_scene_file(path);
+  if (file_is_sealed(path)) {
+    pass_prompt_ = {PassPrompt::open, path, true};
+    state_.status = path.filename().string() + " is sealed: enter its passphrase";
+    return false;
+  }
+  forget_passphrase();
+  return finish_open(path, load_scene_file(path));
+}
+
+bool EditorApp::open_sealed(const fs::path& path, std::string passphrase) {
+  LoadResult r = load_sealed_scene_file(path, passphrase);
+  if (!r.ok()) {
+    wipe(passphrase);
+    state_.notice = Notice{"Could not open " + path.filename().string(), "", {}};
+    for (const Diagnostic& d : r.errors) state_.notice->message += d.message;
+    state_.notice->message += "\nThe scene that was open is unchanged.";
+    state_.status = "Could not open " + path.filename().string();
+    return false;
+  }
+  forget_passphrase();
+  passphrase_ = std::move(passphrase);
+  return finish_open(path, std::move(r));
+}
+
+void EditorApp::forget_passphrase() { wipe(passphrase_); }
+
+bool EditorApp::seal(std::string passphrase) {
+  if (!state_.history.has_document() || state_.path.empty()) {
+    wipe(passphrase);
+    state_.status = "Save the scene to a file first; then seal it";
+    return false;
+  }
+  SaveOptions o;
+  o.keep_backup = false;  // a backup now would be the plain text
+  const SaveResult r = save_sealed_scene_file(state_.history.doc(), state_.path, passphrase, o);
+  if (!r.ok) {
+    wipe(passphrase);
+    state_.notice = Notice{"Could not seal", r.error + "\nThe file on disk is unchanged.", {}};
+    return false;
+  }
+  forget_passphrase();
+  passphrase_ = std::move(passphrase);
+  std::string error;
+  const std::size_t removed = remove_plain_backups(state_.path, &error).size();
+  remove_recovery(config_dir_, state_.path);  // a plain autosave
+  state_.history.mark_saved();
+  state_.status = "Sealed " + state_.path.filename().string() + "; it opens only with the passphrase";
+  if (removed) state_.status += "  ·  removed " + std::to_string(removed) + " plain backup" + (removed == 1 ? "" : "s");
+  for (const std::string& w : r.warnings) state_.status += "  ·  " + w;
+  if (!error.empty()) state_.notice = Notice{"A plain backup is left", error, {}};
+  update_title();
+  return true;
+}
+
+bool EditorApp::finish_open(const fs::path& path, LoadResult r) {
   if (!r.ok()) {
     LoadErrors e;
     e.file = path.string();
@@ -136,23 +192,50 @@ bool EditorApp::open(const fs::path& path) {
     return false;
   }
   const bool same_file = !state_.path.empty() && state_.path == path;
+  const fs::path previous = state_.path;
   state_.history.reset(std::move(*r.document));
   state_.path = path;
+  mark_open(previous);
   // Reopening the same file keeps what is selected (if it is still there).
   if (!same_file) state_.selection = {};
   document_replaced();
   state_.status = "Opened " + path.string();
   if (!viewport_->meshes.ok()) state_.status += "  ·  " + viewport_->meshes.errors.front();
   recent_ = add_recent(config_dir_, path);
+  std::string tidied;
   recovery_offer_ = find_recovery(config_dir_, path);
+  std::optional<RecoveryOffer> interrupted = tidy_interrupted_saves(path, &tidied);
+  if (!recovery_offer_) recovery_offer_ = std::move(interrupted);
+  if (!tidied.empty()) state_.status += "  ·  " + tidied;
   show_recovery_ = recovery_offer_.has_value();
   return true;
 }
 
+void EditorApp::mark_open(const fs::path& previous) {
+  if (!config_.open_markers.value_or(!config_.headless_test)) return;
+  if (!previous.empty() && previous != state_.path) release_open_marker(previous);
+  if (state_.path.empty()) return;
+  if (const std::optional<OpenMarker> other = open_elsewhere(state_.path)) {
+    state_.notice = Notice{"Open in another editor",
+                           state_.path.filename().string() + " is open in another ClosedSet: " + other->user + " on " +
+                               other->host + " (process " + std::to_string(other->pid) + "), since " + other->since +
+                               ".\nIf you both save, the later save replaces the other's changes (the earlier one is "
+                               "kept as " + state_.path.filename().string() + ".bak). Agree who edits, or save under "
+                               "another name.",
+                           {}};
+    return;  // their marker stays: it is theirs
+  }
+  std::string error;
+  if (!claim_open_marker(state_.path, &error)) state_.status += "  ·  Could not mark the scene as open: " + error;
+}
+
 void EditorApp::new_scene() {
   Document d = cs::new_scene();
+  forget_passphrase();
+  const fs::path previous = state_.path;
   state_.history.reset(std::move(d));
   state_.path.clear();
+  mark_open(previous);
   state_.selection = {};
   document_replaced();
   state_.status = "New scene";
@@ -166,7 +249,8 @@ bool EditorApp::save() {
     want_save_as_dialog_ = true;
     return false;
   }
-  const SaveResult r = save_scene_file(state_.history.doc(), state_.path);
+  const SaveResult r = sealed() ? save_sealed_scene_file(state_.history.doc(), state_.path, passphrase_)
+                                 : save_scene_file(state_.history.doc(), state_.path);
   if (!r.ok) {
     state_.notice = Notice{"Could not save", r.error + "\nThe file on disk is unchanged; your changes are still open here.", {}};
     state_.status = "Could not save " + state_.path.filename().string();
@@ -176,6 +260,7 @@ bool EditorApp::save() {
   remove_recovery(config_dir_, state_.path);
   recent_ = add_recent(config_dir_, state_.path);
   state_.status = "Saved " + state_.path.string();
+  for (const std::string& w : r.warnings) state_.status += "  ·  " + w;
   update_title();
   return true;
 }
@@ -198,7 +283,8 @@ bool EditorApp::save_as(fs::path path) {
   if (!state_.history.has_document() || path.empty()) return false;
   if (path.extension() != ".json") path += ".closedset.json";
   const fs::path previous = state_.path;
-  const SaveResult r = save_scene_file(state_.history.doc(), path);
+  const SaveResult r = sealed() ? save_sealed_scene_file(state_.history.doc(), path, passphrase_)
+                                 : save_scene_file(state_.history.doc(), path);
   if (!r.ok) {
     state_.notice = Notice{"Could not save", r.error + "\nNothing was written; your changes are still open here.", {}};
     state_.status = "Could not save " + path.filename().string();
@@ -206,10 +292,12 @@ bool EditorApp::save_as(fs::path path) {
   }
   remove_recovery(config_dir_, previous);
   state_.path = path;
+  mark_open(previous);
   state_.history.mark_saved();
   remove_recovery(config_dir_, path);
   recent_ = add_recent(config_dir_, path);
   state_.status = "Saved " + path.string();
+  for (const std::string& w : r.warnings) state_.status += "  ·  " + w;
   update_title();
   return true;
 }
@@ -276,7 +364,7 @@ bool EditorApp::autosave_now() {
   std::string error;
   autosaved_generation_ = state_.history.generation();
   last_autosave_ = glfwGetTime();
-  if (!write_recovery(config_dir_, state_.path, state_.history.doc(), &error)) {
+  if (!write_recovery(config_dir_, state_.path, state_.history.doc(), &error, passphrase_)) {
     state_.status = "Autosave failed: " + error;
     return false;
   }
@@ -307,7 +395,7 @@ void EditorApp::resolve_recovery(bool recover) {
     state_.status = "Discarded the recovered changes";
     return;
   }
-  LoadResult r = load_scene_file(o.recovery);
+  LoadResult r = load_sealed_scene_file(o.recovery, passphrase_);  // a plain copy loads as it is
   if (!r.ok()) {
     state_.notice = Notice{"Could not recover", "The recovery copy " + o.recovery.string() + " does not load; it was left in place.", {}};
     for (const Diagnostic& d : r.errors) state_.notice->lines.push_back(format_diagnostic(d));
@@ -317,7 +405,8 @@ void EditorApp::resolve_recovery(bool recover) {
   state_.history.reset(std::move(*r.document), /*saved=*/false);
   state_.path = o.file;
   document_replaced();
-  state_.status = "Recovered unsaved changes from " + o.when + "; save to keep them";
+  state_.status = (o.interrupted_save ? "Recovered the interrupted save of " : "Recovered unsaved changes from ") +
+                  o.when + "; save to keep them";
 }
 
 // ---------------------------------------------------------------------------
@@ -397,6 +486,7 @@ bool EditorApp::should_close() const { return glfwWindowShouldClose(window_); }
 void EditorApp::handle_requests(const MenuRequests& req) {
   if (req.save) save();
   if (req.save_as) want_save_as_dialog_ = true;
+  if (req.seal) pass_prompt_ = {PassPrompt::seal, state_.path, true};
   if (req.export_dialog) want_export_dialog_ = true;
   if (req.new_scene) request(FileAction::new_scene);
   if (req.open_dialog) request(FileAction::open_dialog);
@@ -458,10 +548,34 @@ void EditorApp::draw_ui() {
     case UnsavedChoice::none: break;
   }
   show_guard_ = show_guard_ && pending_.action != FileAction::none;
+  if (pass_prompt_.kind != PassPrompt::none) {
+    const bool opening = pass_prompt_.kind == PassPrompt::open;
+    const std::string sealed_name = pass_prompt_.path.filename().string();
+    std::string typed;
+    const PassphraseChoice c = draw_passphrase_dialog(
+        pass_prompt_.show && !ImGui::IsPopupOpen("Passphrase"),
+        opening ? sealed_name + " is sealed" : "Seal " + sealed_name,
+        opening ? "Enter the passphrase it was sealed with."
+                : "The file, its backups and its autosaves will open only with this passphrase. It cannot be "
+                  "recovered if it is forgotten: keep it where the production keeps its other secrets.",
+        !opening, fonts_, typed);
+    pass_prompt_.show = false;
+    if (c != PassphraseChoice::none) {
+      const PassPrompt p = pass_prompt_;
+      pass_prompt_ = {};
+      if (c == PassphraseChoice::ok) {
+        if (p.kind == PassPrompt::open) open_sealed(p.path, std::move(typed));
+        else seal(std::move(typed));
+      } else {
+        state_.status = "Cancelled";
+      }
+      wipe(typed);
+    }
+  }
   if (recovery_offer_) {
     const std::string rname = recovery_offer_->file.empty() ? std::string("an untitled scene") : recovery_offer_->file.filename().string();
     const bool now = show_recovery_ && !ImGui::IsPopupOpen("Recover unsaved changes");
-    switch (draw_recovery_dialog(now, rname, recovery_offer_->when, fonts_)) {
+    switch (draw_recovery_dialog(now, rname, recovery_offer_->when, recovery_offer_->interrupted_save, fonts_)) {
       case RecoveryChoice::recover: resolve_recovery(true); break;
       case RecoveryChoice::discard: resolve_recovery(false); break;
       case RecoveryChoice::none: break;

@@ -15,6 +15,7 @@
 #include "app/editor/files.hpp"
 #include "app/editor/panels.hpp"
 #include "app/editor/state.hpp"
+#include "notation/format.hpp"
 #include "render/image.hpp"
 
 struct GLFWwindow;
@@ -32,6 +33,9 @@ struct AppConfig {
   double autosave_seconds = 60;    // autosave a dirty scene this often (0: every frame it changed)
   bool background_checks = true;   // run cs::run_checks after edits
   double checks_delay_seconds = 0.4;  // wait this long after the last change (headless: 0)
+  // Mark the open scene with `.~lock.NAME#` (cs::claim_open_marker), so another
+  // editor opening it warns. Unset: on, except in headless_test runs.
+  std::optional<bool> open_markers;
 };
 
 // What the user asked for that first needs the unsaved-changes guard.
@@ -50,7 +54,9 @@ class EditorApp {
   // [SECTION] Files (no guard: the request() path adds it)
   // Loads a scene. On failure the current document stays, and the errors are
   // kept in state().load_errors and shown in a dialog. Returns success. A
-  // recovery copy newer than the file is offered (recovery_offer()).
+  // recovery copy newer than the file is offered (recovery_offer()), or else
+  // a complete copy an interrupted save left beside it; partial copies are
+  // removed. When another editor has the scene open, a notice says who.
   bool open(const std::filesystem::path& path);
   // A new untitled scene: two performers, one camera, one placeholder beat.
   void new_scene();
@@ -63,6 +69,18 @@ class EditorApp {
   bool save_as(std::filesystem::path path);
   const std::vector<std::filesystem::path>& recent() const { return recent_; }
   const std::filesystem::path& config_dir() const { return config_dir_; }
+
+  // [SECTION] Sealed scenes
+  // Opening a sealed scene asks for its passphrase (a dialog), then calls
+  // open_sealed(). False with the reason in state().notice (a wrong passphrase
+  // changes nothing). While a sealed scene is open, its passphrase stays in
+  // memory: saves, backups and autosaves are sealed with it.
+  bool open_sealed(const std::filesystem::path& path, std::string passphrase);
+  // File → Seal…: seals the scene's file in place (saving the open document),
+  // removes its plain backups and its plain autosave. False with the reason.
+  bool seal(std::string passphrase);
+  bool sealed() const { return !passphrase_.empty(); }
+  bool passphrase_requested() const { return pass_prompt_.kind != PassPrompt::none; }
 
   // [SECTION] The unsaved-changes guard
   // New, open and quit as the menus, shortcuts and the window's close button
@@ -116,6 +134,10 @@ class EditorApp {
   void document_replaced();
   void update_checks(double now);
   void update_autosave(double now);
+  // The open-elsewhere marker follows state_.path: released for the old file, claimed for the new.
+  void mark_open(const std::filesystem::path& previous);
+  bool finish_open(const std::filesystem::path& path, LoadResult r);
+  void forget_passphrase();
 
   AppConfig config_;
   GLFWwindow* window_ = nullptr;
@@ -138,6 +160,13 @@ class EditorApp {
   Pending pending_;                 // waiting for the guard dialog
   Pending after_save_as_;           // waiting for the Save As the guard's "Save" opened
   std::optional<RecoveryOffer> recovery_offer_;
+  std::string passphrase_;          // the open sealed scene's; empty for a plain scene
+  struct PassPrompt {
+    enum Kind { none, open, seal } kind = none;
+    std::filesystem::path path;
+    bool show = false;              // open the dialog on the next frame
+  };
+  PassPrompt pass_prompt_;
   bool show_guard_ = false, show_recovery_ = false;
   bool want_open_dialog_ = false, want_save_as_dialog_ = false, want_export_dialog_ = false;
   std::unique_ptr<ExportJob> export_job_;

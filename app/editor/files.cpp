@@ -13,6 +13,8 @@
 #include <system_error>
 
 #include "notation/format.hpp"
+#include "notation/save.hpp"
+#include "notation/seal.hpp"
 
 namespace cs::editor {
 
@@ -36,6 +38,17 @@ std::string path_hash(const fs::path& p) {
   }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%08x", h);
+  return buf;
+}
+
+// "2024-05-02 14:03", local time.
+std::string local_time_of(fs::file_time_type when) {
+  const auto sys = std::chrono::file_clock::to_sys(when);
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::system_clock::duration>(sys));
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
   return buf;
 }
 
@@ -95,13 +108,18 @@ fs::path recovery_path(const fs::path& config_dir, const fs::path& file) {
   return dir / (stem + "-" + path_hash(file) + ".closedset.json");
 }
 
-bool write_recovery(const fs::path& config_dir, const fs::path& file, const Document& doc, std::string* error) {
+bool write_recovery(const fs::path& config_dir, const fs::path& file, const Document& doc, std::string* error,
+                    std::string_view passphrase) {
   if (config_dir.empty()) {
     if (error) *error = "no folder for recovery copies (set HOME or XDG_CONFIG_HOME)";
     return false;
   }
   if (!make_private_dir(config_dir / "recovery", error)) return false;
-  const SaveResult r = write_file_atomic(recovery_path(config_dir, file), save_scene_text(doc), false);
+  SaveOptions o;
+  o.keep_backup = false;
+  const SaveResult r = passphrase.empty()
+                           ? write_file_safely(recovery_path(config_dir, file), save_scene_text(doc), o)
+                           : save_sealed_scene_file(doc, recovery_path(config_dir, file), passphrase, o);
   if (!r.ok && error) *error = r.error;
   return r.ok;
 }
@@ -132,13 +150,7 @@ std::vector<RecoveryListing> list_recoveries(const fs::path& config_dir, const s
       // Its scene is not among the recent files: list the copy by its own name.
       RecoveryOffer bare;
       bare.recovery = rec;
-      const auto sys = std::chrono::file_clock::to_sys(fs::last_write_time(rec, ec));
-      const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::system_clock::duration>(sys));
-      std::tm local{};
-      localtime_r(&t, &local);
-      char buf[32];
-      std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
-      bare.when = buf;
+      bare.when = local_time_of(fs::last_write_time(rec, ec));
       o = bare;
     }
     if (!o) continue;  // saved since: nothing to recover
@@ -148,6 +160,32 @@ std::vector<RecoveryListing> list_recoveries(const fs::path& config_dir, const s
   }
   std::sort(out.begin(), out.end(), [](const RecoveryListing& a, const RecoveryListing& b) { return a.offer.when > b.offer.when; });
   return out;
+}
+
+std::optional<RecoveryOffer> tidy_interrupted_saves(const fs::path& file, std::string* note) {
+  const Leftovers found = tidy_leftovers(file, /*keep_recoverable=*/true);
+  if (note) {
+    note->clear();
+    if (!found.removed.empty())
+      *note = "Removed " + std::to_string(found.removed.size()) + " incomplete cop" +
+              (found.removed.size() == 1 ? "y" : "ies") + " left by an interrupted save";
+    if (!found.error.empty()) *note = found.error;
+  }
+  std::optional<RecoveryOffer> newest;
+  fs::file_time_type newest_time{};
+  for (const fs::path& p : found.recoverable) {
+    std::error_code ec;
+    const auto t = fs::last_write_time(p, ec);
+    if (ec || (newest && t <= newest_time)) continue;
+    RecoveryOffer o;
+    o.recovery = p;
+    o.file = file;
+    o.interrupted_save = true;
+    o.when = local_time_of(t);
+    newest = o;
+    newest_time = t;
+  }
+  return newest;
 }
 
 std::optional<RecoveryOffer> find_recovery(const fs::path& config_dir, const fs::path& file) {
@@ -164,13 +202,7 @@ std::optional<RecoveryOffer> find_recovery(const fs::path& config_dir, const fs:
   RecoveryOffer o;
   o.recovery = rec;
   o.file = file;
-  const auto sys = std::chrono::file_clock::to_sys(rec_time);
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::system_clock::duration>(sys));
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
-  o.when = buf;
+  o.when = local_time_of(rec_time);
   return o;
 }
 

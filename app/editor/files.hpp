@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "notation/document.hpp"
@@ -33,8 +34,9 @@ std::vector<std::filesystem::path> add_recent(const std::filesystem::path& confi
 // The recovery copy for a scene at `file` ("" for an untitled scene).
 std::filesystem::path recovery_path(const std::filesystem::path& config_dir, const std::filesystem::path& file);
 // Writes the recovery copy atomically (creating the folder, mode 0700). False with the reason.
+// With a passphrase (a sealed scene), the copy is sealed with it: nothing plain reaches the disk.
 bool write_recovery(const std::filesystem::path& config_dir, const std::filesystem::path& file, const Document& doc,
-                    std::string* error);
+                    std::string* error, std::string_view passphrase = {});
 void remove_recovery(const std::filesystem::path& config_dir, const std::filesystem::path& file);
 
 // A recovery copy worth offering: it exists and is newer than the file (any
@@ -43,8 +45,16 @@ struct RecoveryOffer {
   std::filesystem::path recovery;   // the autosaved copy
   std::filesystem::path file;       // the scene it belongs to ("" untitled)
   std::string when;                 // "2024-05-02 14:03" (local time of the autosave)
+  // Not an autosave: a complete copy a save left beside the file when it was
+  // killed between writing and renaming (cs::tidy_leftovers), newer than the file.
+  bool interrupted_save = false;
 };
 std::optional<RecoveryOffer> find_recovery(const std::filesystem::path& config_dir, const std::filesystem::path& file);
+
+// Opening `file`: removes what interrupted saves left beside it (partial copies,
+// older ones) and returns the newest complete copy newer than the file, to offer.
+// `note` says what was removed, if anything.
+std::optional<RecoveryOffer> tidy_interrupted_saves(const std::filesystem::path& file, std::string* note);
 
 // Every recovery copy worth offering (File → Recover…), newest first, except
 // the one for `open_file` (offered when it was opened). A copy is named after

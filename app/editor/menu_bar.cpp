@@ -56,6 +56,9 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
     ImGui::Separator();
     if (ImGui::MenuItem("Save", "Ctrl+S", false, has_doc)) req.save = true;
     if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S", false, has_doc)) req.save_as = true;
+    if (ImGui::MenuItem("Seal…", nullptr, false, has_doc && !s.path.empty())) req.seal = true;
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("Encrypt the scene's file with a passphrase: it, its backups and its autosaves open only with it");
     ImGui::Separator();
     if (ImGui::MenuItem("Export…", "Ctrl+E", false, has_doc)) req.export_dialog = true;
     ImGui::Separator();

@@ -112,6 +112,7 @@ struct MenuRequests {
   std::optional<std::filesystem::path> open_path;  // a recent file, or the scene of a recovery copy
   bool save = false;
   bool save_as = false;
+  bool seal = false;                               // File → Seal…
   bool export_dialog = false;
   bool quit = false;
 };
@@ -148,7 +149,15 @@ enum class UnsavedChoice { none, save, discard, cancel };
 UnsavedChoice draw_unsaved_dialog(bool open_now, const std::string& scene_name, const std::string& doing, const UiFonts& fonts);
 // "Recover unsaved changes?" Recover / Discard; the choice once clicked.
 enum class RecoveryChoice { none, recover, discard };
-RecoveryChoice draw_recovery_dialog(bool open_now, const std::string& scene_name, const std::string& when, const UiFonts& fonts);
+// A passphrase, typed hidden (twice when `confirm`). Returns ok with the
+// passphrase in `out` (its buffers wiped), cancel, or none while it is open.
+enum class PassphraseChoice { none, ok, cancel };
+PassphraseChoice draw_passphrase_dialog(bool open_now, const std::string& title, const std::string& message, bool confirm,
+                                        const UiFonts& fonts, std::string& out);
+
+// `interrupted_save`: the copy is one a save left when it was killed, not an autosave.
+RecoveryChoice draw_recovery_dialog(bool open_now, const std::string& scene_name, const std::string& when,
+                                    bool interrupted_save, const UiFonts& fonts);
 // A small in-app file browser for *.closedset.json. Open: picks an existing
 // file. Save: picks a name (asks before replacing a file). `cancelled` is set
 // when the user closes it without a choice.
