@@ -25,6 +25,8 @@ void add_fmt(CLI::App& app, Runner& run);
 void add_check(CLI::App& app, Runner& run);
 void add_diff(CLI::App& app, Runner& run);
 void add_export(CLI::App& app, Runner& run);
+void add_render(CLI::App& app, Runner& run);
+void add_sheet(CLI::App& app, Runner& run);
 
 // The problems of a load as JSON: [{"line", "column"} or {"path"}, "message"].
 nlohmann::ordered_json problems_json(const LoadResult& r);

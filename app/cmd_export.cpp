@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "app/cli.hpp"
+#include "notation/audience.hpp"
 #include "notation/beat_range.hpp"
-#include "notation/checks.hpp"
 #include "notation/format.hpp"
 #include "notation/gltf_export.hpp"
 #include "notation/mesh_import.hpp"
@@ -89,7 +89,12 @@ int run_export(const Options& opt) {
     for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
     return bad(opt.file + ": not a valid scene; nothing was exported");
   }
-  const Document& doc = *r.document;
+  // Everything below is built from the interchange audience's view (no body
+  // map, rider, note, actor name, camera note or take), never from the file.
+  AudienceOptions ao;
+  ao.run_checks = false;
+  AudienceView view = audience_view(*r.document, Audience{AudienceKind::interchange, ""}, ao);
+  const Document& doc = view.doc;
 
   std::optional<BeatRange> beats;
   if (!opt.beats.empty()) {
@@ -111,19 +116,21 @@ int run_export(const Options& opt) {
 
   if (otio) {
     if (doc.choreography.beats.empty()) return bad(opt.file + ": the choreography has no beats to mark");
-    // Colours come from the full check, as `closedset check` runs it; with
-    // --camera, only that camera's findings and those of no camera count.
-    CheckOptions co;
-    co.meshes = &meshes;
-    CheckReport report = run_checks(doc, co);
+    // Colours come from the full check, as `closedset check` runs it (the view
+    // holds its findings as codes and places only); with --camera, only that
+    // camera's findings and those of no camera count.
+    ao.run_checks = true;
+    ao.meshes = &meshes;
+    view = audience_view(*r.document, view.audience, ao);
+    std::vector<Finding> findings = view.findings;
     if (!opt.cameras.empty())
-      std::erase_if(report.findings, [&](const Finding& f) {
+      std::erase_if(findings, [&](const Finding& f) {
         return !f.camera.empty() && std::find(opt.cameras.begin(), opt.cameras.end(), f.camera) == opt.cameras.end();
       });
     OtioOptions oo;
     oo.fps = opt.fps.value_or(24);
     oo.beats = beats;
-    const auto worst = worst_severity_per_beat(doc, report.findings);
+    const auto worst = worst_severity_per_beat(doc, findings);
     if (const int w = write(opt.out, export_otio(doc, worst, oo)); w != kOk) return w;
     const BeatRange range = beats ? *beats : *whole_choreography(doc);
     std::size_t by[4] = {0, 0, 0, 0};  // none, info, warning, error

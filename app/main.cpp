@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   cs::cli::add_check(app, run);
   cs::cli::add_diff(app, run);
   cs::cli::add_export(app, run);
+  cs::cli::add_render(app, run);
+  cs::cli::add_sheet(app, run);
 
 #ifdef CLOSEDSET_HAVE_EDITOR
   cs::editor::Options editor;

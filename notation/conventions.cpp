@@ -8,6 +8,7 @@
 // points up towards −X. Left and right limits mirror as (x, −y, −z).
 #include "notation/conventions.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <utility>
 
@@ -100,6 +101,33 @@ JointAxis root_axis(int axis) {
   if (axis == 1) return {"turn", "turns to their left (seen from above, anticlockwise)", "turns to their right"};
   if (axis == 2) return {"roll", "rolls onto their right side", "rolls onto their left side"};
   return kNone;
+}
+
+// [SECTION] Slate letters
+
+namespace {
+constexpr std::string_view kSlateLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";  // no I, no O
+}
+
+bool is_slate_letters(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return kSlateLetters.find(c) != std::string_view::npos; });
+}
+
+std::string slate_letters_after(std::string_view s) {
+  std::string next(s);
+  for (std::size_t i = next.size(); i-- > 0;) {
+    const std::size_t at = kSlateLetters.find(next[i]);
+    if (at != std::string_view::npos && at + 1 < kSlateLetters.size()) {
+      next[i] = kSlateLetters[at + 1];
+      return next;
+    }
+    next[i] = kSlateLetters.front();  // carry
+  }
+  return std::string(1, kSlateLetters.front()) + next;
+}
+
+bool slate_letters_before(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
 
 }  // namespace cs

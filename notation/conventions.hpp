@@ -14,6 +14,7 @@
 // (left: +Z raises sideways; right: −Z does).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "notation/vocab.hpp"
@@ -35,5 +36,14 @@ JointAxis joint_axis(Joint j, int axis);
 
 // The whole body's turn (a pose's root rotation), in the same words.
 JointAxis root_axis(int axis);
+
+// [SECTION] Slate letters
+// Camera letters and setup letters: A, B… Z, then AA, AB…, never I or O (on a
+// slate they read as 1 and 0).
+bool is_slate_letters(std::string_view s);          // true for "" too
+// The letters after `s` in that order ("" → "A", "H" → "J", "Z" → "AA").
+std::string slate_letters_after(std::string_view s);
+// Their order: shorter first, then alphabetical (B before AA).
+bool slate_letters_before(std::string_view a, std::string_view b);
 
 }  // namespace cs

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "notation/conventions.hpp"
 #include "notation/format.hpp"
 #include "notation/phrasing.hpp"
 #include "notation/validate.hpp"
@@ -219,21 +220,9 @@ std::string next_numbered_id(const std::vector<std::string>& taken, std::string_
 }
 
 std::string next_camera_letter(const Document& d) {
-  static constexpr std::string_view kLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";  // no I, no O
-  for (std::size_t len = 1;; ++len) {
-    // All names of this length in order: A…Z, then AA, AB…
-    std::size_t total = 1;
-    for (std::size_t i = 0; i < len; ++i) total *= kLetters.size();
-    for (std::size_t n = 0; n < total; ++n) {
-      std::string id(len, 'A');
-      std::size_t k = n;
-      for (std::size_t i = len; i-- > 0;) {
-        id[i] = kLetters[k % kLetters.size()];
-        k /= kLetters.size();
-      }
-      if (!d.camera(id)) return id;
-    }
-  }
+  std::string id = "A";
+  while (d.camera(id)) id = slate_letters_after(id);
+  return id;
 }
 
 }  // namespace cs

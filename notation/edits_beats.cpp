@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "notation/edits_lists.hpp"
 #include "notation/phrasing.hpp"
 #include "notation/timeline.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 constexpr double kEps = 1e-9;
 
-std::string no_beat(std::size_t index) { return "There is no beat " + std::to_string(index + 1); }
+using edit_lists::no_beat;
 
 // Where beat i may lie: [lo, hi] for its start and end.
 void neighbours(const Document& doc, std::size_t i, double& lo, double& hi) {
@@ -50,7 +51,16 @@ int beat_index_at(const Document& doc, double count) {
   return static_cast<int>(b - doc.choreography.beats.data());
 }
 
-std::string next_beat_id(const Document& doc) { return next_numbered_id(ids_of(doc.choreography.beats), "b", 2); }
+std::string next_beat_id(const Document& doc) {
+  // A removed beat's id stays taken: the take log's deviations and the issued
+  // versions still name it, and a new beat under it would read as the old one.
+  std::vector<std::string> taken = ids_of(doc.choreography.beats);
+  for (const ChoreographyVersion& v : doc.choreography.history)
+    for (const Beat& b : v.beats) taken.push_back(b.id);
+  for (const Take& t : doc.takes)
+    for (const Deviation& dv : t.deviations) taken.push_back(dv.beat);
+  return next_numbered_id(taken, "b", 2);
+}
 
 // ---------------------------------------------------------------------------
 // [SECTION] The timeline
@@ -77,8 +87,10 @@ Edited add_beat(const Document& doc, double count, double length, std::size_t* i
   nb.placeholder = true;
   const auto at = std::find_if(beats.begin(), beats.end(), [&](const Beat& b) { return b.start_count > c; });
   const auto it = beats.insert(at, std::move(nb));
-  if (index) *index = static_cast<std::size_t>(it - beats.begin());
-  return checked(doc, std::move(d));
+  const auto added = static_cast<std::size_t>(it - beats.begin());
+  Edited e = checked(doc, std::move(d));
+  if (index && e.ok()) *index = added;  // only when the beat was added
+  return e;
 }
 
 Edited split_beat(const Document& doc, double count) {

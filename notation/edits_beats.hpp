@@ -20,13 +20,15 @@ double snap_count(double count);
 // The index of the beat whose own span [start, end) holds `count` (beat_at of
 // timeline.hpp, but not in the gap after it), or -1.
 int beat_index_at(const Document& doc, double count);
-// "b06": the first "bNN" id not taken, NN above every numbered id in use.
+// "b06": the first "bNN" id not taken, NN above every numbered id in use, in
+// the beats, in the issued versions and in the take log (a removed beat's id
+// is never given to a new beat).
 std::string next_beat_id(const Document& doc);
 
 // [SECTION] The timeline
 // Adds a placeholder beat at `count` (snapped), up to `length` counts long and
 // shortened to fit before the next beat. Inside a beat, it goes at the first
-// gap after it. Sets *index to where it went.
+// gap after it. Sets *index to where it went (only when it was added).
 Edited add_beat(const Document& doc, double count, double length = 4, std::size_t* index = nullptr);
 // Splits the beat holding `count` (snapped) in two there. The first part keeps
 // the id, poses, garment changes and camera notes; the second gets a new id,

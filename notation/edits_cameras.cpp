@@ -17,9 +17,8 @@ void sort_moves(Camera& c) {
 
 Edited add_camera(const Document& doc, Camera camera, std::string* id) {
   if (camera.id.empty()) camera.id = next_camera_letter(doc);
-  if (id) *id = camera.id;
   sort_moves(camera);
-  return edit_lists::add(doc, &Document::cameras, std::move(camera));
+  return edit_lists::add(doc, &Document::cameras, std::move(camera), id);
 }
 
 Edited set_camera(const Document& doc, const std::string& id, Camera camera) {

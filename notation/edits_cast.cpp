@@ -25,8 +25,7 @@ std::string no_performer(const std::string& id) { return "There is no performer 
 
 Edited add_performer(const Document& doc, Performer performer, std::string* id) {
   if (performer.id.empty()) performer.id = next_numbered_id(ids_of(doc.performers), "p", 1);
-  if (id) *id = performer.id;
-  return edit_lists::add(doc, &Document::performers, std::move(performer));
+  return edit_lists::add(doc, &Document::performers, std::move(performer), id);
 }
 
 Edited set_performer(const Document& doc, const std::string& id, Performer performer) {

@@ -7,8 +7,7 @@ namespace cs {
 
 Edited add_garment(const Document& doc, Garment garment, std::string* id) {
   if (garment.id.empty()) garment.id = next_numbered_id(ids_of(doc.garments), "g", 1);
-  if (id) *id = garment.id;
-  return edit_lists::add(doc, &Document::garments, std::move(garment));
+  return edit_lists::add(doc, &Document::garments, std::move(garment), id);
 }
 
 Edited set_garment(const Document& doc, const std::string& id, Garment garment) {
@@ -21,8 +20,7 @@ Edited remove_garment(const Document& doc, const std::string& id) {
 
 Edited add_prop(const Document& doc, Prop prop, std::string* id) {
   if (prop.id.empty()) prop.id = next_numbered_id(ids_of(doc.props), "prop", 1);
-  if (id) *id = prop.id;
-  return edit_lists::add(doc, &Document::props, std::move(prop));
+  return edit_lists::add(doc, &Document::props, std::move(prop), id);
 }
 
 Edited set_prop(const Document& doc, const std::string& id, Prop prop) {

@@ -13,16 +13,23 @@
 
 namespace cs::edit_lists {
 
+// The refusal for a beat index past the end ("There is no beat 7"; beats count from 1).
+inline std::string no_beat(std::size_t index) { return "There is no beat " + std::to_string(index + 1); }
+
 template <class T> T* find(std::vector<T>& list, std::string_view id) {
   for (T& item : list)
     if (item.id == id) return &item;
   return nullptr;
 }
 
-template <class T> Edited add(const Document& doc, std::vector<T> Document::*list, T item) {
+// Adds the item; `id`, when given, receives its id only when the edit is made.
+template <class T> Edited add(const Document& doc, std::vector<T> Document::*list, T item, std::string* id = nullptr) {
   Document d = doc;
+  std::string added = item.id;
   (d.*list).push_back(std::move(item));
-  return checked(doc, std::move(d));
+  Edited e = checked(doc, std::move(d));
+  if (id && e.ok()) *id = std::move(added);
+  return e;
 }
 
 // `what` names the kind of item in messages: "performer", "camera"…

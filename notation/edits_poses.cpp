@@ -5,13 +5,14 @@
 #include <cmath>
 
 #include "notation/mannequin.hpp"
+#include "notation/edits_lists.hpp"
 #include "notation/phrasing.hpp"
 
 namespace cs {
 
 namespace {
 
-std::string no_beat(std::size_t index) { return "There is no beat " + std::to_string(index + 1); }
+using edit_lists::no_beat;
 
 Pose* pose_of(Beat& b, const std::string& performer) {
   for (Pose& p : b.poses)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "notation/conventions.hpp"
 #include "notation/edits_lists.hpp"
 
 namespace cs {
@@ -22,22 +23,10 @@ int next_take_number(const Document& doc, const std::string& setup, const std::s
 }
 
 std::string next_setup_letters(const Document& doc) {
-  static constexpr std::string_view kLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";  // no I, no O
-  // Setups sort by length, then letters: B after A, AA after Z.
   std::string highest;
   for (const Take& t : doc.takes)
-    if (t.setup.size() > highest.size() || (t.setup.size() == highest.size() && t.setup > highest)) highest = t.setup;
-  if (highest.empty()) return "A";
-  std::string next = highest;
-  for (std::size_t i = next.size(); i-- > 0;) {
-    const std::size_t at = kLetters.find(next[i]);
-    if (at + 1 < kLetters.size()) {
-      next[i] = kLetters[at + 1];
-      return next;
-    }
-    next[i] = kLetters.front();  // carry
-  }
-  return std::string(1, kLetters.front()) + next;
+    if (slate_letters_before(highest, t.setup)) highest = t.setup;
+  return slate_letters_after(highest);
 }
 
 Edited add_take(const Document& doc, Take take) {

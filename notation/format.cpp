@@ -588,13 +588,7 @@ Beat read_beat(Reader& r, const json& j, const std::string& p) {
           Vec3 v{};
           if (r.vec_value((*t)["point"], tp + "/point", v.data(), 3)) y.target.point = v;
         }
-        const int kinds = (t->contains("performer") ? 1 : 0) + (t->contains("camera") ? 1 : 0) +
-                          (t->contains("point") ? 1 : 0);
-        if (kinds != 1)
-          r.error(tp, "An eyeline target names exactly one of \"performer\" (with an optional \"region\"), "
-                      "\"camera\" or \"point\"");
-        else if (t->contains("region") && !t->contains("performer"))
-          r.error(tp + "/region", "\"region\" in an eyeline target needs a \"performer\"");
+        // Which of them it names, exactly one, is validate()'s rule.
       }
     }
     b.eyelines.push_back(std::move(y));

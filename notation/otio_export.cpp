@@ -28,17 +28,19 @@ Json item(const char* schema, const std::string& name, Json source_range, Json m
 
 }  // namespace
 
+bool finding_in_beat(const Beat& b, const Finding& f) {
+  const bool moment = f.from_count == f.to_count;
+  return f.beat == b.id || (f.from_count < b.end_count() && f.to_count > b.start_count) ||
+         (moment && f.from_count >= b.start_count && f.from_count < b.end_count());
+}
+
 std::vector<std::optional<Severity>> worst_severity_per_beat(const Document& doc, const std::vector<Finding>& findings) {
   const auto& beats = doc.choreography.beats;
   std::vector<std::optional<Severity>> worst(beats.size());
   for (std::size_t i = 0; i < beats.size(); ++i) {
     const Beat& b = beats[i];
-    for (const Finding& f : findings) {
-      const bool moment = f.from_count == f.to_count;
-      const bool in_beat = f.beat == b.id || (f.from_count < b.end_count() && f.to_count > b.start_count) ||
-                           (moment && f.from_count >= b.start_count && f.from_count < b.end_count());
-      if (in_beat && (!worst[i] || f.severity > *worst[i])) worst[i] = f.severity;
-    }
+    for (const Finding& f : findings)
+      if (finding_in_beat(b, f) && (!worst[i] || f.severity > *worst[i])) worst[i] = f.severity;
   }
   return worst;
 }

@@ -43,6 +43,8 @@ struct OtioOptions {
 // not in the beat starting at 20), or, found at one moment, when the moment
 // falls in the beat.
 std::vector<std::optional<Severity>> worst_severity_per_beat(const Document& doc, const std::vector<Finding>& findings);
+// That rule for one finding and one beat (the sheets place findings by it too).
+bool finding_in_beat(const Beat& b, const Finding& f);
 
 // The marker colour for a severity (OTIO's names): "RED", "YELLOW", "BLUE"; none: "GREEN".
 const char* otio_marker_colour(std::optional<Severity> worst);

@@ -22,7 +22,7 @@ std::vector<bool> garments_worn_at(const Document& doc, double count) {
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return beats[a].start_count < beats[b].start_count; });
   for (std::size_t bi : order) {
-    if (beats[bi].start_count > count) break;
+    if (beats[bi].start_count > count + 1e-9) break;  // the same tolerance as beat_at
     for (const GarmentChange& ch : beats[bi].garment_changes)
       for (std::size_t g = 0; g < doc.garments.size(); ++g)
         if (doc.garments[g].id == ch.garment) worn[g] = ch.worn;

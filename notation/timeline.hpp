@@ -5,7 +5,7 @@
 // these functions, so a count never means one beat on the timeline and another
 // in a finding.
 //
-// A gap between beats holds the last shape (DESIGN.md section 3): a count in a
+// A gap between beats holds the last shape (docs/architecture.md, "Stage"): a count in a
 // gap belongs to the beat before it, as the editor shows it. Before the first
 // beat there is no beat.
 #pragma once

@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "notation/conventions.hpp"
 #include "notation/document.hpp"
 #include "notation/phrasing.hpp"
 
@@ -59,11 +60,8 @@ bool is_iso_date(std::string_view d) {
   return !(m == 2 && day == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
 }
 
-// Setup letters: A, B… Z, then AA…, never I or O (they read as 1 and 0 on a slate); "" is no setup.
-bool is_setup_letters(std::string_view s) {
-  if (s.size() > 3) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z' && c != 'I' && c != 'O'; });
-}
+// Setup letters: slate letters (conventions.hpp), at most three; "" is no setup.
+bool is_setup_letters(std::string_view s) { return s.size() <= 3 && is_slate_letters(s); }
 
 class Validator {
  public:
@@ -137,8 +135,8 @@ class Validator {
       if (list[i].id.empty()) continue;
       auto [it, fresh] = seen.emplace(list[i].id, i);
       if (!fresh)
-        problem(ip, "Duplicate id " + quoted_text(list[i].id) + ": " + std::string(what) + " " +
-                        std::to_string(it->second) + " already uses it; ids must be unique in their list");
+        problem(ip, "Duplicate id " + quoted_text(list[i].id) + ": the " + std::string(what) + " at " +
+                        index_path(path, it->second) + " already uses it; ids must be unique in their list");
     }
   }
 

@@ -11,7 +11,7 @@
 // file refers to them by name.
 //
 // [SECTION] The machinery: CS_DEFINE_VOCAB
-// [SECTION] Body regions (DESIGN.md section 4)
+// [SECTION] Body regions (the README's "Body regions")
 // [SECTION] Skeleton joints
 // [SECTION] Consent and contact
 // [SECTION] Garments, props, cameras
@@ -67,7 +67,7 @@ template <class E> std::string vocab_list() {
   }
 
 // ---------------------------------------------------------------------------
-// [SECTION] Body regions (DESIGN.md section 4)
+// [SECTION] Body regions (the README's "Body regions")
 //
 // X(region, default tier, people's words). A performer may raise a tier, never
 // lower it.
@@ -120,7 +120,7 @@ CS_DEFINE_VOCAB(Joint, "joint", CS_JOINTS);
 inline constexpr std::size_t kJointCount = vocab_size<Joint>();
 
 // ---------------------------------------------------------------------------
-// [SECTION] Consent and contact (DESIGN.md section 5)
+// [SECTION] Consent and contact (the README's "The checks")
 
 #define CS_BOUNDARY_STATES(X) X(yes) X(conditional) X(ask) X(no)
 CS_DEFINE_VOCAB(BoundaryState, "boundary state", CS_BOUNDARY_STATES);

@@ -100,44 +100,9 @@ void Geometry::add_ellipsoid(const glm::mat4& model, glm::vec3 size, glm::vec4 c
     }
 }
 
-void Geometry::add_capsule(glm::vec3 a, glm::vec3 b, float radius, glm::vec4 color, int segments) {
-  const glm::vec3 axis = b - a;
-  const float len = glm::length(axis);
-  const glm::vec3 y = len > 1e-6f ? axis / len : glm::vec3(0, 1, 0);
-  const glm::vec3 helper = std::abs(y.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
-  const glm::vec3 x = glm::normalize(glm::cross(helper, y));
-  const glm::vec3 z = glm::cross(x, y);
-  const glm::mat4 frame(glm::vec4(x, 0), glm::vec4(y, 0), glm::vec4(z, 0), glm::vec4((a + b) * 0.5f, 1));
-  add_cylinder(frame, radius * 2, len, color, segments);
-  for (const glm::vec3 end : {a, b}) {
-    glm::mat4 m = frame;
-    m[3] = glm::vec4(end, 1);
-    add_ellipsoid(m, glm::vec3(radius * 2), color, segments / 2, segments);
-  }
-}
-
-void Geometry::add_triangles(const std::vector<glm::vec3>& positions, const std::vector<glm::vec3>& normals,
-                             const std::vector<std::uint32_t>& idx, const std::vector<glm::vec4>& colors) {
-  const auto base = static_cast<std::uint32_t>(vertices.size());
-  for (std::size_t i = 0; i < positions.size(); ++i)
-    vertices.push_back({positions[i], i < normals.size() ? normals[i] : glm::vec3(0, 1, 0),
-                        i < colors.size() ? colors[i] : glm::vec4(0.7f, 0.7f, 0.7f, 1)});
-  for (const std::uint32_t i : idx) indices.push_back(base + i);
-}
-
 void Geometry::add_line(glm::vec3 a, glm::vec3 b, glm::vec4 color) {
   lines.push_back({a, color});
   lines.push_back({b, color});
-}
-
-void Geometry::add_wire_box(const glm::mat4& model, glm::vec3 size, glm::vec4 color) {
-  const glm::vec3 h = size * 0.5f;
-  auto corner = [&](int i) {
-    return transform_point(model, glm::vec3((i & 1) ? h.x : -h.x, (i & 2) ? h.y : -h.y, (i & 4) ? h.z : -h.z));
-  };
-  for (int i = 0; i < 8; ++i)
-    for (const int bit : {1, 2, 4})
-      if (!(i & bit)) add_line(corner(i), corner(i | bit), color);
 }
 
 void Geometry::add_floor_grid(float half_extent, float step, int major_every) {

@@ -52,15 +52,8 @@ struct Geometry {
   void add_cylinder(const glm::mat4& model, float diameter, float height, glm::vec4 color, int segments = 24);
   // Ellipsoid with full extents `size`.
   void add_ellipsoid(const glm::mat4& model, glm::vec3 size, glm::vec4 color, int rings = 12, int segments = 20);
-  // Capsule between two world points.
-  void add_capsule(glm::vec3 a, glm::vec3 b, float radius, glm::vec4 color, int segments = 14);
-  // Raw triangles (already in world space), e.g. a stage tessellation.
-  void add_triangles(const std::vector<glm::vec3>& positions, const std::vector<glm::vec3>& normals,
-                     const std::vector<std::uint32_t>& indices, const std::vector<glm::vec4>& colors_per_vertex);
 
   void add_line(glm::vec3 a, glm::vec3 b, glm::vec4 color);
-  // Wire box (12 edges) of `size` placed by `model`.
-  void add_wire_box(const glm::mat4& model, glm::vec3 size, glm::vec4 color);
   // Square floor grid on y = 0: `half_extent` metres each way, a line every `step`,
   // a stronger line every `major_every` steps, and the X (red) and Z (blue) axes.
   void add_floor_grid(float half_extent, float step, int major_every);

@@ -116,9 +116,8 @@ bool delete_beat(EditorState& s, std::size_t index, bool confirmed) {
 }
 
 bool set_beat_text(EditorState& s, std::size_t index, BeatText field, const std::string& text) {
-  const char* label = field == BeatText::label ? "Edit beat label" : field == BeatText::action ? "Edit beat action" : "Edit camera notes";
   if (!s.history.has_document()) return false;
-  return edit_document(s, label, cs::set_beat_text(s.history.doc(), index, field, text));
+  return edit_document(s, beat_text_edit_label(field), cs::set_beat_text(s.history.doc(), index, field, text));
 }
 
 void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x) {

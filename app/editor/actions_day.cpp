@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "app/editor/state.hpp"
+#include "notation/conventions.hpp"
 #include "notation/edits_scene.hpp"
 #include "notation/edits_takes.hpp"
 #include "notation/phrasing.hpp"
@@ -76,12 +77,7 @@ bool remove_take(EditorState& s, std::size_t take) {
 }
 
 void next_setup(EditorState& s) {
-  // The setup after the draft's: as next_setup_letters counts, from the draft's letters.
-  Document probe;
-  Take t;
-  t.setup = s.take.setup;
-  probe.takes.push_back(t);
-  s.take.setup = next_setup_letters(probe);
+  s.take.setup = slate_letters_after(s.take.setup);  // the setup after the draft's
 }
 
 bool set_choreography_status(EditorState& s, ChoreoStatus status) {

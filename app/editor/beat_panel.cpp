@@ -33,7 +33,7 @@ void heading(const UiFonts& fonts, const char* text, std::size_t n) {
 void beat_text(EditorState& s, std::size_t index, BeatText field, const char* id, float height) {
   const Beat& b = s.document()->choreography.beats[index];
   std::string text = field == BeatText::label ? b.label : field == BeatText::action ? b.action : b.camera_notes;
-  const char* what = field == BeatText::label ? "Edit beat label" : field == BeatText::action ? "Edit beat action" : "Edit camera notes";
+  const char* what = beat_text_edit_label(field);
   ImGui::SetNextItemWidth(-FLT_MIN);
   const bool changed = height <= 0 ? ImGui::InputText(id, &text)
                                    : ImGui::InputTextMultiline(id, &text, ImVec2(-FLT_MIN, height));

@@ -180,6 +180,20 @@ bool EditorApp::save() {
   return true;
 }
 
+bool EditorApp::start_export(const ExportSettings& settings) {
+  EditorState& s = state_;
+  if (!s.history.has_document()) return false;
+  if (export_job_ && !export_job_->finished()) {
+    s.status = "An export is still running: wait for it or cancel it first";
+    return false;
+  }
+  export_job_ = std::make_unique<ExportJob>(s.history.doc(), s.path.empty() ? fs::current_path() : s.path.parent_path(),
+                                            settings);
+  export_reported_ = false;
+  s.status = "Exporting " + settings.out.filename().string() + "…";
+  return true;
+}
+
 bool EditorApp::save_as(fs::path path) {
   if (!state_.history.has_document() || path.empty()) return false;
   if (path.extension() != ".json") path += ".closedset.json";
@@ -383,6 +397,7 @@ bool EditorApp::should_close() const { return glfwWindowShouldClose(window_); }
 void EditorApp::handle_requests(const MenuRequests& req) {
   if (req.save) save();
   if (req.save_as) want_save_as_dialog_ = true;
+  if (req.export_dialog) want_export_dialog_ = true;
   if (req.new_scene) request(FileAction::new_scene);
   if (req.open_dialog) request(FileAction::open_dialog);
   if (req.open_path) request(FileAction::open_path, *req.open_path);
@@ -463,6 +478,18 @@ void EditorApp::draw_ui() {
   if (cancelled) after_save_as_ = {};
   want_save_as_dialog_ = false;
 
+  // A new visit to the dialog starts from the form, unless an export still runs.
+  if (want_export_dialog_ && export_job_ && export_job_->finished()) export_job_.reset();
+  const ExportDialogResult ex = draw_export_dialog(want_export_dialog_, s, export_job_.get(), fonts_);
+  want_export_dialog_ = false;
+  if (ex.start) start_export(*ex.start);
+  if (ex.cancel && export_job_) export_job_->cancel();
+  if (ex.close && export_job_ && export_job_->finished()) export_job_.reset();
+  if (export_job_ && export_job_->finished() && !export_reported_) {
+    s.status = export_job_->outcome().message;
+    export_reported_ = true;
+  }
+
   handle_requests(req);
 }
 
@@ -472,7 +499,7 @@ void EditorApp::frame(render::Image* capture) {
   // Idle, the editor sleeps until an event (or a quarter second) instead of
   // spinning; playing, it draws every frame.
   if (config_.headless_test || state_.playing || viewport_->interacting) glfwPollEvents();
-  else glfwWaitEventsTimeout(0.25);
+  else glfwWaitEventsTimeout(export_job_ && !export_job_->finished() ? 0.05 : 0.25);  // an export's bar moves
   // The window's close button asks through the unsaved-changes guard.
   if (glfwWindowShouldClose(window_) && !quit_confirmed_) {
     glfwSetWindowShouldClose(window_, GLFW_FALSE);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/editor/checks_worker.hpp"
+#include "app/editor/export_job.hpp"
 #include "app/editor/files.hpp"
 #include "app/editor/panels.hpp"
 #include "app/editor/state.hpp"
@@ -81,6 +82,14 @@ class EditorApp {
   // Recover (load the copy, dirty, same file) or discard (delete the copy).
   void resolve_recovery(bool recover);
 
+  // [SECTION] Export (File → Export…)
+  // Starts an export of the document as it is now, on its own thread; refused
+  // (false, with the status line saying why) while another runs. The dialog
+  // shows its progress, Cancel and the outcome.
+  bool start_export(const ExportSettings& settings);
+  ExportJob* export_job() { return export_job_.get(); }
+  void open_export_dialog() { want_export_dialog_ = true; }
+
   // [SECTION] Frames
   // One frame: events, UI, drawing, swap. `capture` (if given) receives the
   // window's pixels as drawn, read back before the swap.
@@ -130,7 +139,9 @@ class EditorApp {
   Pending after_save_as_;           // waiting for the Save As the guard's "Save" opened
   std::optional<RecoveryOffer> recovery_offer_;
   bool show_guard_ = false, show_recovery_ = false;
-  bool want_open_dialog_ = false, want_save_as_dialog_ = false;
+  bool want_open_dialog_ = false, want_save_as_dialog_ = false, want_export_dialog_ = false;
+  std::unique_ptr<ExportJob> export_job_;
+  bool export_reported_ = false;   // the finished job's outcome is in the status line
   bool quit_confirmed_ = false;
   double last_autosave_ = 0;
   std::uint64_t autosaved_generation_ = 0;

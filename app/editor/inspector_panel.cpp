@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -78,21 +79,30 @@ void title(const UiFonts& fonts, const std::string& text, const char* kind) {
   ImGui::Separator();
 }
 
-// After a field that renames the selected item, keep it selected under its new id.
-void follow_rename(EditorState& s, SelectionKind kind, const std::string& id, bool shown) {
-  if (shown && s.selection.kind == kind) s.selection.id = id;
+// After a field that renames the selected item, keep it selected under its new
+// id, once the document holds it (a refused id, mid-typing, leaves the selection).
+template <class T>
+void follow_rename(EditorState& s, SelectionKind kind, const std::vector<T>& (*list)(const Document&), std::size_t u,
+                   bool shown) {
+  const Document* d = s.document();
+  if (shown && d && s.selection.kind == kind && u < list(*d).size()) s.selection.id = list(*d)[u].id;
 }
+const std::vector<Performer>& performers_of(const Document& d) { return d.performers; }
+const std::vector<Camera>& cameras_of(const Document& d) { return d.cameras; }
+const std::vector<Prop>& props_of(const Document& d) { return d.props; }
 
 // [SECTION] A performer
 
-void performer_inspector(EditorState& s, const UiFonts& fonts, const Performer& shown) {
-  const std::string id = shown.id;
+void performer_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, const Performer& shown) {
+  // An interaction's edits are made from the document as it was when the field
+  // was activated (undoable.hpp): name the item by its place there, so that a
+  // rename typed over several frames edits the same item each time.
   title(fonts, display_name(shown), "performer");
   auto edit = [&](const char* label, bool changed, Performer p) {
-    return undoable(s, label, changed, [id, p](const Document& d) { return set_performer(d, id, p); });
+    return undoable(s, label, changed, edit_item_at(&Document::performers, u, p, &set_performer));
   };
   Performer p = shown;
-  follow_rename(s, SelectionKind::performer, p.id, edit("Rename performer", text_field("Id", "##id", p.id), p));
+  follow_rename(s, SelectionKind::performer, &performers_of, u, edit("Rename performer", text_field("Id", "##id", p.id), p));
   p = shown;
   edit("Edit character", text_field("Character", "##character", p.character), p);
   p = shown;
@@ -115,14 +125,16 @@ void performer_inspector(EditorState& s, const UiFonts& fonts, const Performer& 
 
 // [SECTION] A camera
 
-void camera_inspector(EditorState& s, const UiFonts& fonts, const Camera& shown) {
-  const std::string id = shown.id;
+void camera_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, const Camera& shown) {
+  // An interaction's edits are made from the document as it was when the field
+  // was activated (undoable.hpp): name the item by its place there, so that a
+  // rename typed over several frames edits the same item each time.
   title(fonts, "Camera " + shown.id, "camera");
   auto edit = [&](const char* label, bool changed, Camera c) {
-    return undoable(s, label, changed, [id, c](const Document& d) { return set_camera(d, id, c); });
+    return undoable(s, label, changed, edit_item_at(&Document::cameras, u, c, &set_camera));
   };
   Camera c = shown;
-  follow_rename(s, SelectionKind::camera, c.id, edit("Rename camera", text_field("Id", "##id", c.id), c));
+  follow_rename(s, SelectionKind::camera, &cameras_of, u, edit("Rename camera", text_field("Id", "##id", c.id), c));
   c = shown;
   edit("Edit camera label", text_field("Label", "##label", c.label), c);
   c = shown;
@@ -147,14 +159,16 @@ void camera_inspector(EditorState& s, const UiFonts& fonts, const Camera& shown)
 
 // [SECTION] A prop
 
-void prop_inspector(EditorState& s, const UiFonts& fonts, const Prop& shown) {
-  const std::string id = shown.id;
+void prop_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, const Prop& shown) {
+  // An interaction's edits are made from the document as it was when the field
+  // was activated (undoable.hpp): name the item by its place there, so that a
+  // rename typed over several frames edits the same item each time.
   title(fonts, shown.label.empty() ? shown.id : shown.label, shown.barrier ? "barrier" : "prop");
   auto edit = [&](const char* label, bool changed, Prop p) {
-    return undoable(s, label, changed, [id, p](const Document& d) { return set_prop(d, id, p); });
+    return undoable(s, label, changed, edit_item_at(&Document::props, u, p, &set_prop));
   };
   Prop p = shown;
-  follow_rename(s, SelectionKind::prop, p.id, edit("Rename prop", text_field("Id", "##id", p.id), p));
+  follow_rename(s, SelectionKind::prop, &props_of, u, edit("Rename prop", text_field("Id", "##id", p.id), p));
   p = shown;
   edit("Edit prop label", text_field("Label", "##label", p.label), p);
   p = shown;
@@ -185,11 +199,12 @@ void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& la
   const Document* d = s.document();
   const int i = selected_index(s);
   const auto u = static_cast<std::size_t>(i);
-  // Each widget reads the document afresh: the one before it may have replaced it.
+  // The fields show a copy made here, once per frame; each edit is made from the
+  // document as it was when its field was activated.
   ImGui::PushID(static_cast<int>(s.selection.kind));
-  if (d && i >= 0 && s.selection.kind == SelectionKind::performer) performer_inspector(s, fonts, Performer(d->performers[u]));
-  else if (d && i >= 0 && s.selection.kind == SelectionKind::camera) camera_inspector(s, fonts, Camera(d->cameras[u]));
-  else if (d && i >= 0 && s.selection.kind == SelectionKind::prop) prop_inspector(s, fonts, Prop(d->props[u]));
+  if (d && i >= 0 && s.selection.kind == SelectionKind::performer) performer_inspector(s, fonts, u, Performer(d->performers[u]));
+  else if (d && i >= 0 && s.selection.kind == SelectionKind::camera) camera_inspector(s, fonts, u, Camera(d->cameras[u]));
+  else if (d && i >= 0 && s.selection.kind == SelectionKind::prop) prop_inspector(s, fonts, u, Prop(d->props[u]));
   else draw_beat_inspector(s, fonts, s.selection.kind == SelectionKind::beat ? i : current_beat_index(s));
   ImGui::PopID();
   ImGui::End();

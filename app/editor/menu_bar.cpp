@@ -57,6 +57,8 @@ void draw_menu_bar(EditorState& s, const UiFonts&, const std::vector<std::filesy
     if (ImGui::MenuItem("Save", "Ctrl+S", false, has_doc)) req.save = true;
     if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S", false, has_doc)) req.save_as = true;
     ImGui::Separator();
+    if (ImGui::MenuItem("Export…", "Ctrl+E", false, has_doc)) req.export_dialog = true;
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) req.quit = true;
     ImGui::EndMenu();
   }
@@ -118,6 +120,7 @@ void handle_global_shortcuts(EditorState& s, MenuRequests& req) {
     if (pressed(GLFW_KEY_Y)) redo(s);
     if (pressed(GLFW_KEY_S)) (io.KeyShift ? req.save_as : req.save) = true;
     if (pressed(GLFW_KEY_O)) req.open_dialog = true;
+    if (pressed(GLFW_KEY_E)) req.export_dialog = s.history.has_document();
     if (pressed(GLFW_KEY_N)) req.new_scene = true;
     if (pressed(GLFW_KEY_Q)) req.quit = true;
     return;

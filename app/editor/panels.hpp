@@ -112,6 +112,7 @@ struct MenuRequests {
   std::optional<std::filesystem::path> open_path;  // a recent file, or the scene of a recovery copy
   bool save = false;
   bool save_as = false;
+  bool export_dialog = false;
   bool quit = false;
 };
 

@@ -192,6 +192,10 @@ bool split_beat_at_playhead(EditorState& s);
 // deviations kept and marked "beat removed in vN".
 bool delete_beat(EditorState& s, std::size_t index, bool confirmed = false);
 bool set_beat_text(EditorState& s, std::size_t index, BeatText field, const std::string& text);
+// The undo step's name for an edit of one of a beat's strings: "Edit beat label".
+inline const char* beat_text_edit_label(BeatText field) {
+  return field == BeatText::label ? "Edit beat label" : field == BeatText::action ? "Edit beat action" : "Edit camera notes";
+}
 // Whole-drag edits as the timeline makes them: begin, then one call per frame, then finish_interaction.
 void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x);
 void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count);

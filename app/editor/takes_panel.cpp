@@ -130,7 +130,10 @@ void logging_block(EditorState& s, const UiFonts& fonts, const Document& d) {
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("WWWW").x + ImGui::GetFrameHeight());
   if (ImGui::BeginCombo("##camera", cam->id.c_str())) {
     for (const Camera& c : d.cameras)
-      if (ImGui::Selectable(c.id.c_str(), &c == cam)) t.camera = c.id;
+      if (ImGui::Selectable(c.id.c_str(), &c == cam) && &c != cam) {
+        t.camera = c.id;
+        t.lens_mm = 0;  // another camera: its own lens until one is typed
+      }
     ImGui::EndCombo();
   }
   ImGui::SameLine();

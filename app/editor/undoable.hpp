@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/editor/state.hpp"
 
@@ -29,6 +30,19 @@ using EditFromOriginal = std::function<Edited(const Document& original)>;
 
 // Returns true when the document shown changed this frame.
 bool undoable(EditorState& s, const std::string& label, bool changed, const EditFromOriginal& edit);
+
+// The edit of a field of a listed item (a performer, a camera, a prop): the
+// item is named by its place in the list of the document the interaction
+// started from, so that a rename typed over several frames (each made from
+// that document) edits the same item every time.
+template <class T>
+EditFromOriginal edit_item_at(std::vector<T> Document::*list, std::size_t u, T value,
+                              Edited (*set)(const Document&, const std::string&, T)) {
+  return [list, u, value = std::move(value), set](const Document& d) {
+    if (u >= (d.*list).size()) return Edited::refused("That item is no longer in the scene.");
+    return set(d, (d.*list)[u].id, value);
+  };
+}
 
 // What ImGui says of the widget this frame; undoable() reads it and calls
 // undoable_step(), which tests drive directly.

@@ -108,6 +108,9 @@ TEST_CASE("diff: one crafted pair per kind of change") {
       {"masking note added", [](cs::Document& d) { d.choreography.beats[2].masking.push_back({"A", "ben", {cs::Region::buttock_l}, "bed"}); }, K::masking_added, "b03", {"ben"}},
       {"masking note removed", [](cs::Document& d) { d.choreography.beats[1].masking.clear(); }, K::masking_removed, "b02", {"ana"}},
       {"masking note changed", [](cs::Document& d) { d.choreography.beats[1].masking[0].regions.push_back(cs::Region::breast_r); }, K::masking_changed, "b02", {"ana"}},
+      {"a performer's height", [](cs::Document& d) { d.performers[0].height_m = 1.80; }, K::body_changed, "", {"ana"}},
+      {"camera notes rewritten", [](cs::Document& d) { d.choreography.beats[2].camera_notes = "A holds wide"; }, K::beat_notes, "b03", {}},
+      {"a beat marked a placeholder", [](cs::Document& d) { d.choreography.beats[2].placeholder = true; }, K::beat_notes, "b03", {}},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -119,6 +122,18 @@ TEST_CASE("diff: one crafted pair per kind of change") {
       CHECK_FALSE(ch.text.empty());
     }
   }
+}
+
+TEST_CASE("diff: masking notes are matched one to one: a second, identical note removed is a change") {
+  const cs::Document a = [] {
+    cs::Document d = scene();
+    d.choreography.beats[1].masking.push_back(d.choreography.beats[1].masking[0]);
+    return d;
+  }();
+  cs::Document b = a;
+  b.choreography.beats[1].masking.pop_back();
+  const cs::ChoreographyDiff d = cs::diff_versions(cs::snapshot_of(a, "", ""), cs::snapshot_of(b, "", ""), b, {});
+  CHECK(has(d, cs::ChangeKind::masking_removed, "b02"));
 }
 
 TEST_CASE("diff: a pose turned less than the threshold is no change; a contact changed is not removed and added") {

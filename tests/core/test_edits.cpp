@@ -8,6 +8,7 @@
 #include <limits>
 #include <random>
 
+#include "notation/conventions.hpp"
 #include "notation/edits_beats.hpp"
 #include "notation/edits_cameras.hpp"
 #include "notation/edits_cast.hpp"
@@ -109,7 +110,9 @@ TEST_CASE("removing something still referenced is refused, saying where; renamin
 
   // Renaming onto an id in use is refused.
   renamed.id = "ben";
-  CHECK(cs::set_performer(d, "ana", renamed).refusal().find("Duplicate id") != std::string::npos);
+  const std::string dup = cs::set_performer(d, "ana", renamed).refusal();
+  CHECK(dup.find("Duplicate id") != std::string::npos);
+  CHECK_MESSAGE(dup.find("the performer at /performers/") != std::string::npos, dup);  // where the id is already used
 
   // Free once nothing names it.
   cs::Document lone = small_scene();
@@ -137,6 +140,37 @@ TEST_CASE("new ids: numbered after the highest, camera letters skip I and O") {
     d.cameras.back().id = std::string(1, c);
   }
   CHECK(cs::next_camera_letter(d) == "AA");
+}
+
+TEST_CASE("an add that is refused tells no id or index") {
+  const cs::Document d = small_scene();
+  cs::Camera bad;
+  bad.focal_mm = -5;
+  std::string id = "untouched";
+  CHECK_FALSE(cs::add_camera(d, bad, &id).ok());
+  CHECK(id == "untouched");
+  std::size_t index = 99;
+  cs::Document locked = d;
+  locked.choreography.status = cs::ChoreoStatus::locked;
+  CHECK_FALSE(cs::add_beat(locked, 200, 2, &index).ok());
+  CHECK(index == 99);
+  CHECK(cs::add_beat(d, 200, 2, &index).ok());
+  CHECK(index == d.choreography.beats.size());
+}
+
+TEST_CASE("slate letters: A to Z without I and O, then AA; shorter sorts first") {
+  CHECK(cs::slate_letters_after("") == "A");
+  CHECK(cs::slate_letters_after("H") == "J");
+  CHECK(cs::slate_letters_after("N") == "P");
+  CHECK(cs::slate_letters_after("Z") == "AA");
+  CHECK(cs::slate_letters_after("AZ") == "BA");
+  CHECK(cs::slate_letters_after("ZZ") == "AAA");
+  CHECK(cs::is_slate_letters("ABJ"));
+  CHECK_FALSE(cs::is_slate_letters("AI"));
+  CHECK_FALSE(cs::is_slate_letters("a"));
+  CHECK(cs::slate_letters_before("Z", "AA"));
+  CHECK_FALSE(cs::slate_letters_before("AA", "Z"));
+  CHECK(cs::slate_letters_before("A", "B"));
 }
 
 TEST_CASE("pose keys: joints clamped to their limits, kept in skeleton order") {
@@ -316,10 +350,20 @@ cs::Edited random_edit(const cs::Document& d, Hostile& h) {
       return cs::resize_beat(d, beat, s, s + h.number(-2, 10));
     }
     case 8: return cs::delete_beat(d, beat);
-    case 9: return cs::set_beat_text(d, beat, static_cast<cs::BeatText>(h.below(3)), h.text());
+    case 9:
+      if (h.chance(0.2)) return cs::set_beat_placeholder(d, beat, h.chance(0.5));
+      return cs::set_beat_text(d, beat, static_cast<cs::BeatText>(h.below(3)), h.text());
     case 10: return cs::add_note(d, beat, random_contact(d, h));
     case 11: return cs::set_note(d, beat, h.below(3), random_contact(d, h));
-    case 12: return cs::remove_note<cs::Contact>(d, beat, h.below(3));
+    case 12:
+      switch (h.below(6)) {
+        case 0: return cs::remove_note<cs::BreathNote>(d, beat, h.below(3));
+        case 1: return cs::remove_note<cs::Eyeline>(d, beat, h.below(3));
+        case 2: return cs::remove_note<cs::GarmentChange>(d, beat, h.below(3));
+        case 3: return cs::remove_note<cs::MaskingNote>(d, beat, h.below(3));
+        case 4: return cs::set_note(d, beat, h.below(3), cs::GarmentChange{h.id_from(d.garments), h.chance(0.5)});
+        default: return cs::remove_note<cs::Contact>(d, beat, h.below(3));
+      }
     case 13: {
       const double start = beat < nb ? d.choreography.beats[beat].start_count : 1;
       return cs::add_note(d, beat, cs::BreathNote{h.id_from(d.performers), h.word<cs::BreathCue>(), start + h.number(-1, 5)});
@@ -339,14 +383,20 @@ cs::Edited random_edit(const cs::Document& d, Hostile& h) {
     case 16: return cs::add_note(d, beat, cs::MaskingNote{h.id_from(d.cameras), h.id_from(d.performers),
                                                          h.words<cs::Region>(3), h.chance(0.5) ? h.id_from(d.props) : h.id_from(d.performers)});
     case 17: return cs::set_pose(d, beat, random_pose(d, h));
-    case 18: return cs::set_joint(d, beat, h.id_from(d.performers), h.word<cs::Joint>(), h.vec(-200, 200));
+    case 18:
+      if (h.chance(0.3)) return cs::set_root(d, beat, h.id_from(d.performers), h.vec(-30, 30), h.vec(-400, 400));
+      return cs::set_joint(d, beat, h.id_from(d.performers), h.word<cs::Joint>(), h.vec(-200, 200));
     case 19: return cs::remove_pose(d, beat, h.id_from(d.performers));
     case 20: return cs::add_performer(d, random_performer(d, h));
     case 21: return cs::set_performer(d, h.id_from(d.performers), random_performer(d, h));
     case 22: return cs::remove_performer(d, h.id_from(d.performers));
     case 23: {
       const std::string who = h.id_from(d.performers);
-      switch (h.below(5)) {
+      switch (h.below(9)) {
+        case 5: return cs::set_line(d, who, h.below(3), cs::Exposure{h.words<cs::Region>(3), h.word<cs::BoundaryState>(), h.words<cs::View>(2), h.text()});
+        case 6: return cs::remove_line<cs::Exposure>(d, who, h.below(3));
+        case 7: return cs::set_line(d, who, h.below(3), cs::TierRaise{h.word<cs::Region>(), h.word<cs::Tier>()});
+        case 8: return cs::remove_line<cs::TierRaise>(d, who, h.below(3));
         case 0: return cs::add_line(d, who, random_boundary(d, h));
         case 1: return cs::set_line(d, who, h.below(4), random_boundary(d, h));
         case 2: return cs::remove_line<cs::Boundary>(d, who, h.below(4));

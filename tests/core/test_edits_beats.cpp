@@ -148,5 +148,22 @@ TEST_CASE("new beat ids follow the numbered ones") {
   d.choreography.beats[2].id = "b010";
   CHECK(cs::next_beat_id(d) == "b011");
   d.choreography.beats.clear();
+  d.choreography.history.clear();
+  d.takes.clear();  // nothing names the old beats any more
   CHECK(cs::next_beat_id(d) == "b01");
+}
+
+TEST_CASE("a removed beat's id is not given again while the take log or an issued version names it") {
+  cs::Document d = small_scene();
+  cs::Take take;
+  take.camera = d.cameras[0].id;
+  take.deviations.push_back(cs::Deviation{"b07", std::nullopt, "went long", 1});
+  d.takes.push_back(take);
+  CHECK(cs::next_beat_id(d) == "b08");
+  d.takes.clear();
+  cs::ChoreographyVersion v;
+  v.beats.push_back(d.choreography.beats[0]);
+  v.beats.back().id = "b12";
+  d.choreography.history.push_back(v);
+  CHECK(cs::next_beat_id(d) == "b13");
 }

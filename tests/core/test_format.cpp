@@ -190,6 +190,20 @@ TEST_SUITE("load errors") {
     CHECK(has_error_at(r, "/performers/1/id"));
   }
 
+  TEST_CASE("an eyeline target names exactly one thing, with the place it is written") {
+    auto j = minimal();
+    j["choreography"]["beats"][0]["eyelines"] = nlohmann::ordered_json::parse(
+        R"([{"performer": "ana", "target": {"performer": "ben", "camera": "A"}},
+            {"performer": "ben", "target": {"region": "lips"}},
+            {"performer": "ben", "target": {"camera": "A"}}])");
+    const LoadResult r = load_json(j);
+    INFO(all_errors(r));
+    CHECK(has_error_at(r, "/choreography/beats/0/eyelines/0/target"));
+    CHECK(has_error_at(r, "/choreography/beats/0/eyelines/1/target"));
+    CHECK_FALSE(has_error_at(r, "/choreography/beats/0/eyelines/2/target"));
+    CHECK(all_errors(r).find("exactly one of") != std::string::npos);
+  }
+
   TEST_CASE("duplicate key in one object") {
     const std::string text = R"({"format": "closedset-scene", "version": 1, "version": 1,
       "choreography": {"tempo_bpm": 60, "beats": []}})";

@@ -4,6 +4,7 @@
 
 #include "notation/edits_beats.hpp"
 #include "notation/edits_cameras.hpp"
+#include "notation/edits_scene.hpp"
 #include "notation/format.hpp"
 #include "notation/history.hpp"
 #include "small_scene.hpp"
@@ -165,4 +166,46 @@ TEST_CASE("edits survive a save and a load") {
   const cs::LoadResult back = cs::load_scene_text(cs::save_scene_text(h.doc()));
   REQUIRE(back.ok());
   CHECK(*back.document == h.doc());
+}
+
+TEST_CASE("an edit during a drag keeps the drag as its own step; a refused one leaves the drag going") {
+  cs::History h;
+  h.reset(small_scene());
+  const cs::Document original = h.doc();
+  h.begin("Move beat");
+  CHECK(h.update(cs::move_beat(h.original(), 2, 15)).empty());
+  // A refused edit (beat 99 does not exist): the drag goes on, nothing recorded.
+  CHECK_FALSE(h.apply("Rename beat", cs::set_beat_text(h.doc(), 99, cs::BeatText::label, "x")).ok());
+  CHECK(h.editing());
+  CHECK(beats(h)[2].start_count == 15);
+  // An edit made on the document shown: the drag is kept as its own step first.
+  CHECK(h.apply("Rename beat", cs::set_beat_text(h.doc(), 0, cs::BeatText::label, "Approach")).ok());
+  CHECK(h.undo_steps() == 2);
+  CHECK(beats(h)[2].start_count == 15);
+  CHECK(beats(h)[0].label == "Approach");
+  REQUIRE(h.undo());
+  CHECK(beats(h)[2].start_count == 15);
+  REQUIRE(h.undo());
+  CHECK(h.doc() == original);
+}
+
+TEST_CASE("after a save, undo does not go back past a confirmation the file records") {
+  cs::History h;
+  h.reset(small_scene());
+  REQUIRE(h.apply("Rename beat", cs::set_beat_text(h.doc(), 0, cs::BeatText::label, "Approach")).ok());
+  REQUIRE(h.apply("Ana confirms", cs::confirm_version(h.doc(), "ana", "2026-12-02", true)).ok());
+  REQUIRE(h.apply("Rename beat", cs::set_beat_text(h.doc(), 0, cs::BeatText::label, "Closer")).ok());
+  CHECK(h.undo_steps() == 3);
+  h.mark_saved();
+  // The rename after the confirmation can be undone; the confirmation and what came before cannot.
+  CHECK(h.undo_steps() == 1);
+  REQUIRE(h.undo());
+  CHECK(h.doc().choreography.confirmations.size() == 1);
+  CHECK_FALSE(h.can_undo());
+  // Before any save, a confirmation is undone like any step.
+  cs::History fresh;
+  fresh.reset(small_scene());
+  REQUIRE(fresh.apply("Ana confirms", cs::confirm_version(fresh.doc(), "ana", "2026-12-02", true)).ok());
+  REQUIRE(fresh.undo());
+  CHECK(fresh.doc().choreography.confirmations.empty());
 }

@@ -80,6 +80,10 @@ TEST_CASE("re-confirmation: each kind of change that concerns a performer flags 
          d.choreography.beats[1].length_counts = 3;
          d.choreography.beats[1].breath[0].count = 6;
        }, true, true},
+      {"Ben's height changes", [](cs::Document& d) { d.performers[1].height_m = 1.95; }, false, true},
+      {"Ben gets a breath cue beside Ana's", [](cs::Document& d) {
+         d.choreography.beats[1].breath.push_back({"ben", cs::BreathCue::exhale, d.choreography.beats[1].breath[0].count});
+       }, false, true},
       {"an empty beat relabelled: nobody's concern", [](cs::Document& d) { d.choreography.beats[2].label = "Pause"; }, false, false},
   };
   for (const Case& c : cases) {

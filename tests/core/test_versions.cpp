@@ -78,6 +78,24 @@ TEST_CASE("marking the choreography rehearsed issues the version; a change to it
   round_trips(e);
 }
 
+TEST_CASE("a rehearsed choreography with no recorded history (an older file) keeps what was rehearsed when changed") {
+  cs::Document d = dressed_scene();
+  d.choreography.status = cs::ChoreoStatus::rehearsed;  // as an older file has it: no history
+  d.choreography.version = 3;
+  REQUIRE(d.choreography.history.empty());
+  const cs::Document e = made(cs::set_beat_text(d, 1, cs::BeatText::action, "Ben's hand rests on Ana's upper back"));
+  CHECK(e.choreography.version == 4);
+  CHECK(e.choreography.status == cs::ChoreoStatus::draft);
+  REQUIRE(e.choreography.history.size() == 1);
+  CHECK(e.choreography.history[0].version == 3);
+  CHECK(e.choreography.history[0].date.empty());  // recorded later: undated
+  CHECK(e.choreography.history[0].beats == d.choreography.beats);
+  // Each performer's body is part of what was rehearsed.
+  REQUIRE(e.choreography.history[0].cast.size() == d.performers.size());
+  CHECK(e.choreography.history[0].cast[0].height_m == d.performers[0].height_m);
+  round_trips(e);
+}
+
 TEST_CASE("a locked choreography refuses every edit to what it holds, and allows the rest") {
   const cs::Document d = made(cs::set_status(dressed_scene(), cs::ChoreoStatus::locked, "2026-12-02", "locked for the shoot"));
   REQUIRE(d.choreography.status == cs::ChoreoStatus::locked);
@@ -162,8 +180,16 @@ TEST_CASE("a confirmation records who, when, which version and whether they saw 
   CHECK(cs::current_version_issued(d));
   CHECK_FALSE(cs::confirm_version(d, "nobody", "2026-12-02", true).ok());
   CHECK_FALSE(cs::confirm_version(d, "ben", "2026-13-02", true).ok());  // not a date
-  // A performer who confirmed cannot be removed from under their confirmation.
-  CHECK(cs::references_to(d, cs::ItemKind::performer, "ana").back() == "the confirmation of version 1");
+  // A confirmation is a record of what happened, not a reference: it does not
+  // hold the performer in the scene, and it stays when they leave it.
+  for (const std::string& where : cs::references_to(d, cs::ItemKind::performer, "ana"))
+    CHECK(where.find("confirmation") == std::string::npos);
+  cs::Document gone = d;
+  gone.performers.erase(gone.performers.begin());
+  CHECK(cs::validate(gone).size() >= 1);  // beats still name Ana…
+  bool confirmation_flagged = false;
+  for (const cs::Diagnostic& p : cs::validate(gone)) confirmation_flagged |= p.path.find("/confirmations") != std::string::npos;
+  CHECK_FALSE(confirmation_flagged);  // …but her confirmation is not a problem
   // A confirmation of a version that was never issued does not load.
   cs::Document bad = d;
   bad.choreography.confirmations[0].version = 5;

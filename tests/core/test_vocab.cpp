@@ -1,5 +1,5 @@
 // test_vocab.cpp — each vocabulary is one list: spellings and enum agree, and
-// the facts carried on a region's line are DESIGN.md's.
+// the facts carried on a region's line are the design's (the README's "Body regions").
 #include <doctest/doctest.h>
 
 #include <set>
@@ -48,7 +48,7 @@ TEST_CASE("vocab: every spelling names its own enumerator, once") {
   CHECK(vocab_list<Layer>() == "through_barrier, over_costume, over_garment or skin");
 }
 
-TEST_CASE("vocab: default tiers are DESIGN.md's, and every region has people's words") {
+TEST_CASE("vocab: default tiers are the README's, and every region has people's words") {
   const std::set<Region> intimate{Region::breast_l, Region::breast_r, Region::nipple_l, Region::nipple_r, Region::pubic,
                                   Region::genitals, Region::perineum, Region::buttock_l, Region::buttock_r};
   const std::set<Region> sensitive{Region::lips, Region::inner_thigh_l, Region::inner_thigh_r, Region::chest_upper,

@@ -104,6 +104,37 @@ TEST_CASE("a text field made undoable: one step per visit, a refused value stops
   t.frames();
 }
 
+TEST_CASE("a rename typed over several frames keeps every letter, and a refused id leaves the last good one") {
+  Session t("rename");
+  auto& s = t.s();
+  const cs::Document original = t.doc();
+  const cs::Camera camera = original.cameras[0];
+  const std::string taken = original.cameras[1].id;
+  // Each frame's edit is made from the document as the field was activated,
+  // the way the inspector makes it: the camera at its place in that list.
+  auto typed = [&](const std::string& text) {
+    cs::Camera c = camera;
+    c.id = text;
+    return cs::editor::edit_item_at(&cs::Document::cameras, 0, c, &cs::set_camera);
+  };
+  WidgetFrame w;
+  w.activated = w.active = true;
+  cs::editor::undoable_step(s, "Rename camera", w, typed(camera.id));
+  w = {};
+  w.active = w.changed = true;
+  for (const std::string& text : {camera.id + "x", camera.id + "xy", camera.id + "xyz"})
+    CHECK(cs::editor::undoable_step(s, "Rename camera", w, typed(text)) == WidgetOutcome::shown);
+  CHECK(t.doc().cameras[0].id == camera.id + "xyz");
+  // An id another camera has is refused mid-typing: the last good id stays.
+  CHECK(cs::editor::undoable_step(s, "Rename camera", w, typed(taken)) == WidgetOutcome::refused);
+  CHECK(t.doc().cameras[0].id == camera.id + "xyz");
+  w = {};
+  w.deactivated = w.deactivated_after_edit = true;
+  CHECK(cs::editor::undoable_step(s, "Rename camera", w, typed(camera.id + "xyz")) == WidgetOutcome::committed);
+  CHECK(s.history.undo_steps() == 1);
+  CHECK(t.doc().cameras[1].id == taken);
+}
+
 TEST_CASE("the selection names sub-items and drops only what is gone") {
   Session t("sub_items");
   auto& s = t.s();

@@ -1,0 +1,141 @@
+// cmd_sheet.cpp — `closedset sheet FILE --for performer:ID|director|costume|ad
+// -o OUT.pdf|.html|.md|.csv [--date YYYY-MM-DD] [--no-stills]`.
+//
+// The sheets: the performer's beat sheet, the director's masking sheet, the
+// costume and AD sheets (notation/sheet.hpp), each built from the privacy
+// filter's view for its audience (notation/audience.hpp), written by publish/.
+// The format comes from OUT's extension; the file is written atomically, so a
+// failure leaves nothing at OUT (or the file that was there).
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/cli.hpp"
+#include "notation/audience.hpp"
+#include "notation/format.hpp"
+#include "notation/mesh_import.hpp"
+#include "notation/sheet.hpp"
+#include "publish/sheet_writers.hpp"
+
+namespace cs::cli {
+
+namespace {
+
+struct Options {
+  std::string file, out, audience, date;
+  bool no_stills = false;
+  int still_width = 480;
+};
+
+int bad(const std::string& why) {
+  std::fprintf(stderr, "closedset sheet: %s\n", why.c_str());
+  return kBadInput;
+}
+
+bool valid_date(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  const int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string today_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+int run_sheet(const Options& opt) {
+  std::string ext = std::filesystem::path(opt.out).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  if (ext != ".pdf" && ext != ".html" && ext != ".md" && ext != ".csv")
+    return bad("-o " + opt.out + ": the file name must end in .pdf, .html, .md or .csv");
+  const std::string date = opt.date.empty() ? today_utc() : opt.date;
+  if (!valid_date(date)) return bad("--date " + opt.date + ": give the date as YYYY-MM-DD");
+  {
+    const std::filesystem::path parent = std::filesystem::path(opt.out).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+      return bad("cannot write " + opt.out + ": folder " + parent.string() + " does not exist");
+  }
+  const LoadResult r = load_scene_file(opt.file);
+  if (!r.ok()) {
+    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    return bad(opt.file + ": not a valid scene; no sheet was written");
+  }
+  const Document& full = *r.document;
+  std::string why;
+  const std::optional<Audience> audience = parse_audience(full, opt.audience, why);
+  if (!audience || audience->kind == AudienceKind::interchange)
+    return bad(opt.file + ": --for " + opt.audience + ": " +
+               (audience ? "use performer:ID, director, costume or ad (interchange is closedset export)" : why));
+  const PropMeshes meshes = load_prop_meshes(full, std::filesystem::path(opt.file).parent_path());
+  if (!meshes.ok()) {
+    for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
+    return bad(opt.file + ": a prop's mesh could not be loaded; no sheet was written");
+  }
+
+  // Everything below reads the view, never `full`.
+  AudienceOptions ao;
+  ao.meshes = &meshes;
+  const AudienceView view = audience_view(full, *audience, ao);
+  SheetOptions so;
+  so.date = date;
+  so.stills = !opt.no_stills && (ext == ".pdf" || ext == ".html");
+  const Sheet sheet = build_sheet(view, so);
+  PublishOptions po;
+  po.meshes = &meshes;
+  po.still_width = opt.still_width;
+  PublishResult out;
+  if (ext == ".pdf") out = sheet_pdf(sheet, view, po);
+  else if (ext == ".html") out = sheet_html(sheet, view, po);
+  else if (ext == ".md") out.bytes = sheet_markdown(sheet);
+  else out.bytes = sheet_csv(sheet);
+  if (!out.ok()) {
+    std::fprintf(stderr, "closedset sheet: %s; nothing was written\n", out.error.c_str());
+    return kInternal;
+  }
+  const SaveResult saved = write_file_atomic(opt.out, out.bytes, false);
+  if (!saved.ok) return bad("cannot write " + opt.out + ": " + saved.error);
+  std::printf("%s: %s for %s, %zu beats, version %d (%s), %s, digest %s", opt.out.c_str(), sheet.header.kind.c_str(),
+              sheet.header.for_words.c_str(), view.doc.choreography.beats.size(), sheet.header.version,
+              sheet.header.status.c_str(), sheet.header.date.c_str(), sheet.header.digest.c_str());
+  if (out.pages) std::printf(", %d pages", out.pages);
+  if (sheet.header.revised_since)
+    std::printf(", revision marks since version %d", sheet.header.revised_since);
+  std::printf("\n");
+  return kOk;
+}
+
+}  // namespace
+
+void add_sheet(CLI::App& app, Runner& run) {
+  auto opt = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand(
+      "sheet", "A sheet for one audience: performer's beat sheet, director's masking sheet, costume or AD sheet");
+  sub->add_option("FILE", opt->file, "Scene file (NAME.closedset.json)")->required();
+  sub->add_option("--for", opt->audience, "performer:ID, director, costume or ad")->required();
+  sub->add_option("-o,--output", opt->out, "Where to write: OUT.pdf, OUT.html, OUT.md or OUT.csv (the beat list)")
+      ->required();
+  sub->add_option("--date", opt->date, "The sheet's date, YYYY-MM-DD (default: today, UTC); same file and date, same bytes");
+  sub->add_flag("--no-stills", opt->no_stills, "Director's sheet: leave out the stills (faster)");
+  sub->add_option("--still-width", opt->still_width, "Pixels across each still (default 480)")->check(CLI::Range(64, 2048));
+  sub->footer(
+      "Each sheet is built from what its audience may see: a performer sees their own body map and rider and, of a\n"
+      "partner, only the lines that govern contact between the two of them; the director sees consent only as\n"
+      "agreed / not agreed from this view; no private note reaches any sheet. Each sheet says what it leaves out.\n"
+      "Exit status: 0 written, 2 bad input or usage (nothing written), 3 internal error.");
+  sub->callback([opt, &run] { run = [opt] { return run_sheet(*opt); }; });
+}
+
+}  // namespace cs::cli

@@ -1,0 +1,60 @@
+// sheet_writers.hpp — a Sheet (notation/sheet.hpp) as PDF, HTML, Markdown or CSV.
+//
+// Each writer prints every field of the sheet model and nothing else: what
+// reaches the file came through the privacy filter. All return bytes; the
+// caller writes them atomically. The same sheet gives the same bytes (the PDF
+// too: its dates are the sheet's date, nothing is taken from the clock).
+//
+//   PDF  cairo + pango, A4 portrait, embedded DejaVu fonts; bookmarks (each
+//        level-1 section, its level-2 sections under it: camera → beat on the
+//        masking sheet); findings link to their beats; metadata (title,
+//        subject, author, creator, keywords, dates); a header on every page
+//        (scene, number, pages, version, status, date, "For: …", digest), a
+//        footer "page n of N"; text flows onto the next page, never cut; a
+//        revision bar in the margin beside revised beats.
+//   HTML one self-contained page (stills as data: URIs), readable on a phone.
+//   MD   Markdown for notes and chat.
+//   CSV  the beat list: RFC 4180, CRLF, UTF-8 byte-order mark, formula-looking
+//        cells escaped with a leading apostrophe, a numeric start_count beside
+//        the text count_label.
+#pragma once
+
+#include <string>
+
+#include "notation/still.hpp"
+
+namespace cs {
+
+struct AudienceView;
+struct PropMeshes;
+struct Sheet;
+struct SheetStill;
+
+struct PublishOptions {
+  const PropMeshes* meshes = nullptr;  // imported prop meshes for the stills
+  int still_width = 480;               // pixels across a still (the PDF draws it 170 mm wide)
+  int threads = 0;
+};
+
+struct PublishResult {
+  std::string bytes;
+  std::string error;                   // set when the writer failed
+  int pages = 0;                       // PDF: pages written
+  bool ok() const { return error.empty(); }
+};
+
+// `view` is the view the sheet was built from (its document stages the stills).
+PublishResult sheet_pdf(const Sheet& sheet, const AudienceView& view, const PublishOptions& options = {});
+PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const PublishOptions& options = {});
+std::string sheet_markdown(const Sheet& sheet);
+std::string sheet_csv(const Sheet& sheet);
+
+// The still a section asks for, staged from the view's document (the director's
+// consent overlay from the view's agreements).
+StillImage sheet_still(const AudienceView& view, const SheetStill& still, const PublishOptions& options);
+
+// One CSV cell as RFC 4180 and OWASP want it: a leading apostrophe before = + - @
+// tab or CR, quoted when it holds a comma, a quote, CR or LF, quotes doubled.
+std::string csv_cell(const std::string& text);
+
+}  // namespace cs

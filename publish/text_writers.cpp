@@ -1,0 +1,256 @@
+// text_writers.cpp — the sheet as Markdown, CSV and HTML (see sheet_writers.hpp).
+#include <string>
+
+#include "notation/audience.hpp"
+#include "notation/phrasing.hpp"
+#include "notation/sheet.hpp"
+#include "notation/stage.hpp"
+#include "publish/png.hpp"
+#include "publish/sheet_writers.hpp"
+
+namespace cs {
+
+namespace {
+
+// [SECTION] Markdown
+
+// Text that Markdown would otherwise read as markup or HTML.
+std::string md_text(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '*': case '_': case '`': case '[': case ']': case '#': case '|':
+        out += '\\';
+        out += c;
+        break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string header_line(const SheetHeader& h) {
+  return "Scene " + h.scene_number + " · pages " + h.pages + " · version " + std::to_string(h.version) + " (" +
+         h.status + ") · " + h.date + " · For: " + h.for_words + " · digest " + h.digest;
+}
+
+// [SECTION] HTML
+
+std::string html_text(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string base64(const std::string& in) {
+  static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
+    out += k[v >> 18];
+    out += k[(v >> 12) & 63];
+    out += k[(v >> 6) & 63];
+    out += k[v & 63];
+  }
+  if (i + 1 == in.size()) {
+    const unsigned v = (unsigned char)in[i] << 16;
+    out += k[v >> 18];
+    out += k[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == in.size()) {
+    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8;
+    out += k[v >> 18];
+    out += k[(v >> 12) & 63];
+    out += k[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+}  // namespace
+
+StillImage sheet_still(const AudienceView& view, const SheetStill& still, const PublishOptions& options) {
+  const Stage stage = evaluate(view.doc, still.count, options.meshes);
+  StillOptions so;
+  so.max_width = options.still_width;
+  so.max_height = options.still_width;
+  so.overlay = still.overlay;
+  so.agreements = &view.camera_agreements;
+  so.threads = options.threads;
+  return render_still(view.doc, stage, still.camera, so);
+}
+
+std::string csv_cell(const std::string& text) {
+  std::string s = text;
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+    s = "'" + s;
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+std::string sheet_csv(const Sheet& sheet) {
+  std::string out = "\xEF\xBB\xBF";
+  auto row = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
+    out += "\r\n";
+  };
+  row(sheet.beat_list.columns);
+  for (const auto& r : sheet.beat_list.rows) row(r);
+  return out;
+}
+
+std::string sheet_markdown(const Sheet& sheet) {
+  const SheetHeader& h = sheet.header;
+  std::string out = "# " + md_text(h.kind) + ": " + md_text(h.scene_title) + "\n\n" + md_text(header_line(h)) + "  \n" +
+                    md_text(h.tempo) + "\n";
+  for (const SheetSection& s : sheet.sections) {
+    out += "\n" + std::string(s.level == 1 ? "## " : "### ") + md_text(s.title) +
+           (s.revised ? " ▌ revised since version " + std::to_string(h.revised_since) : "") + "\n\n";
+    for (const auto& [k, v] : s.facts) out += "- **" + md_text(k) + ":** " + md_text(v) + "\n";
+    if (!s.facts.empty()) out += "\n";
+    for (const std::string& l : s.lines) out += md_text(l) + "\n\n";
+    for (const SheetLink& l : s.links)
+      out += "- " + (l.anchor.empty() ? md_text(l.text) : "[" + md_text(l.text) + "](#" + l.anchor + ")") + "\n";
+    if (!s.links.empty()) out += "\n";
+    if (s.still)
+      out += "*A still at count " + md_text(count_label(s.still->count)) + " is in the PDF and HTML sheets.*\n\n";
+    if (s.score) {
+      out += "| count | ";
+      for (const ScoreRow& r : s.score->rows) out += md_text(r.label) + " | ";
+      out += "\n|---|";
+      for (std::size_t i = 0; i < s.score->rows.size(); ++i) out += "---|";
+      out += "\n";
+      // One line per beat start (the rows' marks, by where they begin).
+      const ScoreRow& beats = s.score->rows.front();
+      for (const ScoreMark& b : beats.marks) {
+        out += "| " + md_text(count_label(b.from)) + " | ";
+        for (const ScoreRow& r : s.score->rows) {
+          std::string cell;
+          for (const ScoreMark& m : r.marks)
+            if (m.from >= b.from && m.from < b.to) cell += (cell.empty() ? "" : "; ") + m.text;
+          out += md_text(cell) + " | ";
+        }
+        out += "\n";
+      }
+      out += "\n";
+    }
+    if (s.table && !s.table->rows.empty()) {
+      const SheetTable& t = *s.table;
+      out += "|";
+      for (const std::string& c : t.columns) out += " " + md_text(c) + " |";
+      out += "\n|";
+      for (std::size_t i = 0; i < t.columns.size(); ++i) out += "---|";
+      out += "\n";
+      for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        out += "|";
+        for (std::size_t c = 0; c < t.rows[r].size(); ++c)
+          out += " " + std::string(c == 0 && t.row_revised[r] ? "▌ " : "") + md_text(t.rows[r][c]) + " |";
+        out += "\n";
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const PublishOptions& options) {
+  PublishResult r;
+  const SheetHeader& h = sheet.header;
+  std::string& out = r.bytes;
+  out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        html_text(h.kind + ": " + h.scene_title + " — For: " + h.for_words) +
+        "</title>\n<style>\n"
+        "body{font-family:'DejaVu Sans',sans-serif;max-width:52em;margin:1em auto;padding:0 1em;line-height:1.4;color:#1b1d21}\n"
+        "header{border-bottom:2px solid #1b1d21;margin-bottom:1em}header p{margin:.2em 0;color:#444}\n"
+        "section.revised{border-left:5px solid #c92a2a;padding-left:.6em}\n"
+        "table{border-collapse:collapse;width:100%;font-size:.9em;display:block;overflow-x:auto}\n"
+        "td,th{border:1px solid #bbb;padding:.25em .4em;vertical-align:top;text-align:left}\n"
+        "tr.revised td:first-child{border-left:5px solid #c92a2a}\n"
+        "img{max-width:100%;height:auto;border:1px solid #333}dt{font-weight:bold}dd{margin:0 0 .3em 1em}\n"
+        "</style></head><body>\n<header><h1>" +
+        html_text(h.kind + ": " + h.scene_title) + "</h1>\n<p>" + html_text(header_line(h)) + "</p><p>" +
+        html_text(h.tempo) + "</p></header>\n";
+  for (const SheetSection& s : sheet.sections) {
+    out += "<section id=\"" + html_text(s.anchor) + "\"" + (s.revised ? " class=\"revised\"" : "") + ">\n";
+    const char* tag = s.level == 1 ? "h2" : "h3";
+    out += std::string("<") + tag + ">" + html_text(s.title) +
+           (s.revised ? " <small>(revised since version " + std::to_string(h.revised_since) + ")</small>" : "") + "</" +
+           tag + ">\n";
+    if (!s.facts.empty()) {
+      out += "<dl>";
+      for (const auto& [k, v] : s.facts) out += "<dt>" + html_text(k) + "</dt><dd>" + html_text(v) + "</dd>";
+      out += "</dl>\n";
+    }
+    if (s.still) {
+      const StillImage still = sheet_still(view, *s.still, options);
+      std::string error;
+      const std::string png = encode_png(still, error);
+      if (png.empty()) {
+        r.error = error;
+        return r;
+      }
+      out += "<img alt=\"" + html_text("Still: " + s.title + ", " + still.lens + ", " + still.shot) +
+             "\" width=\"" + std::to_string(still.width) + "\" height=\"" + std::to_string(still.height) +
+             "\" src=\"data:image/png;base64," + base64(png) + "\">\n";
+    }
+    for (const std::string& l : s.lines) out += "<p>" + html_text(l) + "</p>\n";
+    if (!s.links.empty()) {
+      out += "<ul>";
+      for (const SheetLink& l : s.links)
+        out += "<li>" + (l.anchor.empty() ? html_text(l.text) : "<a href=\"#" + html_text(l.anchor) + "\">" + html_text(l.text) + "</a>") +
+               "</li>";
+      out += "</ul>\n";
+    }
+    if (s.score) {
+      out += "<table><tr><th>count</th>";
+      for (const ScoreRow& row : s.score->rows) out += "<th>" + html_text(row.label) + "</th>";
+      out += "</tr>\n";
+      for (const ScoreMark& b : s.score->rows.front().marks) {
+        out += "<tr><td>" + html_text(count_label(b.from)) + "</td>";
+        for (const ScoreRow& row : s.score->rows) {
+          std::string cell;
+          for (const ScoreMark& m : row.marks)
+            if (m.from >= b.from && m.from < b.to) cell += (cell.empty() ? "" : "; ") + m.text;
+          out += "<td>" + html_text(cell) + "</td>";
+        }
+        out += "</tr>\n";
+      }
+      out += "</table>\n";
+    }
+    if (s.table && !s.table->rows.empty()) {
+      const SheetTable& t = *s.table;
+      out += "<table><tr>";
+      for (const std::string& c : t.columns) out += "<th>" + html_text(c) + "</th>";
+      out += "</tr>\n";
+      for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        out += t.row_revised[i] ? "<tr class=\"revised\">" : "<tr>";
+        for (const std::string& c : t.rows[i]) out += "<td>" + html_text(c) + "</td>";
+        out += "</tr>\n";
+      }
+      out += "</table>\n";
+    }
+    out += "</section>\n";
+  }
+  out += "</body></html>\n";
+  return r;
+}
+
+}  // namespace cs

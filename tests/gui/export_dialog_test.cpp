@@ -1,0 +1,111 @@
+// File → Export… as a user takes it: the dialog opens on the scene, an export
+// runs on its own thread with a progress bar, and writes a file the glTF
+// reader accepts and that holds nothing private; a cancelled export leaves no
+// file. Real frames under xvfb-run.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <thread>
+
+#include "app/editor/editor_app.hpp"
+#include "notation/edits_cast.hpp"
+#include "render/image.hpp"
+#include "tests/gui/test_editor.hpp"
+
+namespace fs = std::filesystem;
+using cs::editor::ExportFormat;
+using cs::editor::ExportSettings;
+
+namespace {
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Frames until the export finishes (or 120 s pass).
+bool run_to_end(test::ExampleSession& t) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (!t.app->export_job()->finished() && std::chrono::steady_clock::now() < until) {
+    t.frames(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  t.frames(2);
+  return t.app->export_job()->finished();
+}
+
+}  // namespace
+
+TEST_CASE("File → Export… writes an animated glTF on its own thread, with nothing private in it") {
+  test::ExampleSession t("export_dialog");
+  // A private note with a marker: it must not reach the file.
+  cs::Performer p = t.doc().performers[0];
+  p.private_note = "MARKER-PRIVATE-NOTE-7731";
+  REQUIRE(cs::editor::edit_document(t.s(), "Note", cs::set_performer(t.doc(), p.id, p)));
+
+  t.app->open_export_dialog();
+  cs::render::Image shot;
+  t.frames();
+  t.app->frame(&shot);
+  REQUIRE(cs::render::write_png(t.dir / "export_dialog.png", shot, nullptr));
+
+  ExportSettings e;
+  e.format = ExportFormat::glb;
+  e.animated = true;
+  e.out = t.dir / "bedroom.glb";
+  REQUIRE(t.app->start_export(e));
+  // A second export while this one runs is refused, saying why.
+  CHECK_FALSE(t.app->start_export(e));
+  CHECK(t.s().status.find("still running") != std::string::npos);
+  REQUIRE(run_to_end(t));
+  const cs::editor::ExportOutcome o = t.app->export_job()->outcome();
+  INFO(o.message);
+  CHECK(o.ok);
+  CHECK(o.message.rfind("Exported bedroom.glb: ", 0) == 0);
+  CHECK(t.s().status == o.message);
+  const std::string bytes = read_all(e.out);
+  REQUIRE(bytes.size() > 12);
+  CHECK(bytes.substr(0, 4) == "glTF");
+  CHECK(bytes.find("MARKER-PRIVATE-NOTE-7731") == std::string::npos);
+  CHECK(bytes.find("\"choreography\"") != std::string::npos);  // the animation is there
+  // Exporting is not an edit.
+  CHECK(t.s().history.undo_steps() == 1);
+}
+
+TEST_CASE("a cancelled export writes nothing, and an old file stays as it was") {
+  test::ExampleSession t("export_cancel");
+  REQUIRE(t.app->open(fs::path(CLOSEDSET_EXAMPLES_DIR) / "reference.closedset.json"));
+  t.frames();
+  ExportSettings e;
+  e.format = ExportFormat::gltf;
+  e.animated = true;
+  e.out = t.dir / "reference.gltf";
+  { std::ofstream(e.out) << "the old file"; }
+  REQUIRE(t.app->start_export(e));
+  // Cancel once it is under way (its first progress), as a user presses Cancel.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (t.app->export_job()->progress() <= 0 && !t.app->export_job()->finished() &&
+         std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  t.app->export_job()->cancel();
+  REQUIRE(run_to_end(t));
+  const cs::editor::ExportOutcome o = t.app->export_job()->outcome();
+  INFO(o.message);
+  CHECK(o.cancelled);
+  CHECK_FALSE(o.ok);
+  CHECK(read_all(e.out) == "the old file");
+  // Nothing else was left beside it.
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(t.dir)) files += entry.is_regular_file() ? 1 : 0;
+  CHECK(files == 2);  // the scene copy and the old file
+}
+
+TEST_CASE("the export's path and format are checked before it starts") {
+  CHECK(cs::editor::export_format_of("a/b.GLB") == ExportFormat::glb);
+  CHECK(cs::editor::export_format_of("b.otio") == ExportFormat::otio);
+  CHECK_FALSE(cs::editor::export_format_of("b.pdf").has_value());
+}
