@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <thread>
@@ -17,6 +18,7 @@
 #include "notation/checks.hpp"
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs::cli {
 
@@ -49,9 +51,21 @@ Moves suggest_moves(const Document& d, const CheckReport& r, const CheckOptions&
   return out;
 }
 
+// How finely the timeline was examined: "1/64 count".
+std::string step_text(double step) {
+  if (!(step > 0)) return "none";
+  const double inv = 1.0 / step;
+  char buf[64];
+  if (std::abs(inv - std::round(inv)) < 1e-6) std::snprintf(buf, sizeof buf, "1/%.0f count", std::round(inv));
+  else std::snprintf(buf, sizeof buf, "%.4g count", step);
+  return buf;
+}
+
 void print_text(const Document& d, const CheckReport& r, const std::string& file, const Moves& moves) {
-  std::printf("%s — \"%s\", choreography v%d (%s), %d samples\n", file.c_str(), d.scene.title.c_str(),
-              d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(), r.samples);
+  std::printf("%s — \"%s\", choreography v%d (%s), %d samples, %d more in between, finest %s\n", file.c_str(),
+              d.scene.title.c_str(), d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(),
+              r.samples, r.refined_samples, step_text(r.finest_step).c_str());
+  std::printf("Pause word: %s\n", pause_word_text(d.safety).c_str());
   // Grouped by beat, in timeline order; findings with no beat come first.
   std::vector<std::string> order;
   order.push_back("");
@@ -90,6 +104,8 @@ void print_json(const Document& d, const CheckReport& r, const std::string& file
   j["choreography_version"] = d.choreography.version;
   j["samples_per_count"] = spc;
   j["samples"] = r.samples;
+  j["refined_samples"] = r.refined_samples;
+  j["finest_step"] = r.finest_step;
   j["summary"] = {{"errors", r.errors()}, {"warnings", r.warnings()}, {"infos", r.infos()}};
   j["findings"] = nlohmann::ordered_json::array();
   for (const Finding& f : r.findings) {

@@ -202,7 +202,15 @@ int run_masking(const Options& opt) {
   }
   for (double count : counts) {
     const Stage st = evaluate(doc, count, &meshes);
-    const auto results = mask_cameras(st, cams, mo);
+    // Each camera on its own grid, at its own aspect, within W × H.
+    std::vector<CameraMasking> results;
+    for (int c : cams) {
+      MaskingOptions own = mo;
+      const GridSize g = grid_within(w, h, st.cameras[static_cast<std::size_t>(c)].lens.aspect);
+      own.width = g.width;
+      own.height = g.height;
+      results.push_back(mask_camera(st, c, own));
+    }
     if (opt.format == "json") {
       nlohmann::ordered_json moment;
       moment["count"] = count;
@@ -230,7 +238,8 @@ void add_masking(CLI::App& app, Runner& run) {
   sub->add_option("--camera", opt->camera, "Only this camera (by id); default: every camera");
   sub->add_option("--at", opt->at, "The count to mask at (3.5 is \"3-and\"); default: each beat's start");
   sub->add_option("--samples", opt->samples,
-                  "Rays across x down the frame lines, as WxH or W (height from the aspect); default 320");
+                  "Rays across the frame lines, W, or at most WxH (each camera's grid keeps its own aspect: the "
+                  "largest that fits); default 320 across");
   sub->add_option("--threads", opt->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
   sub->add_option("--format", opt->format, "Output: text for a person, json for tools")
       ->check(CLI::IsMember({"text", "json"}));

@@ -12,22 +12,32 @@
 namespace {
 
 
-void BM_FullCheckReference(benchmark::State& state) {
+// The full check. Arg 0: fragile probes (1 on); arg 1: adaptive time (1 on).
+// The run with both off is the same-run baseline for what each costs. Counters:
+// the regular samples, those adaptive time added, and the rays cast per regular
+// sample (maskings of the refined ones included).
+void full_check(benchmark::State& state, const cs::Document& doc) {
   cs::CheckOptions o;
   o.samples_per_count = 4;
   o.fragile_offset_m = state.range(0) ? 0.05 : 0.0;
-  std::size_t findings = 0, passes = 0;
+  o.refine_time = state.range(1) != 0;
+  cs::CheckReport r;
   for (auto _ : state) {
-    const cs::CheckReport r = cs::run_checks(bench::reference(), o);
-    findings = r.findings.size();
-    passes = r.camera_passes;
-    benchmark::DoNotOptimize(findings);
+    r = cs::run_checks(doc, o);
+    benchmark::DoNotOptimize(r.findings.size());
   }
-  state.counters["findings"] = static_cast<double>(findings);
-  state.counters["camera_passes"] = static_cast<double>(passes);
+  state.counters["findings"] = static_cast<double>(r.findings.size());
+  state.counters["camera_passes"] = static_cast<double>(r.camera_passes);
+  state.counters["samples"] = r.samples;
+  state.counters["refined"] = r.refined_samples;
+  state.counters["rays_per_sample"] = r.samples ? static_cast<double>(r.rays_cast) / r.samples : 0;
 }
-// Arg 1: everything; arg 0: without the fragile-masking probes.
-BENCHMARK(BM_FullCheckReference)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+void BM_FullCheckReference(benchmark::State& state) { full_check(state, bench::reference()); }
+BENCHMARK(BM_FullCheckReference)->Args({1, 1})->Args({1, 0})->Args({0, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+void BM_FullCheckBedroom(benchmark::State& state) { full_check(state, bench::bedroom()); }
+BENCHMARK(BM_FullCheckBedroom)->Args({1, 1})->Args({1, 0})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_NotationChecksReference(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(cs::check_notation(bench::reference()));

@@ -11,17 +11,27 @@
 
 namespace bench {
 
-inline const cs::Document& reference() {
-  static const cs::Document doc = [] {
-    const std::string path = std::string(CLOSEDSET_EXAMPLES_DIR) + "/reference.closedset.json";
+inline cs::Document load_example(const char* name) {
+  {
+    const std::string path = std::string(CLOSEDSET_EXAMPLES_DIR) + "/" + name;
     cs::LoadResult r = cs::load_scene_file(path);
     if (!r.ok()) {
       for (const cs::Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", cs::format_diagnostic(d).c_str());
-      std::fprintf(stderr, "bench: the reference scene did not load; nothing was measured\n");
+      std::fprintf(stderr, "bench: %s did not load; nothing was measured\n", name);
       std::exit(2);
     }
     return *r.document;
-  }();
+  }
+}
+
+inline const cs::Document& reference() {
+  static const cs::Document doc = load_example("reference.closedset.json");
+  return doc;
+}
+
+// The bundled example (11 beats, 2 performers, 2 cameras).
+inline const cs::Document& bedroom() {
+  static const cs::Document doc = load_example("bedroom.closedset.json");
   return doc;
 }
 

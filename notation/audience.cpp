@@ -266,6 +266,11 @@ std::string sentence_for(const Document& d, const Finding& f) {
     case FindingCode::consent_reconfirm:
     case FindingCode::consent_unconfirmed_change:
       return display_name(d, f.performer) + " has not yet confirmed changes that concern them in this version";
+    case FindingCode::pose_unposed:
+      return display_name(d, f.performer) + " has no pose at the start of the scene yet: the checks of them are not complete";
+    case FindingCode::pose_joint_limit:
+      return "A pose of " + display_name(d, f.performer) + " turns a joint past its limit (the checks use the limit)";
+    case FindingCode::safety_pause_word: return "No pause word is agreed yet";
   }
   return std::string(finding_info(f.code).id);
 }

@@ -17,6 +17,7 @@
 
 #include "notation/checks_run.hpp"
 #include "notation/consent.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/timeline.hpp"
 
 namespace cs {
@@ -50,7 +51,7 @@ std::vector<std::string> beat_ids(const Document& d, const std::vector<double>& 
 }  // namespace
 
 CheckRun::CheckRun(const Document& d, const CheckOptions& o, std::vector<double> s, CheckCache* c)
-    : doc(d), options(o), samples(std::move(s)), cache(c), spans(samples, beat_ids(d, samples)) {
+    : doc(d), options(o), samples(s), cache(c), base_samples(std::move(s)) {
   samples_per_count = std::max(1, o.samples_per_count);
   spans.min_touch_samples = samples_per_count >= 2 ? 2 : 1;
   masking.width = o.masking_width > 0 ? o.masking_width : kDefaultMaskingWidth;
@@ -76,7 +77,7 @@ CheckRun::CheckRun(const Document& d, const CheckOptions& o, std::vector<double>
 
 bool CheckRun::is_probe(int k, double count, const Beat* beat) const {
   return options.fragile_offset_m > 0 && (k % samples_per_count == 0 || (beat && count == beat->start_count) ||
-                                          k + 1 == static_cast<int>(samples.size()));
+                                          k + 1 == static_cast<int>(base_samples.size()));
 }
 
 // ---------------------------------------------------------------------------
@@ -118,6 +119,17 @@ bool finding_less(const Finding& a, const Finding& b) {
                          b.region ? static_cast<int>(*b.region) : -1, b.other, b.to_count, b.message);
 }
 
+// safety.pause_word: nothing stands in for a word nobody chose.
+void check_safety(const Document& doc, std::vector<Finding>& out) {
+  if (!doc.safety.pause_word.empty()) return;
+  Finding f = new_finding(FindingCode::safety_pause_word);
+  f.from_count = f.to_count = doc.choreography.beats.empty() ? 0 : doc.first_count();
+  f.message = "The pause word is " + pause_word_text(doc.safety) +
+              ": nobody has agreed one, so nobody on set can rely on one";
+  f.suggestion = "Agree a pause word (and its response) with the cast before the first run";
+  out.push_back(std::move(f));
+}
+
 }  // namespace
 
 std::vector<Finding> check_notation(const Document& doc) {
@@ -126,7 +138,10 @@ std::vector<Finding> check_notation(const Document& doc) {
     check_contacts(doc, beat, out);
     check_eyeline_targets(doc, beat, out);
   }
-  return merge_consecutive_beats(std::move(out));
+  out = merge_consecutive_beats(std::move(out));
+  check_poses_written(doc, out);
+  check_safety(doc, out);
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -137,11 +152,20 @@ namespace {
 // Phase 2: every sample judged in timeline order, each family observing into
 // the run's spans.
 void judge_samples(CheckRun& run, const std::vector<std::shared_ptr<const SampleGeometry>>& geo) {
+  const int spc = run.spans.min_touch_samples;
+  run.spans = Spans(run.samples, beat_ids(run.doc, run.samples));
+  run.spans.min_touch_samples = spc;
   for (int k = 0; k < static_cast<int>(run.samples.size()); ++k) {
     const double count = run.samples[static_cast<std::size_t>(k)];
     const Beat* beat = beat_at(run.doc, count);
     const SampleGeometry& g = *geo[static_cast<std::size_t>(k)];
-    const bool probe = run.is_probe(k, count, beat);
+    if (g.refined) {  // adaptive time: the exposure of the regions it measured, nothing else
+      for (std::size_t c = 0; c < g.masks.size(); ++c) observe_exposure(run, k, beat, g, c);
+      run.spans.end_sample(k, true);
+      continue;
+    }
+    const int base_k = run.base_index[static_cast<std::size_t>(k)];
+    const bool probe = run.is_probe(base_k, count, beat);
     if (probe) run.fragile_spans.push_sample(count, beat ? beat->id : "");
     for (std::size_t c = 0; c < g.masks.size(); ++c) {
       const std::set<std::pair<int, Region>> reading = observe_exposure(run, k, beat, g, c);
@@ -164,8 +188,13 @@ CheckReport run_checks(const Document& doc, const CheckOptions& options, CheckCa
   check_reconfirmation(doc, options, report.findings);
   if (options.geometry && !doc.choreography.beats.empty()) {
     CheckRun run(doc, options, sample_counts(doc, options.samples_per_count), cache);
-    report.samples = static_cast<int>(run.samples.size());
-    const auto geo = measure_samples(run, report.camera_passes, report.samples_reused);
+    report.samples = static_cast<int>(run.base_samples.size());
+    auto base = measure_samples(run, report.camera_passes, report.samples_reused);
+    for (const auto& g : base) report.rays_cast += g->rays_cast;  // (cached ones included: what the run rests on)
+    const auto geo = refine_samples(run, std::move(base), report.camera_passes, report.rays_cast);
+    prune_cache(run);
+    report.refined_samples = static_cast<int>(run.refined_samples);
+    report.finest_step = run.finest_step;
     judge_samples(run, geo);
     for (Finding& f : run.spans.finish()) report.findings.push_back(std::move(f));
     for (Finding& f : run.fragile_spans.finish()) report.findings.push_back(std::move(f));

@@ -38,6 +38,10 @@ struct CheckOptions {
   int threads = 0;                  // 0: all cores
   double fragile_offset_m = 0.05;   // how far off their marks the camera and performers may be
   bool geometry = true;             // false: only the checks that need no stage (contacts, eyeline targets)
+  // Adaptive time (kFinestCountStep): bisect the intervals between samples
+  // where a region that may not read could show. Off only for measuring it
+  // (benchmarks, tests): without it a brief exposure can fall between samples.
+  bool refine_time = true;
   // The imported meshes of `mesh` props (load_prop_meshes), indexed like
   // doc.props. Without them, mesh props are left out of the geometry, so a
   // caller with mesh props must pass them (closedset check refuses to run
@@ -46,13 +50,23 @@ struct CheckOptions {
 };
 
 // Thresholds, documented in README.md ("The checks").
-// A region "reads" on a camera when its bare skin is the nearest thing on at
-// least max(kReadMinRays, kReadShare × rays) rays; once it reads, it keeps
-// reading while at least kHoldRays see it, so a sliver on a silhouette edge
-// does not flicker a finding on and off between samples.
+// A region "reads" on a camera when its bare skin is the nearest thing over at
+// least kReadShare of the frame: on a grid of N rays, on at least
+// max(kReadMinRays, ⌈kReadShare × N⌉) rays (2 on the default 320-wide grid,
+// 16:9 or 2.39; 32 on a grid 4× finer: the same area at every width; a grid
+// coarser than the default cannot resolve that area, and needs 2 rays). Once it
+// reads, it keeps reading down to kHoldShare (at least one ray), so a sliver on
+// a silhouette edge does not flicker a finding on and off between samples.
 inline constexpr int kReadMinRays = 2;
-inline constexpr double kReadShare = 5e-5;
-inline constexpr int kHoldRays = 1;
+inline constexpr double kReadShare = 1.0 / 28800;  // 2 rays of 320 × 180
+inline constexpr double kHoldShare = kReadShare / 2;
+// Adaptive time (checks_refine.cpp): an interval between samples is bisected
+// wherever a region that may not read from a camera is in its frame at either
+// end (or within kNearFrameM of it, and something moved), down to the finer of
+// kFinestCountStep counts and kFinestSeconds at the tempo.
+inline constexpr double kFinestCountStep = 1.0 / 32;
+inline constexpr double kFinestSeconds = 1.0 / 48;
+inline constexpr double kNearFrameM = 0.25;
 // Poses: two regions touch when their surfaces come within kTouchM; a noted
 // contact is "held apart" when its regions stay more than kApartM from each
 // other at every sample of its beat. Unnoted touches are reported only where
@@ -68,9 +82,12 @@ inline constexpr double kLensEyelineDeg = 4;
 
 struct CheckReport {
   std::vector<Finding> findings;    // sorted: by count, then severity (errors first), code, camera, performer
-  int samples = 0;                  // timeline samples taken
+  int samples = 0;                  // regular timeline samples taken (samples_per_count per count)
   std::size_t camera_passes = 0;    // maskings computed (cameras × samples, plus probes), not reused
   std::size_t samples_reused = 0;   // samples whose geometry came from the cache
+  int refined_samples = 0;          // samples added between them by adaptive time (included in `samples`)
+  double finest_step = 0;           // the shortest interval between samples examined, in counts
+  std::uint64_t rays_cast = 0;      // rays cast by the maskings computed
   int errors() const;
   int warnings() const;
   int infos() const;

@@ -100,16 +100,21 @@ std::set<std::pair<int, Region>> observe_exposure(CheckRun& run, int k, const Be
                                                   std::size_t ci) {
   const Document& d = run.doc;
   const CameraMasking& m = g.masks[ci];
+  std::set<std::pair<int, Region>> reading_regions;
+  if (m.camera < 0) return reading_regions;  // a refined sample that did not cast this camera
   const Camera& cam = d.cameras[static_cast<std::size_t>(m.camera)];
   const Thresholds t = thresholds_for(m.rays());
-  std::set<std::pair<int, Region>> reading_regions;
   for (const PerformerMasking& pm : m.performers) {
     const Performer& perf = d.performers[static_cast<std::size_t>(pm.performer)];
     const View view = g.views[ci][static_cast<std::size_t>(pm.performer)];
+    // A refined sample counted only some regions: the others are not judged there.
+    const std::uint64_t counted = g.refined ? g.measured[ci][static_cast<std::size_t>(pm.performer)] : ~std::uint64_t{0};
     for (std::size_t ri = 0; ri < kRegionCount; ++ri) {
       const Region r = vocab_at<Region>(ri);
+      if (!(counted & region_bit(r))) continue;
       const RegionCounts& rc = pm.regions[ri];
       const std::string rkey = cam.id + "|" + perf.id + "|" + std::string(vocab_name(r));
+      if (g.refined) run.spans.measured(rkey);
       if (!run.reading.reads(k, rkey, rc.skin, t)) continue;
       reading_regions.insert({pm.performer, r});
       const RiderVerdict v = rider_verdict(perf, r, view);
@@ -117,6 +122,7 @@ std::set<std::pair<int, Region>> observe_exposure(CheckRun& run, int k, const Be
       observe_region(run, k, beat, cam, perf, r, view, v, m.share(rc.skin));
     }
   }
+  if (g.refined) return reading_regions;  // garments and barriers are judged at the regular samples
   // Hidden garments and barriers that read. `read_key` keeps its hysteresis,
   // `span_key` its span.
   auto observe_visible = [&](const std::string& read_key, const std::string& span_key, std::uint32_t rays,

@@ -10,6 +10,7 @@
 // pairs where one side is sensitive or intimate: two ordinary regions touching
 // is no concern.
 //
+// [SECTION] Poses as written
 // [SECTION] Surfaces and points
 // [SECTION] Region distances
 // [SECTION] Measuring a sample
@@ -21,6 +22,8 @@
 
 #include "notation/checks_run.hpp"
 #include "notation/consent.hpp"
+#include "notation/conventions.hpp"
+#include "notation/mannequin.hpp"
 #include "notation/phrasing.hpp"
 
 namespace cs {
@@ -35,6 +38,85 @@ bool is_head(Region r) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] Poses as written
+//
+// pose.unposed: the stage takes a performer's shape from their keys (stage.hpp);
+// before their first key it has none to hold, so it borrows the first one (or,
+// with no key at all, stands them at the origin, inside whoever is there).
+// Either is a shape nobody notated, and every check of them would be judged on
+// it. pose.joint_limit: the stage holds each angle to its joint's limits
+// (clamp_joint); an angle written past them is not what will be checked.
+
+void check_poses_written(const Document& doc, std::vector<Finding>& out) {
+  const auto& beats = doc.choreography.beats;
+  if (beats.empty()) return;
+  std::vector<const Beat*> order;
+  for (const Beat& b : beats) order.push_back(&b);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Beat* a, const Beat* b) { return a->start_count < b->start_count; });
+  for (const Performer& p : doc.performers) {
+    const Beat* first_key = nullptr;
+    for (const Beat* b : order)
+      if (std::any_of(b->poses.begin(), b->poses.end(), [&](const Pose& q) { return q.performer == p.id; })) {
+        first_key = b;
+        break;
+      }
+    const Beat* first = order.front();
+    if (first_key == first) continue;
+    Finding f = new_finding(FindingCode::pose_unposed);
+    f.beat = first->id;
+    f.performer = p.id;
+    f.from_count = first->start_count;
+    f.to_count = first_key ? first_key->start_count : doc.last_count();
+    const std::string who = display_name(p);
+    if (first_key) {
+      f.message = who + " has no pose at " + first->id + " (" + first->label + "), the first beat, nor until " +
+                  first_key->id + " at count " + number_text(first_key->start_count) +
+                  ", so the stage holds that later pose from the start: a shape nobody notated, and the checks of " +
+                  who + " before it are judged on it";
+      f.suggestion = "Pose " + who + " at " + first->id;
+    } else {
+      f.message = who + " has no pose in any beat, so the stage stands them at the origin, inside anyone there: "
+                  "every check of " + who + " is judged on a shape nobody notated";
+      f.suggestion = "Pose " + who + " at " + first->id;
+    }
+    out.push_back(std::move(f));
+  }
+  for (const Beat* b : order)
+    for (const Pose& pose : b->poses)
+      for (const JointRotation& jr : pose.joints) {
+        const JointLimits l = joint_limits(jr.joint);
+        std::string past;
+        for (int axis = 0; axis < 3; ++axis) {
+          const double v = jr.degrees[static_cast<std::size_t>(axis)];
+          const double lo = l.min_deg[axis], hi = l.max_deg[axis];
+          // The limits are floats; an angle within a thousandth of a degree of one is at it.
+          if (v >= lo - 1e-3 && v <= hi + 1e-3) continue;
+          const JointAxis ax = joint_axis(jr.joint, axis);
+          if (!past.empty()) past += "; ";
+          if (lo == 0 && hi == 0) {  // an axis the joint does not turn about at all
+            past += "a turn of " + number_text(v) + "° about an axis it does not turn on (" +
+                    std::string(axis == 0 ? "x" : axis == 1 ? "y" : "z") + ")";
+            continue;
+          }
+          past += std::string(ax.name) + " " + number_text(v) + "° is past its limit of " +
+                  number_text(v > hi ? hi : lo) + "° (" + std::string(v > hi ? ax.positive : ax.negative) +
+                  " at most " + number_text(std::abs(v > hi ? hi : lo)) + "°)";
+        }
+        if (past.empty()) continue;
+        Finding f = new_finding(FindingCode::pose_joint_limit);
+        f.beat = b->id;
+        f.performer = pose.performer;
+        f.from_count = f.to_count = b->start_count;
+        f.other = std::string(vocab_name(jr.joint));
+        f.message = possessive(display_name(doc, pose.performer)) + " " + std::string(joint_label(jr.joint)) + " in " +
+                    b->id + ": " + past + "; the stage holds it at the limit, so that is what is checked";
+        f.suggestion = "Bring the angle within the joint's range";
+        out.push_back(std::move(f));
+      }
+}
 
 // ---------------------------------------------------------------------------
 // [SECTION] Surfaces and points
@@ -262,6 +344,44 @@ void measure_pose(const CheckRun& run, const Stage& st, const Beat& beat, Sample
 // ---------------------------------------------------------------------------
 // [SECTION] Verdicts
 
+namespace {
+
+// Performer `touched`'s private region `pr` touched by performer `toucher`'s
+// region `by`, with no contact noting it.
+void observe_touch(CheckRun& run, int k, const Beat& beat, std::size_t touched_index, Region pr,
+                   std::size_t toucher_index, Region by) {
+  const Document& d = run.doc;
+  const Performer& touched = d.performers[touched_index];
+  const std::string& pid = touched.id;
+  const std::string& oid = d.performers[toucher_index].id;
+  // Where the touched performer agreed to nothing there with this partner
+  // (only `no` lines, or none), an unnoted touch is an error, not a note-keeping gap.
+  bool agreed_any = false, named = false;
+  for (const Boundary& bl : touched.boundaries) {
+    if (bl.direction != Direction::receive || bl.region != pr || !names_partner(bl, oid)) continue;
+    named = true;
+    agreed_any |= bl.state != BoundaryState::no;
+  }
+  Finding f = new_finding(agreed_any ? FindingCode::pose_unnotated_contact : FindingCode::pose_refused_contact);
+  f.beat = beat.id;
+  f.performer = pid;
+  f.region = pr;
+  f.other = oid;
+  f.message = "The poses bring " + possessive(display_name(d, oid)) + " {details} into contact with " +
+              possessive(display_name(d, pid)) + " " + std::string(region_label(pr)) +
+              " {span}, and no contact notes it" +
+              (agreed_any ? std::string()
+                          : std::string("; ") + display_name(d, pid) + (named ? " marked it no" : " never discussed it") +
+                                " for " + display_name(d, oid));
+  f.suggestion = agreed_any ? "Notate the contact (and check it against both body maps), or adjust the poses"
+                            : "Adjust the poses (an in-between key, or another path for the limb) so they do not meet there";
+  Observation o{"touch|" + pid + "|" + std::string(vocab_name(pr)) + "|" + oid, f, 0};
+  o.detail = std::string(region_label(by));
+  run.spans.observe(k, std::move(o));
+}
+
+}  // namespace
+
 void observe_pose(CheckRun& run, int k, double count, const Beat& beat, const SampleGeometry& g) {
   const Document& d = run.doc;
   for (std::size_t c = 0; c < g.contact_distance.size(); ++c) {
@@ -292,37 +412,11 @@ void observe_pose(CheckRun& run, int k, double count, const Beat& beat, const Sa
         }
       }
       if (noted) continue;
-      // One finding per private region touched (the side with the higher tier),
-      // listing what of the partner touches it.
-      const bool a_side = ta >= tb;
-      const std::string& pid = a_side ? ida : idb;
-      const std::string& oid = a_side ? idb : ida;
-      const Region pr = a_side ? ra : rb, orr = a_side ? rb : ra;
-      // Where the touched performer agreed to nothing there with this partner
-      // (only `no` lines, or none), an unnoted touch is an error, not a note-keeping gap.
-      const Performer& touched = d.performers[a_side ? a : b];
-      bool agreed_any = false, named = false;
-      for (const Boundary& bl : touched.boundaries) {
-        if (bl.direction != Direction::receive || bl.region != pr || !names_partner(bl, oid)) continue;
-        named = true;
-        agreed_any |= bl.state != BoundaryState::no;
-      }
-      Finding f = new_finding(agreed_any ? FindingCode::pose_unnotated_contact : FindingCode::pose_refused_contact);
-      f.beat = beat.id;
-      f.performer = pid;
-      f.region = pr;
-      f.other = oid;
-      f.message = "The poses bring " + possessive(display_name(d, oid)) + " {details} into contact with " +
-                  possessive(display_name(d, pid)) + " " + std::string(region_label(pr)) +
-                  " {span}, and no contact notes it" +
-                  (agreed_any ? std::string()
-                              : std::string("; ") + display_name(d, pid) + (named ? " marked it no" : " never discussed it") +
-                                    " for " + display_name(d, oid));
-      f.suggestion = agreed_any ? "Notate the contact (and check it against both body maps), or adjust the poses"
-                                : "Adjust the poses (an in-between key, or another path for the limb) so they do not meet there";
-      Observation o{"touch|" + pid + "|" + std::string(vocab_name(pr)) + "|" + oid, f, 0};
-      o.detail = std::string(region_label(orr));
-      run.spans.observe(k, std::move(o));
+      // One finding per private region touched, from each side whose region
+      // is private: both directions, so the findings do not depend on which
+      // performer comes first in the file (a tie in tier once picked the first).
+      if (ta != Tier::ordinary) observe_touch(run, k, beat, a, ra, b, rb);
+      if (tb != Tier::ordinary) observe_touch(run, k, beat, b, rb, a, ra);
     }
   }
 }

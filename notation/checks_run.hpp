@@ -76,13 +76,19 @@ class Spans {
     beats_.push_back(std::move(beat));
   }
   void observe(int sample, Observation o);
-  // Closes spans not observed at `sample`.
-  void end_sample(int sample);
+  // At a refined sample (adaptive time, checks_refine.cpp) only some keys are
+  // measured: say which, by the key's tail after its first '|' ("A|ana|breast_l").
+  void measured(const std::string& tail) { measured_.insert(tail); }
+  // Closes spans not observed at `sample`. With `partial`, only those whose key
+  // was measured there; the others carry on through it unchanged.
+  void end_sample(int sample, bool partial = false);
   std::vector<Finding> finish();
 
  private:
   struct Open {
     int first = 0, last = 0, peak = 0;  // peak: the first sample of the largest amount
+    int seen_last = 0;                  // the last sample it was observed at (last: carried through to)
+    int observed = 0;                   // how many samples observed it
     double amount = 0;
     std::set<std::string> extra;
     std::set<std::string> details;
@@ -91,6 +97,7 @@ class Spans {
   std::vector<double> samples_;
   std::vector<std::string> beats_;  // the beat of each sample
   std::map<std::string, Open> open_;
+  std::set<std::string> measured_;
   std::vector<Finding> done_;
   std::map<std::string, Open>::iterator close(std::map<std::string, Open>::iterator it);
 };
@@ -107,13 +114,14 @@ Thresholds thresholds_for(std::uint32_t rays);
 
 // What read at the previous sample, by key ("A|ana|breast_l"): a key that read
 // there keeps reading at the hold threshold, one that did not needs the start
-// threshold. Samples are judged in order.
+// threshold. Samples are judged in order. A key not asked about at a sample
+// (a refined sample measures only some) keeps what it was before it.
 class Reading {
  public:
   bool reads(int sample, const std::string& key, std::uint32_t rays, const Thresholds& t);
 
  private:
-  std::set<std::string> before_, now_;
+  std::set<std::string> before_, now_, asked_;
   int sample_ = -1;
 };
 
@@ -150,6 +158,17 @@ struct SampleGeometry {
   std::map<std::pair<int, int>, RegionPairDistance> touching;
   std::vector<float> contact_distance;                 // per contact of the beat
   std::size_t passes = 0;                              // maskings computed
+  std::uint64_t rays_cast = 0;                         // rays those maskings cast
+  // Adaptive time (checks_refine.cpp). `risk[c][p]`: the regions of performer
+  // p that may not read from camera c, are not under a worn garment, and whose
+  // body shapes, grown by kNearFrameM, reach into c's frame (so what may move
+  // into it too). `stage_hash`: the staged geometry (equal: nothing moved).
+  std::vector<std::vector<std::uint64_t>> risk;
+  std::uint64_t stage_hash = 0;
+  // A refined sample measures only the regions of `measured[c][p]` (its masks
+  // count nothing else, and nothing of the other families is measured).
+  bool refined = false;
+  std::vector<std::vector<std::uint64_t>> measured;
 };
 
 // Body shapes' surfaces in canonical space, with each triangle's region, for
@@ -202,8 +221,22 @@ struct CheckRun {
   std::map<std::pair<const Beat*, std::size_t>, float> contact_min;
   std::vector<Finding> whole_beat;  // findings about a beat as a whole (contacts held apart)
 
-  // Whether fragile masking is probed at sample k.
+  // Whether fragile masking is probed at base sample k (of base_samples).
   bool is_probe(int k, double count, const Beat* beat) const;
+  // The regular samples (samples_per_count per count); `samples` are these
+  // and, after refinement, the refined ones between them, in order, with
+  // base_index[k] the base sample's index or −1 for a refined one.
+  std::vector<double> base_samples;
+  std::vector<int> base_index;
+  double finest_step = 0;           // the shortest interval examined, in counts
+  std::size_t refined_samples = 0;
+  // The cache keys this run used (the cache keeps only these: prune_cache).
+  mutable std::mutex keys_mutex;
+  mutable std::vector<std::uint64_t> used_keys;
+  void remember_keys(const std::vector<std::uint64_t>& keys) const {
+    std::lock_guard lock(keys_mutex);
+    used_keys.insert(used_keys.end(), keys.begin(), keys.end());
+  }
 };
 
 // ---------------------------------------------------------------------------
@@ -238,7 +271,9 @@ void observe_masking_notes(CheckRun& run, int k, double count, const Beat& beat,
 void observe_fragile(CheckRun& run, const Beat* beat, const SampleGeometry& g, std::size_t camera,
                      const std::set<std::pair<int, Region>>& reading);
 
-// checks_pose.cpp — how close the bodies come, against the notation.
+// checks_pose.cpp — the poses as written (pose.unposed, pose.joint_limit), and
+// how close the bodies come, against the notation.
+void check_poses_written(const Document& doc, std::vector<Finding>& out);
 void measure_pose(const CheckRun& run, const Stage& st, const Beat& beat, SampleGeometry& g);
 void observe_pose(CheckRun& run, int k, double count, const Beat& beat, const SampleGeometry& g);
 void report_contacts_apart(CheckRun& run);
@@ -247,5 +282,24 @@ void report_contacts_apart(CheckRun& run);
 std::uint64_t measurement_hash(const Document& doc, const CheckOptions& options, const MaskingOptions& masking);
 std::vector<std::shared_ptr<const SampleGeometry>> measure_samples(const CheckRun& run, std::size_t& passes,
                                                                    std::size_t& reused);
+void prune_cache(const CheckRun& run);
+// One refined sample at `count`: for each camera, only the regions of
+// `regions[c][p]` are cast (bare skin, no footprints), and the risk sets.
+// Cached like the others (`reused`: it came from the cache).
+std::shared_ptr<const SampleGeometry> measure_refined(const CheckRun& run, double count,
+                                                      const std::vector<std::vector<std::uint64_t>>& regions,
+                                                      bool& reused);
+// The risk sets of a staged sample (see SampleGeometry::risk).
+void measure_risk(const CheckRun& run, const Stage& st, SampleGeometry& g);
+std::uint64_t stage_hash(const Stage& st);
+
+// checks_refine.cpp — adaptive time: between base samples where a region that
+// may not read is in frame (or moving towards it), bisect down to the finest
+// step (kFinestCountStep, or kFinestSeconds at the tempo), casting only those
+// regions. Fills run.samples, run.base_index, run.finest_step; returns the
+// geometry of every sample of run.samples.
+std::vector<std::shared_ptr<const SampleGeometry>> refine_samples(CheckRun& run,
+                                                                  std::vector<std::shared_ptr<const SampleGeometry>> base,
+                                                                  std::size_t& passes, std::uint64_t& rays);
 
 }  // namespace cs

@@ -71,10 +71,8 @@ std::uint64_t measurement_hash(const Document& d, const CheckOptions& o, const M
   return h;
 }
 
-namespace {
-
-std::uint64_t sample_key(const CheckRun& run, const Stage& st, const Beat* beat, bool probe, double count) {
-  std::uint64_t h = run.measurement_hash;
+std::uint64_t stage_hash(const Stage& st) {
+  std::uint64_t h = 1469598103934665603ull;
   for (const Shape& s : st.shapes) {
     hash_value(h, s.kind);
     hash_value(h, s.part);
@@ -97,6 +95,14 @@ std::uint64_t sample_key(const CheckRun& run, const Stage& st, const Beat* beat,
   }
   for (const StagePerformer& p : st.performers) hash_value(h, p.covering);
   for (bool w : st.garment_worn) hash_value(h, w);
+  return h;
+}
+
+namespace {
+
+std::uint64_t sample_key(const CheckRun& run, const Stage& st, const Beat* beat, bool probe, double count) {
+  std::uint64_t h = run.measurement_hash;
+  hash_value(h, stage_hash(st));
   hash_value(h, probe);
   if (beat) {
     hash_string(h, beat->id);
@@ -172,8 +178,10 @@ SampleGeometry measure(const CheckRun& run, const Stage& st, const Beat* beat, b
     MaskingOptions mo = run.masking;
     mo.interest = &in;
     g.masks.push_back(mask_camera(st, static_cast<int>(c), mo));
+    g.rays_cast += g.masks.back().rays_cast;
   }
   g.passes += g.masks.size();
+  measure_risk(run, st, g);
   g.views.resize(g.masks.size());
   g.fragile.resize(g.masks.size());
   g.notes.resize(g.masks.size());
@@ -201,14 +209,14 @@ SampleGeometry measure(const CheckRun& run, const Stage& st, const Beat* beat, b
 
 std::vector<std::shared_ptr<const SampleGeometry>> measure_samples(const CheckRun& run, std::size_t& passes,
                                                                    std::size_t& reused) {
-  const std::size_t n = run.samples.size();
+  const std::size_t n = run.base_samples.size();
   std::vector<std::shared_ptr<const SampleGeometry>> geo(n);
   std::vector<std::uint64_t> keys(n);
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> computed_passes{0}, reused_count{0};
   auto worker = [&] {
     for (std::size_t k = next++; k < n; k = next++) {
-      const double count = run.samples[k];
+      const double count = run.base_samples[k];
       const Beat* beat = beat_at(run.doc, count);
       const bool probe = run.is_probe(static_cast<int>(k), count, beat);
       const Stage st = evaluate(run.doc, count, run.options.meshes);
@@ -232,8 +240,94 @@ std::vector<std::shared_ptr<const SampleGeometry>> measure_samples(const CheckRu
   for (std::thread& t : pool) t.join();
   passes = computed_passes;
   reused = reused_count;
-  if (run.cache) prune(*run.cache, keys);
+  run.remember_keys(keys);
   return geo;
+}
+
+void prune_cache(const CheckRun& run) {
+  if (run.cache) prune(*run.cache, run.used_keys);
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] What may read between samples (adaptive time)
+
+namespace {
+
+// Whether a sphere (world centre, radius) reaches into the camera's frame
+// (conservatively: the frustum's side planes pushed out by the radius).
+bool sphere_in_frame(const StageCamera& sc, const glm::dvec3& centre, double radius) {
+  const glm::dvec3 rel = centre - sc.basis.position;
+  const double z = glm::dot(rel, sc.basis.forward);
+  if (z < -radius) return false;
+  const double x = std::abs(glm::dot(rel, sc.basis.right)), y = std::abs(glm::dot(rel, sc.basis.up));
+  const double tw = sc.lens.tan_half_w, th = sc.lens.tan_half_h;
+  return x <= z * tw + radius * std::sqrt(1 + tw * tw) && y <= z * th + radius * std::sqrt(1 + th * th);
+}
+
+}  // namespace
+
+void measure_risk(const CheckRun& run, const Stage& st, SampleGeometry& g) {
+  g.stage_hash = stage_hash(st);
+  g.risk.assign(st.cameras.size(), std::vector<std::uint64_t>(st.performers.size(), 0));
+  for (std::size_t c = 0; c < st.cameras.size(); ++c) {
+    const StageCamera& sc = st.cameras[c];
+    for (std::size_t p = 0; p < st.performers.size(); ++p) {
+      const StagePerformer& sp = st.performers[p];
+      std::uint64_t bits = run.not_allowed[p][static_cast<std::size_t>(view_of(sp, sc.basis.position))];
+      for (std::size_t r = 0; r < kRegionCount; ++r)
+        if (sp.covering[r] >= 0) bits &= ~region_bit(vocab_at<Region>(r));
+      if (!bits) continue;
+      for (const Shape& sh : st.shapes) {
+        if (sh.label.performer != static_cast<int>(p) || sh.label.garment >= 0 || sh.label.is_prop() ||
+            sh.part == BodyPart::none)
+          continue;
+        const std::uint64_t carries = part_regions(sh.part) & bits;
+        if (!carries) continue;
+        const glm::dvec3 centre(sh.bound_center);
+        if (sphere_in_frame(sc, centre, sh.bound_radius + kNearFrameM)) g.risk[c][p] |= carries;
+      }
+    }
+  }
+}
+
+std::shared_ptr<const SampleGeometry> measure_refined(const CheckRun& run, double count,
+                                                      const std::vector<std::vector<std::uint64_t>>& regions,
+                                                      bool& reused) {
+  const Stage st = evaluate(run.doc, count, run.options.meshes);
+  std::uint64_t key = run.measurement_hash;
+  hash_value(key, stage_hash(st));
+  hash_string(key, "refined");
+  for (const auto& per_camera : regions)
+    for (std::uint64_t bits : per_camera) hash_value(key, bits);
+  run.remember_keys({key});
+  reused = false;
+  if (auto hit = lookup(run.cache, key)) {
+    reused = true;
+    return hit;
+  }
+  auto out = std::make_shared<SampleGeometry>();
+  SampleGeometry& g = *out;
+  g.refined = true;
+  g.measured = regions;
+  g.masks.resize(st.cameras.size());
+  g.views.resize(st.cameras.size());
+  for (std::size_t c = 0; c < st.cameras.size(); ++c) {
+    for (const StagePerformer& sp : st.performers) g.views[c].push_back(view_of(sp, st.cameras[c].basis.position));
+    if (std::none_of(regions[c].begin(), regions[c].end(), [](std::uint64_t b) { return b != 0; })) continue;
+    MaskingInterest in;
+    in.footprints = false;
+    in.regions = regions[c];
+    in.garments.assign(run.doc.garments.size(), false);
+    in.props.assign(run.doc.props.size(), false);
+    MaskingOptions mo = run.masking;
+    mo.interest = &in;
+    g.masks[c] = mask_camera(st, static_cast<int>(c), mo);
+    g.rays_cast += g.masks[c].rays_cast;
+    ++g.passes;
+  }
+  measure_risk(run, st, g);
+  store(run.cache, key, out);
+  return out;
 }
 
 }  // namespace cs

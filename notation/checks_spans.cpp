@@ -4,6 +4,7 @@
 // [SECTION] Spans
 // [SECTION] Reading
 #include <algorithm>
+#include <cmath>
 
 #include "notation/checks_run.hpp"
 #include "notation/consent.hpp"
@@ -17,7 +18,8 @@ namespace cs {
 void Spans::observe(int sample, Observation o) {
   auto it = open_.find(o.key);
   if (it != open_.end() && (it->second.last == sample - 1 || it->second.last == sample)) {
-    it->second.last = sample;
+    if (it->second.seen_last != sample) ++it->second.observed;
+    it->second.last = it->second.seen_last = sample;
     if (o.amount > it->second.amount) it->second.peak = sample;
     it->second.amount = std::max(it->second.amount, o.amount);
     it->second.extra.insert(o.finding.suggestion);
@@ -26,7 +28,8 @@ void Spans::observe(int sample, Observation o) {
   }
   if (it != open_.end()) close(it);
   Open op;
-  op.first = op.last = op.peak = sample;
+  op.first = op.last = op.peak = op.seen_last = sample;
+  op.observed = 1;
   op.amount = o.amount;
   op.extra.insert(o.finding.suggestion);
   if (!o.detail.empty()) op.details.insert(o.detail);
@@ -34,11 +37,21 @@ void Spans::observe(int sample, Observation o) {
   open_.emplace(o.key, std::move(op));
 }
 
-void Spans::end_sample(int sample) {
+void Spans::end_sample(int sample, bool partial) {
   for (auto it = open_.begin(); it != open_.end();) {
-    if (it->second.last < sample) it = close(it);
-    else ++it;
+    if (it->second.last >= sample) {
+      ++it;
+      continue;
+    }
+    const std::size_t bar = it->first.find('|');
+    if (partial && (bar == std::string::npos || !measured_.count(it->first.substr(bar + 1)))) {
+      if (it->second.last == sample - 1) it->second.last = sample;  // not measured here: carried through
+      ++it;
+      continue;
+    }
+    it = close(it);
   }
+  measured_.clear();
 }
 
 std::vector<Finding> Spans::finish() {
@@ -48,10 +61,10 @@ std::vector<Finding> Spans::finish() {
 
 std::map<std::string, Spans::Open>::iterator Spans::close(std::map<std::string, Open>::iterator it) {
   Open& op = it->second;
-  if (op.finding.code == FindingCode::pose_unnotated_contact && op.last - op.first + 1 < min_touch_samples)
+  if (op.finding.code == FindingCode::pose_unnotated_contact && op.observed < min_touch_samples)
     return open_.erase(it);
   Finding f = std::move(op.finding);
-  const auto first = static_cast<std::size_t>(op.first), last = static_cast<std::size_t>(op.last);
+  const auto first = static_cast<std::size_t>(op.first), last = static_cast<std::size_t>(op.seen_last);
   f.from_count = samples_[first];
   f.to_count = samples_[last];
   f.peak_count = samples_[static_cast<std::size_t>(op.peak)];
@@ -83,16 +96,21 @@ std::map<std::string, Spans::Open>::iterator Spans::close(std::map<std::string, 
 Thresholds thresholds_for(std::uint32_t rays) {
   Thresholds t;
   t.start = reads_threshold(rays);
-  t.hold = kHoldRays;
+  t.hold = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::ceil(kHoldShare * rays - 1e-9)));
   return t;
 }
 
 bool Reading::reads(int sample, const std::string& key, std::uint32_t rays, const Thresholds& t) {
   if (sample != sample_) {
+    // What was not asked about at the last sample keeps what it was before it.
+    for (const std::string& k : before_)
+      if (!asked_.count(k)) now_.insert(k);
     before_ = std::move(now_);
     now_.clear();
+    asked_.clear();
     sample_ = sample;
   }
+  asked_.insert(key);
   const bool was = before_.count(key) > 0;
   const bool now = rays >= (was ? t.hold : t.start);
   if (now) now_.insert(key);

@@ -186,7 +186,8 @@ View view_of(const StagePerformer& p, const glm::dvec3& camera) {
 }
 
 std::uint32_t reads_threshold(std::uint32_t rays) {
-  return std::max<std::uint32_t>(kReadMinRays, static_cast<std::uint32_t>(std::ceil(kReadShare * rays)));
+  // (less a hair, so 2 / 57600 of 57600 rays is 2, not 3 by rounding)
+  return std::max<std::uint32_t>(kReadMinRays, static_cast<std::uint32_t>(std::ceil(kReadShare * rays - 1e-9)));
 }
 
 CameraExposure camera_exposure(const Document& doc, const Stage& stage, const CameraMasking& m) {

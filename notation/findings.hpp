@@ -60,13 +60,19 @@ std::string_view severity_name(Severity s);  // "info", "warning", "error"
     "the poses bring a partner into contact with a region the touched performer marked no, or never discussed, "   \
     "for that partner, and no contact notes it")                                                                   \
   X(pose, contact_apart, warning, "a notated contact whose regions the poses hold apart for the whole beat")       \
+  X(pose, unposed, error,                                                                                          \
+    "a performer has no pose at a beat (nor before it): the stage would have to invent their shape, so the checks "\
+    "of them are guesses; names the first such beat")                                                              \
+  X(pose, joint_limit, warning,                                                                                    \
+    "a pose turns a joint past its limit; names the angle and the limit the stage holds it to")                    \
   X(eyeline, target, error, "an eyeline looks at a performer or a camera that is not in the scene, or at nothing") \
   X(eyeline, lens, info, "an eyeline looks into a lens (named, or within 4° of it)")                               \
   X(consent, reconfirm, warning,                                                                                   \
     "the draft changes what concerns a performer (a contact they give or receive, their shape, garments or "       \
     "exposure on a camera) since the version they confirmed: confirm again before rehearsal")                     \
   X(consent, unconfirmed_change, error,                                                                            \
-    "the same, once the choreography is rehearsed or locked: it is not to be run until they confirm again")
+    "the same, once the choreography is rehearsed or locked: it is not to be run until they confirm again")        \
+  X(safety, pause_word, warning, "no pause word is agreed yet: the sheets and the editor say \"not agreed yet\"")
 
 enum class FindingCode : std::uint8_t {
 #define CS_FINDING_ENUMERATOR(family, name, severity, when) family##_##name,

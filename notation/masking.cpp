@@ -1104,6 +1104,17 @@ int masking_height(int width, double aspect) {
   return std::max(1, int(std::lround(double(width) / aspect)));
 }
 
+GridSize grid_within(int max_w, int max_h, double aspect) {
+  GridSize g;
+  g.width = std::max(1, max_w);
+  g.height = masking_height(g.width, aspect);
+  if (max_h > 0 && g.height > max_h) {
+    g.height = max_h;
+    g.width = std::clamp(static_cast<int>(std::lround(max_h * aspect)), 1, std::max(1, max_w));
+  }
+  return g;
+}
+
 RegionShares CameraMasking::shares(int performer, Region r) const {
   RegionShares s;
   const RegionCounts& c = performers[std::size_t(performer)].regions[std::size_t(r)];
@@ -1199,6 +1210,7 @@ std::vector<CameraMasking> mask_cameras(const Stage& stage, const std::vector<in
     r.empty_rays = total.empty;
     // Rays outside the window (or the interest) were not cast: they count as empty.
     r.empty_rays += r.rays() - total.cast;
+    r.rays_cast = total.cast;
     r.performers.resize(n_perf);
     double nearest = std::numeric_limits<double>::infinity();
     for (std::size_t p = 0; p < n_perf; ++p) {

@@ -85,6 +85,12 @@ struct MaskingInterest {
 // Rays of a W-wide grid for a delivery aspect: round(W / aspect), at least 1.
 int masking_height(int width, double aspect);
 
+// The largest grid of a frame of `aspect` within `max_w` × `max_h` rays (max_h
+// 0: only the width bounds it): each camera's own grid when one size is asked
+// for several cameras, so no camera's rays are stretched to another's aspect.
+struct GridSize { int width = 0, height = 0; };
+GridSize grid_within(int max_w, int max_h, double aspect);
+
 // The rows and columns of the grid a region's footprint spans (inclusive; max <
 // min when the footprint is empty).
 struct RayBox {
@@ -136,6 +142,7 @@ struct CameraMasking {
   std::vector<std::uint32_t> prop_rays;     // per doc prop: rays where it is nearest
   std::uint32_t empty_rays = 0;             // rays that meet nothing
   bool partial = false;                     // cast with MaskingOptions::interest: see there
+  std::uint32_t rays_cast = 0;              // rays actually cast (the window and the interest's tiles)
   ShotSize shot = ShotSize::none;
   int shot_performer = -1;                  // the nearest performer in frame (doc index), −1 none
   // With keep_image: the nearest label per ray, row-major from the top-left;

@@ -11,3 +11,12 @@ run_case("check --list-codes takes no file" 2 ARGS check --list-codes ${EXAMPLES
 run_case("check needs a file" 2 ARGS check STDERR "FILE is required")
 run_case("check --format md is only for the list" 2 ARGS check --format md ${EXAMPLES}/bedroom.closedset.json
   STDERR "only for --list-codes")
+
+# The pause word: the one agreed, or "not agreed yet" and a warning, never a word nobody chose.
+run_case("check names the agreed pause word" 0 ARGS check ${EXAMPLES}/bedroom.closedset.json
+  STDOUT "Pause word: \"hold\"")
+file(READ ${EXAMPLES}/bedroom.closedset.json scene)
+string(REPLACE "\"pause_word\": \"hold\"" "\"pause_word\": \"\"" scene "${scene}")
+file(WRITE ${WORK}/no_pause_word.closedset.json "${scene}")
+run_case("check without a pause word says not agreed yet, and warns" 0 ARGS check ${WORK}/no_pause_word.closedset.json
+  STDOUT "Pause word: not agreed yet" "safety.pause_word")

@@ -67,6 +67,7 @@ Camera camera(const std::string& id, Vec3 position, Vec3 target, double focal = 
 Document base() {
   Document d;
   d.scene.title = "test";
+  d.safety.pause_word = "hold";  // agreed (safety.pause_word has its own tests)
   d.performers = {person("ana"), person("ben")};
   d.choreography.tempo_bpm = 60;
   Beat b;
@@ -746,6 +747,9 @@ TEST_SUITE("checks: the bundled example") {
       {"contact.conditional", "b03", 9, 11, "", "ana", "flank_r"},
       {"contact.ask", "b04", 13, 20, "", "ana", "hip_l"},
       {"contact.conditional", "b04", 13, 19, "", "ana", "pubic"},
+      // Two rays of the pillow on camera B: read since the threshold is an area
+      // (2 rays of the default grid, as the README always said; the code needed 3).
+      {"garment.visible", "b04", 14, 14, "B", "ana", ""},
       {"masking.fragile", "b05", 21, 29, "A", "ana", "breast_l"},
     };
     CHECK(report.errors() == 0);
@@ -851,8 +855,13 @@ TEST_CASE("checks: the reference scene's findings by code are pinned") {
   const CheckReport report = run_checks(*r.document, o);
   std::map<std::string, int> by_code;
   for (const Finding& f : report.findings) ++by_code[std::string(finding_info(f.code).id)];
-  const std::map<std::string, int> expect{{"exposure.refused", 553},     {"garment.visible", 49},
-                                          {"masking.fragile", 208},      {"pose.contact_apart", 61},
+  // Changed on purpose by the "trust in the checks" work: exposure.refused was
+  // 553 before adaptive time looked between these whole-count samples (what it
+  // adds are exposures the samples stepped over); masking.fragile was 208
+  // before a probe that brings a region to within the hold threshold broke it
+  // (a margin instead of a knife edge).
+  const std::map<std::string, int> expect{{"exposure.refused", 3190},    {"garment.visible", 49},
+                                          {"masking.fragile", 318},      {"pose.contact_apart", 61},
                                           {"pose.refused_contact", 415}, {"pose.unnotated_contact", 48}};
   CHECK(by_code == expect);
 }
