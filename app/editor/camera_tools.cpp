@@ -37,19 +37,10 @@ glm::dvec2 to_screen(const render::ViewSetup& view, glm::dvec2 size, const glm::
   return {ndc.x * size.x * 0.5, -ndc.y * size.y * 0.5};
 }
 
-glm::dvec2 picture_size(const render::ViewSetup& view, float h) {
-  const double aspect = view.proj[0][0] != 0 ? view.proj[1][1] / view.proj[0][0] : 1.0;
-  return {std::max(1.0f, h) * aspect, std::max(1.0f, h)};
-}
+glm::dvec2 picture_size(const render::ViewSetup& view, float h) { return picture_pixels(view, h); }
 
 bool ray_plane(const render::ViewSetup& view, glm::vec2 ndc, const glm::dvec3& point, const glm::dvec3& normal, glm::dvec3& out) {
-  const glm::dvec3 eye(view.eye), dir(view.ray_direction(ndc));
-  const double den = glm::dot(dir, normal);
-  if (std::abs(den) < 1e-9) return false;
-  const double t = glm::dot(point - eye, normal) / den;
-  if (t <= 0) return false;
-  out = eye + t * dir;
-  return true;
+  return pointer_on_plane(view, ndc, point, normal, out);
 }
 
 Vec3 vec3_of(const glm::dvec3& v) { return {v.x, v.y, v.z}; }

@@ -48,12 +48,7 @@ constexpr double kDeg = 3.14159265358979323846 / 180.0;
 
 std::size_t ji(Joint j) { return static_cast<std::size_t>(j); }
 
-// Screen pixels of the picture from the view (its height, and its width from the projection's aspect).
-glm::dvec2 picture_px(const render::ViewSetup& view, float height_px) {
-  const double h = std::max(1.0f, height_px);
-  const double aspect = view.proj[0][0] != 0 ? view.proj[1][1] / view.proj[0][0] : 1.0;
-  return {h * aspect, h};
-}
+glm::dvec2 picture_px(const render::ViewSetup& view, float height_px) { return picture_pixels(view, height_px); }
 
 // Where a world point is on screen, in pixels from the picture's centre (y down); false behind the eye.
 bool to_px(const render::ViewSetup& view, glm::dvec2 size, const glm::dvec3& world, glm::dvec2& out) {
@@ -76,15 +71,8 @@ double segment_distance(glm::dvec2 p, glm::dvec2 a, glm::dvec2 b) {
   return glm::length(p - (a + t * ab));
 }
 
-// Ray–plane: the point where the pointer's ray meets the plane, or false.
 bool ray_plane(const render::ViewSetup& view, glm::vec2 ndc, const glm::dvec3& point, const glm::dvec3& normal, glm::dvec3& out) {
-  const glm::dvec3 eye(view.eye), dir(view.ray_direction(ndc));
-  const double den = glm::dot(dir, normal);
-  if (std::abs(den) < 1e-9) return false;
-  const double t = glm::dot(point - eye, normal) / den;
-  if (t <= 0) return false;
-  out = eye + t * dir;
-  return true;
+  return pointer_on_plane(view, ndc, point, normal, out);
 }
 
 // The selected performer and the beat a gesture would key.
@@ -95,6 +83,16 @@ struct Subject {
   int beat = -1;
   explicit operator bool() const { return doc && index >= 0 && staged; }
 };
+
+// A joint's stored angles as staged now (the key's own when it names the joint,
+// so a turn past 180° reads as the file has it). No stage evaluation: drawn every frame.
+Vec3 staged_angles(const Document& d, int beat, const std::string& performer, const StagePerformer& sp, Joint j) {
+  Vec3 near{0, 0, 0};
+  if (beat >= 0)
+    for (const Pose& p : d.choreography.beats[static_cast<std::size_t>(beat)].poses)
+      if (p.performer == performer) near = pose_joint(p, j);
+  return clamp_joint(j, euler_xyz_from_quat(sp.pose.local[ji(j)], near));
+}
 
 Subject subject_of(const EditorState& s, const ViewportResources& vr) {
   Subject sub;
@@ -173,13 +171,26 @@ struct Handles {
   glm::dvec3 disk_center{0};
 };
 
-Handles handles_of(const Mannequin& m, const Pose& key, const std::array<JointTransform, kJointCount>& fk) {
+// The way a limb bends, from its joints' places (as current_pole does from a key).
+glm::dvec3 pole_of(const std::array<JointTransform, kJointCount>& fk, Limb limb) {
+  const LimbJoints lj = limb_joints(limb);
+  const glm::dvec3 a(fk[ji(lj.upper)].position), b(fk[ji(lj.middle)].position), c(fk[ji(lj.end)].position);
+  if (glm::length(c - a) > 1e-9) {
+    const glm::dvec3 u = glm::normalize(c - a);
+    const glm::dvec3 off = (b - a) - glm::dot(b - a, u) * u;
+    if (glm::length(off) > 1e-4) return glm::normalize(off);
+  }
+  const bool leg = limb == Limb::leg_l || limb == Limb::leg_r;
+  return glm::normalize(glm::dquat(fk[ji(lj.upper)].rotation) * glm::dvec3(0, 0, leg ? 1 : -1));
+}
+
+Handles handles_of(const std::array<JointTransform, kJointCount>& fk) {
   Handles h;
   for (int l = 0; l < 4; ++l) {
     const Limb limb = static_cast<Limb>(l);
     const LimbJoints lj = limb_joints(limb);
     h.reach[static_cast<std::size_t>(l)] = glm::dvec3(fk[ji(lj.end)].position);
-    h.pole[static_cast<std::size_t>(l)] = glm::dvec3(fk[ji(lj.middle)].position) + kPoleM * current_pole(m, key, limb);
+    h.pole[static_cast<std::size_t>(l)] = glm::dvec3(fk[ji(lj.middle)].position) + kPoleM * pole_of(fk, limb);
   }
   const glm::vec3 pelvis = fk[ji(Joint::pelvis)].position;
   h.disk_center = glm::dvec3(pelvis.x, 0.0, pelvis.z);
@@ -244,8 +255,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
   // Rings of the selected joint first.
   if (s.selection.joint) {
     const Joint j = *s.selection.joint;
-    const Pose& key = sub.beat >= 0 ? key_or_staged(*sub.doc, static_cast<std::size_t>(sub.beat), s.selection.id) : Pose{};
-    const Vec3 deg = clamp_joint(j, pose_joint(key, j));
+    const Vec3 deg = staged_angles(*sub.doc, sub.beat, s.selection.id, sp, j);
     const glm::dvec3 c(sp.joints[ji(j)].position);
     const double radius = kRingPx * metres_per_px(view, size, c);
     for (int a = 0; a < 3; ++a) {
@@ -277,10 +287,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
     }
   }
   // Reach handles (wrists, ankles) and pole handles.
-  Pose staged_key;
-  staged_key.performer = s.selection.id;
-  staged_key.root_position = {sp.pose.root_position.x, sp.pose.root_position.y, sp.pose.root_position.z};
-  const Handles h = handles_of(sp.mannequin, sub.beat >= 0 ? key_or_staged(*sub.doc, static_cast<std::size_t>(sub.beat), s.selection.id) : staged_key, sp.joints);
+  const Handles h = handles_of(sp.joints);
   best = kHandlePx + 4;
   for (int l = 0; l < 4; ++l) {
     glm::dvec2 q;
@@ -340,7 +347,7 @@ bool PoseTool::start(EditorState& s, const ViewportResources& vr) {
   pinned_ankles_ = {glm::dvec3(key_fk_[ji(Joint::ankle_l)].position), glm::dvec3(key_fk_[ji(Joint::ankle_r)].position)};
   const render::ViewSetup& view = vr.view;
   const glm::dvec3 eye(view.eye);
-  const Handles h = handles_of(mannequin_, key_, key_fk_);
+  const Handles h = handles_of(key_fk_);
   if ((grab_ == Grab::disk_move || grab_ == Grab::disk_turn) && pose_pins().count({performer_, Joint::pelvis})) {
     s.status = possessive(display_name(sub.doc->performers[static_cast<std::size_t>(index_)])) +
                " pelvis is pinned: unpin it in the Inspector to move the body";
@@ -639,7 +646,6 @@ void PoseTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawLis
     return true;
   };
   const StagePerformer& sp = *sub.staged;
-  const Pose key = sub.beat >= 0 ? key_or_staged(*sub.doc, static_cast<std::size_t>(sub.beat), s.selection.id) : Pose{};
 
   // The floor disk under the pelvis.
   const glm::vec3 pelvis = sp.joints[ji(Joint::pelvis)].position;
@@ -660,7 +666,7 @@ void PoseTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawLis
     dl->AddText(ImVec2(c0.x + 8, c0.y - 8), IM_COL32(240, 200, 90, 255), "pinned");
 
   // Reach handles and, for the limb in hand, its pole.
-  const Handles h = handles_of(sp.mannequin, key.performer.empty() ? Pose{} : key, sp.joints);
+  const Handles h = handles_of(sp.joints);
   for (int l = 0; l < 4; ++l) {
     ImVec2 q;
     if (!screen(h.reach[static_cast<std::size_t>(l)], q)) continue;
@@ -682,7 +688,7 @@ void PoseTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawLis
   // Rotation rings on the selected joint.
   if (s.selection.joint) {
     const Joint j = *s.selection.joint;
-    const Vec3 deg = clamp_joint(j, pose_joint(key, j));
+    const Vec3 deg = staged_angles(*sub.doc, sub.beat, s.selection.id, sp, j);
     const glm::dvec3 c(sp.joints[ji(j)].position);
     const double radius = kRingPx * metres_per_px(view, size, c);
     const JointLimits lim = joint_limits(j);
@@ -738,15 +744,31 @@ void PoseTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawLis
 
 std::unique_ptr<ViewportTool> make_pose_tool() { return std::make_unique<PoseTool>(); }
 
+bool pointer_on_plane(const render::ViewSetup& view, glm::vec2 ndc, const glm::dvec3& point, const glm::dvec3& normal,
+                      glm::dvec3& out) {
+  const glm::dvec3 eye(view.eye), dir(view.ray_direction(ndc));
+  const double den = glm::dot(dir, normal);
+  if (std::abs(den) < 1e-9) return false;
+  const double t = glm::dot(point - eye, normal) / den;
+  if (t <= 0) return false;
+  out = eye + t * dir;
+  return true;
+}
+
+glm::dvec2 picture_pixels(const render::ViewSetup& view, float height_px) {
+  const double h = std::max(1.0f, height_px);
+  const double aspect = view.proj[0][0] != 0 ? view.proj[1][1] / view.proj[0][0] : 1.0;
+  return {h * aspect, h};
+}
+
 std::optional<glm::vec2> ring_handle_ndc(const EditorState& s, const ViewportResources& vr, int axis, double degrees,
                                          float picture_height_px) {
   const Subject sub = subject_of(s, vr);
   if (!sub || !vr.view_valid || !s.selection.joint || axis < 0 || axis > 2) return std::nullopt;
   const Joint j = *s.selection.joint;
-  const Pose key = sub.beat >= 0 ? key_or_staged(*sub.doc, static_cast<std::size_t>(sub.beat), s.selection.id) : Pose{};
   const StagePerformer& sp = *sub.staged;
   const glm::dvec2 size = picture_px(vr.view, picture_height_px);
-  const Ring r = ring_for(sp.joints, sp.pose, j, clamp_joint(j, pose_joint(key, j)), axis);
+  const Ring r = ring_for(sp.joints, sp.pose, j, staged_angles(*sub.doc, sub.beat, s.selection.id, sp, j), axis);
   glm::vec2 ndc;
   if (!vr.view.project(glm::vec3(ring_point(r, kRingPx * metres_per_px(vr.view, size, r.center), degrees)), ndc)) return std::nullopt;
   return ndc;

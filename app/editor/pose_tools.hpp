@@ -36,6 +36,10 @@
 #include "app/editor/viewport_tools.hpp"
 #include "notation/vocab.hpp"
 
+namespace cs::render {
+struct ViewSetup;
+}
+
 namespace cs::editor {
 
 struct EditorState;
@@ -58,6 +62,14 @@ void select_next_performer(EditorState& s);
 // "Posing Ana · b04 Lie back" when a performer is selected and a beat is under
 // the playhead (the key a gesture writes); "" otherwise.
 std::string posing_banner(const EditorState& s);
+// Where the pointer's ray (at `ndc` of the picture drawn from `view`) meets
+// the plane through `point` with `normal`; false when it does not (behind the
+// eye, or along the plane). Shared by the tools.
+bool pointer_on_plane(const render::ViewSetup& view, glm::vec2 ndc, const glm::dvec3& point, const glm::dvec3& normal,
+                      glm::dvec3& out);
+// The picture's size in pixels, from its height and the view's aspect.
+glm::dvec2 picture_pixels(const render::ViewSetup& view, float height_px);
+
 // A region glow a tool asks the viewport to draw while it drags.
 struct RegionGlow {
   int performer = -1;
