@@ -125,7 +125,7 @@ Pose key_or_staged(const Document& doc, std::size_t beat, const std::string& per
   for (std::size_t j = 0; j < kJointCount; ++j) {
     if (std::abs(std::abs(ps.local[j].w) - 1.0f) < 1e-7f) continue;  // at rest
     const Joint joint = vocab_at<Joint>(j);
-    key.joints.push_back({joint, clamp_joint(joint, euler_xyz_from_quat(ps.local[j]))});
+    key.joints.push_back({joint, joint_angles_from_quat(joint, ps.local[j])});
   }
   return key;
 }

@@ -122,6 +122,8 @@ Vec3 euler_xyz_from_quat(const glm::quat& q, const Vec3& near) {
   return distance2(sol[0], near) <= distance2(sol[1], near) ? sol[0] : sol[1];
 }
 
+Vec3 joint_angles_from_quat(Joint j, const glm::quat& q, const Vec3& near) { return euler_within(j, q, near); }
+
 Vec3 pose_joint(const Pose& pose, Joint j) {
   for (const JointRotation& r : pose.joints)
     if (r.joint == j) return r.degrees;
@@ -182,16 +184,33 @@ IkResult solve_limb(const Mannequin& m, const Pose& pose, Limb limb, const glm::
   Vec3 upper = pose_joint(pose, lj.upper);
   if (glm::length(U) > 1e-9) {
     U = glm::normalize(U);
+    // The pole: the one given; else the way the limb bends now; else (straight,
+    // or bending along the new line) the way it bends at rest carried by the
+    // smallest turn from where the limb points now to the target, so a straight
+    // arm swung forward keeps its elbow pointing as it did.
     glm::dvec3 V(0);
-    const glm::dvec3 candidates[] = {pole.value_or(glm::dvec3(0)), current_pole(m, pose, limb),
-                                     glm::dquat(fk[ji(lj.upper)].rotation) * natural_bend(limb), parent * glm::dvec3(0, 0, 1),
-                                     parent * glm::dvec3(1, 0, 0)};
-    for (const glm::dvec3& c : candidates) {
-      const glm::dvec3 p = perpendicular_part(to_parent * c, U);
-      if (glm::length(p) > 1e-3 * std::max(1.0, glm::length(c))) {
-        V = glm::normalize(p);
-        break;
-      }
+    auto usable = [&](const glm::dvec3& world) {
+      const glm::dvec3 p = perpendicular_part(to_parent * world, U);
+      if (glm::length(p) <= 1e-3 * std::max(1.0, glm::length(world))) return false;
+      V = glm::normalize(p);
+      return true;
+    };
+    const glm::dvec3 b(fk[ji(lj.middle)].position), c(fk[ji(lj.end)].position);
+    const glm::dvec3 line_now = c - a;
+    bool found = pole && usable(*pole);
+    if (!found && glm::length(line_now) > 1e-9) {
+      const glm::dvec3 bent = perpendicular_part(b - a, glm::normalize(line_now));
+      found = glm::length(bent) > 1e-4 && usable(bent);
+    }
+    if (!found) {
+      const glm::dvec3 from = glm::length(line_now) > 1e-9 ? glm::normalize(line_now) : glm::dquat(fk[ji(lj.upper)].rotation) * glm::dvec3(0, -1, 0);
+      const glm::dvec3 to = glm::normalize(target - a);
+      const glm::dvec3 bend_now = glm::dquat(fk[ji(lj.upper)].rotation) * natural_bend(limb);
+      const double cosang = std::clamp(glm::dot(from, to), -1.0, 1.0);
+      glm::dvec3 axis = glm::cross(from, to);
+      glm::dquat carry(1, 0, 0, 0);
+      if (glm::length(axis) > 1e-9) carry = glm::angleAxis(std::acos(cosang), glm::normalize(axis));
+      found = usable(carry * bend_now) || usable(parent * glm::dvec3(0, 0, 1)) || usable(parent * glm::dvec3(1, 0, 0));
     }
     const glm::dmat3 local_basis(u, v, glm::cross(u, v));
     const glm::dmat3 parent_basis(U, V, glm::cross(U, V));

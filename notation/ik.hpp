@@ -44,6 +44,10 @@ std::string_view limb_end_word(Limb limb);
 // solutions, the one nearest `near` (each angle wrapped to within 180° of it).
 Vec3 euler_xyz_from_quat(const glm::quat& q, const Vec3& near = {0, 0, 0});
 
+// The same for a joint: of the two solutions, the one its limits keep (or,
+// when neither is inside them, the one least outside), clamped to the limits.
+Vec3 joint_angles_from_quat(Joint j, const glm::quat& q, const Vec3& near = {0, 0, 0});
+
 // A key's angles for a joint (zero when the key does not name it).
 Vec3 pose_joint(const Pose& pose, Joint j);
 // Sets a joint's angles in a key (adding it in skeleton order); no clamping.

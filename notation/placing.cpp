@@ -20,8 +20,8 @@ int severity_rank(Governing::Outcome o) {
     case Governing::layer: return 3;
     case Governing::kind: return 4;
     case Governing::partner: return 5;
-    case Governing::refused: return 6;
-    case Governing::not_discussed: return 7;
+    case Governing::not_discussed: return 6;
+    case Governing::refused: return 7;  // an explicit no outranks one never discussed
   }
   return 7;
 }
