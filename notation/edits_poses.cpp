@@ -198,4 +198,70 @@ Edited rest_on_support(const Document& doc, std::size_t beat, const std::string&
   return set_pose(doc, beat, std::move(key));
 }
 
+// [SECTION] Mirror, copy, flip
+
+namespace {
+
+Joint mirror_joint(Joint j) {
+  switch (j) {
+    case Joint::clavicle_l: return Joint::clavicle_r;
+    case Joint::clavicle_r: return Joint::clavicle_l;
+    case Joint::shoulder_l: return Joint::shoulder_r;
+    case Joint::shoulder_r: return Joint::shoulder_l;
+    case Joint::elbow_l: return Joint::elbow_r;
+    case Joint::elbow_r: return Joint::elbow_l;
+    case Joint::wrist_l: return Joint::wrist_r;
+    case Joint::wrist_r: return Joint::wrist_l;
+    case Joint::hip_l: return Joint::hip_r;
+    case Joint::hip_r: return Joint::hip_l;
+    case Joint::knee_l: return Joint::knee_r;
+    case Joint::knee_r: return Joint::knee_l;
+    case Joint::ankle_l: return Joint::ankle_r;
+    case Joint::ankle_r: return Joint::ankle_l;
+    default: return j;
+  }
+}
+
+Vec3 mirror_angles(const Vec3& d) { return {d[0], d[1] == 0 ? 0.0 : -d[1], d[2] == 0 ? 0.0 : -d[2]}; }
+
+}  // namespace
+
+Pose mirrored_pose(const Pose& pose) {
+  Pose out = pose;
+  out.joints.clear();
+  for (const JointRotation& j : pose.joints) out.joints.push_back({mirror_joint(j.joint), mirror_angles(j.degrees)});
+  sort_joints(out);
+  return out;
+}
+
+Edited mirror_pose(const Document& doc, std::size_t beat, const std::string& performer) {
+  std::string why;
+  if (!valid_target(doc, beat, performer, why)) return Edited::refused(why);
+  return set_pose(doc, beat, mirrored_pose(key_or_staged(doc, beat, performer)));
+}
+
+Edited copy_pose_from_previous(const Document& doc, std::size_t beat, const std::string& performer) {
+  std::string why;
+  if (!valid_target(doc, beat, performer, why)) return Edited::refused(why);
+  if (beat == 0) return Edited::refused("Beat " + quoted_text(doc.choreography.beats[0].id) + " is the first: there is no beat before it");
+  Pose previous = key_or_staged(doc, beat - 1, performer);
+  return set_pose(doc, beat, std::move(previous));
+}
+
+Edited flip_staging(const Document& doc, std::size_t beat) {
+  if (beat >= doc.choreography.beats.size()) return Edited::refused(no_beat(beat));
+  Document d = doc;
+  for (const Performer& p : doc.performers) {
+    Pose flipped = mirrored_pose(key_or_staged(doc, beat, p.id));
+    // Mirrored across the centre line: the place x → −x, and the turn of the whole body mirrored too.
+    flipped.root_position[0] = flipped.root_position[0] == 0 ? 0.0 : -flipped.root_position[0];
+    flipped.root_rotation = mirror_angles(flipped.root_rotation);
+    Beat& b = d.choreography.beats[beat];
+    sort_joints(flipped);
+    if (Pose* existing = pose_of(b, p.id)) *existing = std::move(flipped);
+    else b.poses.push_back(std::move(flipped));
+  }
+  return checked(doc, std::move(d));
+}
+
 }  // namespace cs

@@ -52,4 +52,19 @@ Edited rest_on_support(const Document& doc, std::size_t beat, const std::string&
 double height_above_support(const Document& doc, std::size_t beat, const std::string& performer,
                             const PropMeshes* meshes = nullptr);
 
+// [SECTION] Mirror, copy, flip
+// A pose mirrored left to right: each left joint takes its right partner's
+// angles and the reverse, every angle (x, y, z) becoming (x, −y, −z) (the
+// joint limits mirror the same way), about the body's own midline: the root
+// keeps its place and facing. Mirroring twice gives the pose back.
+Pose mirrored_pose(const Pose& pose);
+// The performer's key in beat `beat`, mirrored (made from the staged shape if need be).
+Edited mirror_pose(const Document& doc, std::size_t beat, const std::string& performer);
+// The previous beat's key for the performer (or the shape staged at its start) as this beat's key.
+Edited copy_pose_from_previous(const Document& doc, std::size_t beat, const std::string& performer);
+// Flip the staging: every performer's key in the beat mirrored across the
+// stage's centre line (x → −x), places and all: which way to roll so the
+// garments stay hidden.
+Edited flip_staging(const Document& doc, std::size_t beat);
+
 }  // namespace cs

@@ -174,3 +174,49 @@ TEST_CASE("cameras: the frame width at the subject is distance times frame width
   CHECK(made(set_focal_length(d, "A", 65)).camera("A")->focal_mm == 65);
   CHECK_FALSE(set_focal_length(d, "A", -5).ok());
 }
+
+TEST_CASE("mirror: twice is the identity; once puts the left arm's shape on the right arm, mirrored in space") {
+  const Document d = bedroom();
+  const std::size_t b = beat_index(d, "b03");
+  const Pose key = key_or_staged(d, b, "ana");
+  CHECK(mirrored_pose(mirrored_pose(key)) == key);
+  // Mirrored about the body's own midline, wherever it stands and however it is turned:
+  // each joint's partner lands at its mirror image across that plane.
+  const Mannequin m = make_mannequin(1.66, Build::slim);
+  const auto a = forward_kinematics(m, pose_state(key));
+  const auto b2 = forward_kinematics(m, pose_state(mirrored_pose(key)));
+  const glm::vec3 root = a[0].position;
+  const glm::vec3 side = glm::normalize(a[0].rotation * glm::inverse(pose_state(key).local[0]) * glm::vec3(1, 0, 0));
+  for (const auto& [left, right] : {std::pair{Joint::wrist_l, Joint::wrist_r}, std::pair{Joint::ankle_r, Joint::ankle_l},
+                                    std::pair{Joint::head, Joint::head}}) {
+    const glm::vec3 pa = a[static_cast<std::size_t>(left)].position, pb = b2[static_cast<std::size_t>(right)].position;
+    const glm::vec3 image = pa - 2.0f * glm::dot(pa - root, side) * side;
+    CHECK(glm::length(pb - image) < 1e-3f);
+  }
+  const Document once = made(mirror_pose(d, b, "ana"));
+  const Document twice = made(mirror_pose(once, b, "ana"));
+  CHECK(twice.choreography.beats[b] == made(set_pose(d, b, key)).choreography.beats[b]);
+}
+
+TEST_CASE("flip the staging: both performers mirrored across the centre line, places and all; twice gives the beat back") {
+  const Document d = bedroom();
+  const std::size_t b = beat_index(d, "b04");
+  const Document flipped = made(flip_staging(d, b));
+  const Stage s0 = evaluate(d, d.choreography.beats[b].start_count);
+  const Stage s1 = evaluate(flipped, d.choreography.beats[b].start_count);
+  for (std::size_t p = 0; p < 2; ++p) {
+    const glm::vec3 a = s0.performers[p].joints[static_cast<std::size_t>(Joint::wrist_l)].position;
+    const glm::vec3 m = s1.performers[p].joints[static_cast<std::size_t>(Joint::wrist_r)].position;
+    CHECK(glm::length(m - glm::vec3(-a.x, a.y, a.z)) < 2e-3f);
+  }
+  CHECK(made(flip_staging(flipped, b)).choreography.beats[b] == d.choreography.beats[b]);
+}
+
+TEST_CASE("copy the pose from the previous beat") {
+  const Document d = bedroom();
+  const std::size_t b = beat_index(d, "b02");
+  const Document copied = made(copy_pose_from_previous(d, b, "ben"));
+  const Pose& prev = key_or_staged(d, b - 1, "ben");
+  CHECK(key_or_staged(copied, b, "ben") == prev);
+  CHECK_FALSE(copy_pose_from_previous(d, 0, "ben").ok());
+}
