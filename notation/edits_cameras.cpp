@@ -97,17 +97,55 @@ Edited orbit_camera(const Document& doc, const std::string& id, double yaw_deg, 
   });
 }
 
+CameraMove operated(CameraMove place, const CameraOperation& op) {
+  Camera c;
+  c.position = place.position;
+  c.target = place.target;
+  CameraAim aim = camera_aim(c);
+  const glm::dvec3 ahead = direction_of(0, aim.pan_deg), right(-ahead.z, 0, ahead.x);
+  const glm::dvec3 shift = op.truck_m * right + op.dolly_m * ahead + glm::dvec3(0, op.boom_m, 0);
+  const glm::dvec3 position = v3(place.position) + shift;
+  aim.pan_deg += op.pan_deg;
+  aim.tilt_deg = std::clamp(aim.tilt_deg + op.tilt_deg, -kMaxTiltDeg, kMaxTiltDeg);
+  const double distance = std::max(aim.distance_m, kMinAimDistanceM);
+  place.position = to_vec3(position);
+  place.target = to_vec3(position + distance * direction_of(aim.tilt_deg, aim.pan_deg));
+  return place;
+}
+
 Edited operate_camera(const Document& doc, const std::string& id, const CameraOperation& op) {
   return change_camera(doc, id, [&](Camera& c) -> std::string {
-    CameraAim aim = camera_aim(c);
-    const glm::dvec3 ahead = direction_of(0, aim.pan_deg), right(-ahead.z, 0, ahead.x);
-    const glm::dvec3 shift = op.truck_m * right + op.dolly_m * ahead + glm::dvec3(0, op.boom_m, 0);
-    const glm::dvec3 position = v3(c.position) + shift;
-    aim.pan_deg += op.pan_deg;
-    aim.tilt_deg = std::clamp(aim.tilt_deg + op.tilt_deg, -kMaxTiltDeg, kMaxTiltDeg);
-    const double distance = std::max(aim.distance_m, kMinAimDistanceM);
-    c.position = to_vec3(position);
-    c.target = to_vec3(position + distance * direction_of(aim.tilt_deg, aim.pan_deg));
+    CameraMove place;
+    place.position = c.position;
+    place.target = c.target;
+    place = operated(place, op);
+    c.position = place.position;
+    c.target = place.target;
+    return "";
+  });
+}
+
+Edited set_camera_place(const Document& doc, const std::string& id, double count, Vec3 position, Vec3 target) {
+  return change_camera(doc, id, [&](Camera& c) -> std::string {
+    if (!std::isfinite(count)) return "A count must be an ordinary number";
+    // At the first count the camera's own place governs (camera_key_at), as it does with no moves.
+    if (c.moves.empty() || count <= doc.first_count() + 1e-9) {
+      c.position = position;
+      c.target = target;
+      return "";
+    }
+    for (CameraMove& m : c.moves)
+      if (std::abs(m.count - count) < 1e-9) {
+        m.position = position;
+        m.target = target;
+        return "";
+      }
+    CameraMove m;
+    m.count = count;
+    m.position = position;
+    m.target = target;
+    c.moves.push_back(m);
+    std::stable_sort(c.moves.begin(), c.moves.end(), [](const CameraMove& a, const CameraMove& b) { return a.count < b.count; });
     return "";
   });
 }

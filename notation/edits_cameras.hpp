@@ -56,6 +56,13 @@ struct CameraOperation {
   double truck_m = 0, dolly_m = 0, boom_m = 0, pan_deg = 0, tilt_deg = 0;
 };
 Edited operate_camera(const Document& doc, const std::string& id, const CameraOperation& op);
+// The same operation applied to a place (position and target) rather than to the camera's own.
+CameraMove operated(CameraMove place, const CameraOperation& op);
+// Sets where camera `id` stands and aims at `count`, in the key that governs
+// it there, so the picture at the playhead is what moves: its own position and
+// target when it has no moves (or at the first count with no move there), the
+// move at that count, or else a new move at that count (focal length unchanged).
+Edited set_camera_place(const Document& doc, const std::string& id, double count, Vec3 position, Vec3 target);
 // The focal length (a lens-set button, or the field).
 Edited set_focal_length(const Document& doc, const std::string& id, double focal_mm);
 // How wide the frame is at `distance_m` from the lens: distance × frame width ÷ focal (metres).

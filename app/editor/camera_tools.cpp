@@ -5,9 +5,10 @@
 // tilt, Shift truck and boom, Ctrl dolly — and a click still selects.
 //
 // Each drag is one undo step, computed every frame from the document at the
-// press (edits_cameras.hpp), so the camera never drifts. The drags edit the
-// camera's own position and target (its key at the first count); its moves are
-// keyed with "Key at count" in the Inspector.
+// press (edits_cameras.hpp), so the camera never drifts. A drag edits the key
+// that governs the camera at the playhead (set_camera_place): its own position
+// and target, the move at that count, or, between keys, a new move there — what
+// moves is what the picture at the playhead shows.
 #include <imgui.h>
 
 #include <algorithm>
@@ -69,9 +70,9 @@ class CameraTool final : public ViewportTool {
   std::string camera_;
   bool started_ = false;
   float travel_px_ = 0;
-  glm::dvec3 press_point_{0};
   glm::vec2 press_ndc_{0};
   CameraOperation op_;
+  CameraMove start_;            // where the camera stood and aimed at the playhead when the drag began
   std::string snapped_;
   std::string label_;
 };
@@ -93,9 +94,10 @@ bool CameraTool::claims(const EditorState& s, const ViewportResources& vr, const
   const glm::dvec2 size = picture_size(vr.view, p.picture_height_px);
   const glm::dvec2 at(p.ndc.x * size.x * 0.5, -p.ndc.y * size.y * 0.5);
   bool ok = false;
-  const glm::dvec2 aim = to_screen(vr.view, size, dvec_of(c->target), ok);
+  const CameraMove here = camera_key_at(*d, static_cast<std::size_t>(c - d->cameras.data()), s.count);
+  const glm::dvec2 aim = to_screen(vr.view, size, dvec_of(here.target), ok);
   if (ok && glm::length(aim - at) < kAimPx) grab_ = Grab::aim;
-  const glm::dvec2 body = to_screen(vr.view, size, dvec_of(c->position), ok);
+  const glm::dvec2 body = to_screen(vr.view, size, dvec_of(here.position), ok);
   if (grab_ == Grab::none && ok && glm::length(body - at) < kBodyPx) grab_ = Grab::body;
   camera_ = c->id;
   return grab_ != Grab::none;
@@ -109,7 +111,7 @@ void CameraTool::drag(EditorState& s, const ViewportResources& vr, const Viewpor
     const Camera* c = s.document() ? s.document()->camera(camera_) : nullptr;
     if (!c) return;
     s.history.begin("Camera " + camera_);
-    press_point_ = dvec_of(c->position);
+    start_ = camera_key_at(*s.document(), static_cast<std::size_t>(c - s.document()->cameras.data()), s.count);
     op_ = {};
     snapped_.clear();
     started_ = true;
@@ -120,20 +122,27 @@ void CameraTool::drag(EditorState& s, const ViewportResources& vr, const Viewpor
   if (!c) return;
   const render::ViewSetup& view = vr.view;
   std::string refused;
+  // Each frame places the camera at the playhead from where it stood at the press.
+  auto place = [&](const Vec3& position, const Vec3& target) {
+    refused = s.history.update(set_camera_place(original, camera_, s.count, position, target));
+  };
   switch (grab_) {
     case Grab::body: {
       glm::dvec3 hit;
-      if (!ray_plane(view, p.ndc, dvec_of(c->position), glm::dvec3(0, 1, 0), hit)) return;
-      refused = s.history.update(move_camera(original, camera_, {hit.x, c->position[1], hit.z}));
+      if (!ray_plane(view, p.ndc, dvec_of(start_.position), glm::dvec3(0, 1, 0), hit)) return;
+      place({hit.x, start_.position[1], hit.z}, start_.target);
       label_ = "Move camera " + camera_;
-      const CameraAim aim = camera_aim(*s.history.doc().camera(camera_));
+      Camera moved;
+      moved.position = {hit.x, start_.position[1], hit.z};
+      moved.target = start_.target;
+      const CameraAim aim = camera_aim(moved);
       char buf[160];
       std::snprintf(buf, sizeof buf, "Camera %s  ·  height %.2f m  ·  %.2f m to its aim point", camera_.c_str(), aim.height_m, aim.distance_m);
       s.status = buf;
       break;
     }
     case Grab::aim: {
-      const glm::dvec3 target = dvec_of(c->target), eye(view.eye);
+      const glm::dvec3 target = dvec_of(start_.target), eye(view.eye);
       glm::dvec3 hit;
       if (!ray_plane(view, p.ndc, target, glm::normalize(target - eye), hit)) return;
       // Snap to the nearest joint on screen.
@@ -152,7 +161,7 @@ void CameraTool::drag(EditorState& s, const ViewportResources& vr, const Viewpor
             snapped_ = aim_name(original, sp.index, vocab_at<Joint>(j));
           }
         }
-      refused = s.history.update(aim_camera(original, camera_, vec3_of(hit)));
+      place(start_.position, vec3_of(hit));
       label_ = "Aim camera " + camera_ + (snapped_.empty() ? std::string() : " at " + snapped_);
       s.status = label_;
       break;
@@ -169,7 +178,8 @@ void CameraTool::drag(EditorState& s, const ViewportResources& vr, const Viewpor
         op_.pan_deg += p.delta_px.x * deg_per_px;
         op_.tilt_deg -= p.delta_px.y * deg_per_px;
       }
-      refused = s.history.update(operate_camera(original, camera_, op_));
+      const CameraMove operated_place = operated(start_, op_);
+      place(operated_place.position, operated_place.target);
       label_ = "Operate camera " + camera_;
       char buf[200];
       std::snprintf(buf, sizeof buf, "Camera %s  ·  pan %+.1f°  tilt %+.1f°  ·  truck %+.2f m  dolly %+.2f m  boom %+.2f m",
@@ -193,9 +203,14 @@ void CameraTool::release(EditorState& s, const ViewportResources& vr, const View
   Document shown = s.history.doc();
   const Document original = s.history.original();
   s.history.cancel();
-  // One step, labelled with what it did ("Aim camera A at Ana · face").
+  // One step, labelled with what it did ("Aim camera A at Ana · face"); a
+  // drag between the camera's keys keys it at the playhead, and says so.
   const Camera* c = shown.camera(camera_);
-  if (c) edit_document(s, label_, set_camera(original, camera_, *c));
+  const Camera* was = original.camera(camera_);
+  if (!c || !was) return;
+  const bool keyed = c->moves.size() > was->moves.size();
+  if (edit_document(s, label_, set_camera(original, camera_, *c)) && keyed)
+    s.status += "  ·  keyed camera " + camera_ + " at count " + count_label(s.count);
 }
 
 void CameraTool::cancel(EditorState& s) {
@@ -224,9 +239,10 @@ void CameraTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawL
   if (s.selection.kind != SelectionKind::camera) return;
   const Camera* c = d->camera(s.selection.id);
   if (!c) return;
+  const CameraMove here = camera_key_at(*d, static_cast<std::size_t>(c - d->cameras.data()), s.count);
   bool ok_body = false, ok_aim = false;
-  const glm::dvec2 b = to_screen(vr.view, size, dvec_of(c->position), ok_body);
-  const glm::dvec2 a = to_screen(vr.view, size, dvec_of(c->target), ok_aim);
+  const glm::dvec2 b = to_screen(vr.view, size, dvec_of(here.position), ok_body);
+  const glm::dvec2 a = to_screen(vr.view, size, dvec_of(here.target), ok_aim);
   const ImVec2 bp(mid.x + static_cast<float>(b.x), mid.y + static_cast<float>(b.y));
   const ImVec2 ap(mid.x + static_cast<float>(a.x), mid.y + static_cast<float>(a.y));
   const ImU32 gold = IM_COL32(240, 200, 90, 255);

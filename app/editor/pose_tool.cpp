@@ -497,9 +497,11 @@ void PoseTool::update(EditorState& s, const ViewportResources& vr, const Viewpor
         target_ = hit;
         placing_.reset();
         glowing_ = false;
-        // Over a partner: snap to the region under the pointer.
+        // Over a partner within the limb's reach: snap to the region under the pointer.
         const SurfaceHit over = pick_surface(vr.stage, eye, glm::dvec3(view.ray_direction(p.ndc)), index_);
-        if (over && glm::length(over.point - hit) < 0.35) {
+        const double reach = glm::length(mannequin_.rest_offset[ji(lj.middle)]) + glm::length(mannequin_.rest_offset[ji(lj.end)]) +
+                             0.15 * mannequin_.height_m;
+        if (over && glm::length(over.point - glm::dvec3(key_fk_[ji(lj.upper)].position)) < reach) {
           const float H = static_cast<float>(mannequin_.height_m);
           const bool arm = limb_ == Limb::arm_l || limb_ == Limb::arm_r;
           // The palm (or sole) on the surface: the end joint sits back along the limb from it.

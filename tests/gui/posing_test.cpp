@@ -21,6 +21,7 @@
 #include "notation/masking.hpp"
 #include "notation/pick.hpp"
 #include "notation/placing.hpp"
+#include "notation/stage.hpp"
 #include "render/color_modes.hpp"
 #include "render/image.hpp"
 #include "tests/gui/test_editor.hpp"
@@ -146,6 +147,7 @@ TEST_CASE("posing: a ring turns the joint, stops at its limit, snaps with Ctrl; 
   const double x1 = pose_joint(t.key("b01", "ana"), Joint::elbow_r)[0];
   CHECK(x1 == doctest::Approx(x0 - 40).epsilon(0.08));
   CHECK(s.history.undo_steps() == steps + 1);
+  INFO(s.history.undo_label());
   CHECK(s.history.undo_label().rfind("Pose Ana: right elbow bend / straighten", 0) == 0);
   REQUIRE(undo(s));
   CHECK(save_scene_text(t.doc()) == before);
@@ -232,10 +234,10 @@ TEST_CASE("posing: a hand dragged onto a partner snaps to the region, glows in i
   CHECK(s.history.undo_label().find("onto Ana's") != std::string::npos);
 }
 
-TEST_CASE("cameras: the body drags on the floor at its height, and what the camera masks changes; the aim snaps to a joint") {
+TEST_CASE("cameras: the body drags on the floor at its height, keying the camera at the playhead, and what it masks changes; the aim snaps to a joint") {
   Session t("posing_camera");
   auto& s = t.s();
-  set_count(s, 13);
+  set_count(s, 13);  // between camera A's moves at 12 and 16
   select(s, SelectionKind::camera, "A");
   // From above and in front, the room in view: camera A's body and its aim point both show.
   s.frame_request = false;
@@ -244,36 +246,42 @@ TEST_CASE("cameras: the body drags on the floor at its height, and what the came
   s.orbit.pitch_deg = 55;
   s.orbit.distance = 8;
   t.frames(3);
-  const Camera a0 = *t.doc().camera("A");
+  auto place = [&] { return camera_key_at(t.doc(), 0, 13); };
+  auto v3 = [](const Vec3& v) { return glm::vec3(static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2])); };
+  const CameraMove p0 = place();
+  const std::size_t moves0 = t.doc().camera("A")->moves.size();
   const CameraMasking before = mask_camera(evaluate(t.doc(), 13), 0);
-  const glm::vec2 body = t.ndc_of(glm::vec3(a0.position[0], a0.position[1], a0.position[2]));
-  const glm::vec2 to = t.ndc_of(glm::vec3(2.2f, static_cast<float>(a0.position[1]), 2.0f));
+  const glm::vec2 body = t.ndc_of(v3(p0.position));
+  const glm::vec2 to = t.ndc_of(glm::vec3(2.2f, static_cast<float>(p0.position[1]), 2.0f));
   const std::size_t steps = s.history.undo_steps();
   t.drag(body, to, 8);
-  const Camera& a1 = *t.doc().camera("A");
-  CHECK(a1.position[1] == doctest::Approx(a0.position[1]));
-  CHECK(a1.position[0] == doctest::Approx(2.2).epsilon(0.02));
-  CHECK(a1.position[2] == doctest::Approx(2.0).epsilon(0.02));
-  CHECK(a1.target == a0.target);  // it keeps its aim
+  const CameraMove p1 = place();
+  CHECK(p1.position[1] == doctest::Approx(p0.position[1]));
+  CHECK(p1.position[0] == doctest::Approx(2.2).epsilon(0.02));
+  CHECK(p1.position[2] == doctest::Approx(2.0).epsilon(0.02));
+  CHECK(p1.target == p0.target);  // it keeps its aim
+  CHECK(t.doc().camera("A")->moves.size() == moves0 + 1);  // keyed at count 13
   CHECK(s.history.undo_steps() == steps + 1);
   const CameraMasking after = mask_camera(evaluate(t.doc(), 13), 0);
   CHECK(after.performers[0].seen != before.performers[0].seen);
   t.frames();
 
   // The aim point, dropped near Ben's head, snaps onto it.
-  const glm::vec2 aim = t.ndc_of(glm::vec3(a1.target[0], a1.target[1], a1.target[2]));
+  const glm::vec2 aim = t.ndc_of(v3(p1.target));
   const glm::vec3 head = t.joint(1, Joint::head);
   t.drag(aim, t.ndc_of(head) + glm::vec2(0.004f, 0.004f), 6);
-  const Camera& a2 = *t.doc().camera("A");
-  CHECK(glm::length(glm::vec3(a2.target[0], a2.target[1], a2.target[2]) - head) < 1e-4f);
+  CHECK(glm::length(v3(place().target) - head) < 1e-4f);
   CHECK(s.history.undo_label() == "Aim camera A at Ben \u00B7 face");
+  REQUIRE(undo(s));
+  REQUIRE(undo(s));
+  CHECK(t.doc().camera("A")->moves.size() == moves0);
 }
 
 TEST_CASE("cameras: looking through, a drag pans and tilts, Shift trucks, and a click still selects; the matte shows the frame") {
   Session t("posing_operate");
   auto& s = t.s();
-  set_count(s, 13);
-  s.through_camera = "A";
+  set_count(s, 1);  // camera A's own place governs at the first count
+  REQUIRE(look_through_index(s, 0));  // camera A, as the 1 key does
   t.frames(3);
   t.shot("posing_matte.png");
   const Camera a0 = *t.doc().camera("A");
