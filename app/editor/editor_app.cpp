@@ -420,8 +420,9 @@ void EditorApp::draw_ui() {
 
   // A field's interaction whose widget went away (the beat under the playhead
   // changed while typing) or that ended on a click (the +/- of a number) ends
-  // here, so the history never stays open. Timeline drags end on release.
-  if (s.history.editing() && s.drag.kind == BeatDrag::none && !ImGui::IsAnyItemActive()) finish_interaction(s);
+  // here, so the history never stays open. Timeline drags and viewport tools' drags end on release.
+  if (s.history.editing() && s.drag.kind == BeatDrag::none && viewport_->gesture != ViewGesture::tool && !ImGui::IsAnyItemActive())
+    finish_interaction(s);
 
   // [SECTION] Dialogs (one at a time; a modal blocks the rest)
   draw_load_errors_dialog(s, fonts_);

@@ -251,8 +251,26 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
   const render::ViewSetup& view = vr.view;
   const glm::dvec2 size = picture_px(view, p.picture_height_px), at = pointer_px(p.ndc, size);
   const StagePerformer& sp = *sub.staged;
+  // A reach handle under the pointer first: small and specific (a ring seen
+  // edge-on runs through its joint on screen).
+  {
+    const Handles reach = handles_of(sp.joints);
+    double nearest = kHandlePx + 4;
+    for (int l = 0; l < 4; ++l) {
+      glm::dvec2 q;
+      if (to_px(view, size, reach.reach[static_cast<std::size_t>(l)], q) && glm::length(q - at) < nearest) {
+        nearest = glm::length(q - at);
+        grab_ = Grab::reach;
+        limb_ = static_cast<Limb>(l);
+      }
+    }
+    if (grab_ == Grab::reach) {
+      press_ndc_ = p.ndc;
+      return true;
+    }
+  }
   double best = kGrabPx;
-  // Rings of the selected joint first.
+  // Then the rings of the selected joint.
   if (s.selection.joint) {
     const Joint j = *s.selection.joint;
     const Vec3 deg = staged_angles(*sub.doc, sub.beat, s.selection.id, sp, j);

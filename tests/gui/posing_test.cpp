@@ -204,6 +204,7 @@ TEST_CASE("posing: a hand dragged onto a partner snaps to the region, glows in i
   const RegionGlow* glow = nullptr;
   for (const auto& tool : t.vr().tools)
     if (!glow) glow = tool->glow();
+  INFO(s.status);
   REQUIRE(glow);
   CHECK(glow->performer == 0);
   const PlacingJudgement judged = judge_placing(t.doc(), 5, "ben", Region::hand_r, "ana", glow->region);
@@ -302,7 +303,7 @@ TEST_CASE("cameras: looking through, a drag pans and tilts, Shift trucks, and a 
   t.frames();
   // A click (no movement) on Ana selects her, and the camera stays put.
   const std::string doc_before = save_scene_text(t.doc());
-  const glm::vec2 ana = t.ndc_of(t.joint(0, Joint::spine_lower));
+  const glm::vec2 ana = t.ndc_of(t.joint(0, Joint::head));
   viewport_press(s, t.vr(), t.at(ana));
   viewport_release(s, t.vr(), t.at(ana));
   CHECK(s.selection.kind == SelectionKind::performer);
