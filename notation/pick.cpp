@@ -75,7 +75,80 @@ double triangle_enter(const StageTriangle& tri, const glm::dvec3& o, const glm::
   return t > 0 ? t : -1;
 }
 
+// The outward normal of a canonical shape at a canonical surface point.
+glm::dvec3 canonical_normal(const Shape& s, const glm::dvec3& q) {
+  if (s.kind == ShapeKind::capsule) return q - glm::dvec3(0, std::clamp(q.y, -double(s.h), double(s.h)), 0);
+  return q;
+}
+
+SurfaceHit surface_hit(const Stage& stage, const Shape& s, const glm::dvec3& world, double distance) {
+  SurfaceHit hit;
+  const glm::dvec3 q(glm::dmat4(s.to_canonical) * glm::dvec4(world, 1.0));
+  Label l;
+  if (!stage.label_at(s, glm::vec3(q), l)) return hit;
+  hit.performer = l.performer;
+  hit.region = l.region;
+  hit.garment = l.garment;
+  hit.point = world;
+  hit.distance = distance;
+  const glm::dvec3 n = glm::transpose(glm::dmat3(glm::dmat4(s.to_canonical))) * canonical_normal(s, q);
+  if (glm::dot(n, n) > 0) hit.normal = glm::normalize(n);
+  return hit;
+}
+
 }  // namespace
+
+SurfaceHit pick_surface(const Stage& stage, const glm::dvec3& origin, const glm::dvec3& direction, int skip_performer) {
+  SurfaceHit best;
+  double nearest = kInf;
+  if (glm::dot(direction, direction) <= 0) return best;
+  for (const Shape& s : stage.shapes) {
+    if (s.label.performer < 0 || s.label.performer == skip_performer) continue;
+    const double t = ray_enter_shape(s, origin, direction);
+    if (t <= 0 || t >= nearest) continue;
+    const SurfaceHit h = surface_hit(stage, s, origin + t * direction, t);
+    if (!h) continue;  // a garment shell where it does not cover
+    nearest = t;
+    best = h;
+  }
+  return best;
+}
+
+SurfaceHit nearest_surface(const Stage& stage, int performer, const glm::dvec3& point) {
+  SurfaceHit best;
+  double nearest = kInf;
+  for (const Shape& s : stage.shapes) {
+    if (s.label.performer != performer || s.covers != 0) continue;  // skin (covered skin carries its garment)
+    if (s.kind != ShapeKind::ellipsoid && s.kind != ShapeKind::capsule) continue;
+    const glm::dvec3 c(glm::dmat4(s.to_canonical) * glm::dvec4(point, 1.0));
+    const glm::dvec3 axis = s.kind == ShapeKind::capsule ? glm::dvec3(0, std::clamp(c.y, -double(s.h), double(s.h)), 0)
+                                                         : glm::dvec3(0);
+    glm::dvec3 radial = c - axis;
+    if (glm::dot(radial, radial) < 1e-18) radial = glm::dvec3(0, 0, 1);
+    const glm::dvec3 q = axis + glm::normalize(radial);
+    const glm::dvec3 world(glm::dmat4(s.to_world) * glm::dvec4(q, 1.0));
+    const double dist = glm::length(world - point);
+    if (dist >= nearest) continue;
+    const SurfaceHit h = surface_hit(stage, s, world, dist);
+    if (!h) continue;
+    nearest = dist;
+    best = h;
+  }
+  return best;
+}
+
+Joint nearest_joint(const StagePerformer& performer, const glm::dvec3& point) {
+  Joint best = Joint::pelvis;
+  double nearest = kInf;
+  for (std::size_t j = 0; j < kJointCount; ++j) {
+    const double d = glm::length(glm::dvec3(performer.joints[j].position) - point);
+    if (d < nearest) {
+      nearest = d;
+      best = vocab_at<Joint>(j);
+    }
+  }
+  return best;
+}
 
 double ray_enter_shape(const Shape& shape, const glm::dvec3& origin, const glm::dvec3& direction) {
   const glm::dmat4 m(shape.to_canonical);

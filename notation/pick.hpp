@@ -43,6 +43,30 @@ struct PickOptions {
 // `direction` need not be normalised; a zero direction hits nothing.
 PickHit pick(const Stage& stage, const glm::dvec3& origin, const glm::dvec3& direction, const PickOptions& options = {});
 
+// [SECTION] Surfaces: the region under the pointer, the joint nearest a point
+
+// A point on a performer's surface: whose, which region, which layer (skin or
+// the garment seen there), where, and the outward surface normal (world, unit).
+struct SurfaceHit {
+  int performer = -1;    // doc.performers index; −1: nothing was hit
+  Region region = Region::face;
+  int garment = -1;      // doc.garments index when a garment is what the ray meets
+  glm::dvec3 point{0}, normal{0, 1, 0};
+  double distance = 0;   // along the ray, in units of the direction's length
+  explicit operator bool() const { return performer >= 0; }
+};
+// The first performer surface along the ray (skin or garment shell, props and
+// cameras ignored), skipping performer `skip_performer` (−1: none), so a hand
+// dragged onto a partner finds the partner and not its own arm.
+SurfaceHit pick_surface(const Stage& stage, const glm::dvec3& origin, const glm::dvec3& direction, int skip_performer = -1);
+// The nearest point on performer `performer`'s surface to `point`, and its
+// region: a surface snap for a handle dragged near or into a body (nullopt when
+// the performer does not exist). Search is over the analytic shapes of skin.
+SurfaceHit nearest_surface(const Stage& stage, int performer, const glm::dvec3& point);
+// The joint of a staged performer nearest a world point (a click on the body
+// selects it).
+Joint nearest_joint(const StagePerformer& performer, const glm::dvec3& point);
+
 // Where the ray enters one Stage shape (t > 0 along origin + t·direction), or
 // a negative number when it misses it or starts inside it. For garment shells,
 // the entry point's coverage is not considered here (pick does that).

@@ -74,6 +74,20 @@ PoseState pose_at(const Document& doc, const Mannequin& m, const std::string& id
 
 StageCamera camera_at(const Document& doc, std::size_t index, double count) {
   const Camera& cam = doc.cameras[index];
+  const CameraMove k = camera_key_at(doc, index, count);
+  StageCamera sc;
+  sc.index = static_cast<int>(index);
+  sc.id = cam.id;
+  sc.focal_mm = k.focal_mm.value_or(cam.focal_mm);
+  sc.basis = look_at(to_dvec3(k.position), to_dvec3(k.target), cam.roll_deg);
+  sc.lens = lens_frame(cam, sc.focal_mm);
+  return sc;
+}
+
+}  // namespace
+
+CameraMove camera_key_at(const Document& doc, std::size_t index, double count) {
+  const Camera& cam = doc.cameras.at(index);
   struct Key { double count; glm::dvec3 position, target; double focal; };
   std::vector<Key> keys{{doc.first_count(), to_dvec3(cam.position), to_dvec3(cam.target), cam.focal_mm}};
   std::vector<const CameraMove*> moves;
@@ -95,16 +109,13 @@ StageCamera camera_at(const Document& doc, std::size_t index, double count) {
       break;
     }
   }
-  StageCamera sc;
-  sc.index = static_cast<int>(index);
-  sc.id = cam.id;
-  sc.focal_mm = k.focal;
-  sc.basis = look_at(k.position, k.target, cam.roll_deg);
-  sc.lens = lens_frame(cam, k.focal);
-  return sc;
+  CameraMove out;
+  out.count = count;
+  out.position = {k.position.x, k.position.y, k.position.z};
+  out.target = {k.target.x, k.target.y, k.target.z};
+  out.focal_mm = k.focal;
+  return out;
 }
-
-}  // namespace
 
 // Props: rotation applied Y, then X, then Z (document.hpp).
 glm::mat4 prop_placement(const Prop& p) {

@@ -144,6 +144,10 @@ inline glm::vec3 region_coords(const Shape& s, const glm::vec3& p) {
   return s.kind == ShapeKind::capsule ? glm::vec3(p.x, p.y / s.h, p.z) : p;
 }
 
+// Where camera `index` stands and aims, and its focal length, at `count` (its
+// keys interpolated as `evaluate` does): what the viewport shows through it.
+CameraMove camera_key_at(const Document& doc, std::size_t index, double count);
+
 // Triangles for drawing. Triangle i uses vertices 3i, 3i+1, 3i+2 (not shared,
 // so a label can colour it flat); normals are smooth (per vertex of the shape).
 // `detail` ≥ 4: stacks per ellipsoid (slices = 2·detail); 24 is the default.

@@ -191,7 +191,9 @@ void build_scene_geometry(const Document& doc, const Stage& stage, const SceneDr
   const bool outline_any = o.outline_performer >= 0 || o.outline_prop >= 0;
   for (std::size_t t = 0; t < mesh.labels.size(); ++t) {
     const cs::Label& l = mesh.labels[t];
-    const glm::vec4 c = o.label_colors ? o.label_colors(l) : label_color(doc, l, o.color);
+    glm::vec4 c = o.label_colors ? o.label_colors(l) : label_color(doc, l, o.color);
+    if (o.glow_performer >= 0 && l.performer == o.glow_performer && !l.is_prop() && l.region == o.glow_region)
+      c = glm::vec4(glm::mix(glm::vec3(c), glm::vec3(o.glow_color), 0.85f), 1.0f);
     const bool outlined = outline_any && (l.is_prop() ? l.prop == o.outline_prop : l.performer == o.outline_performer);
     for (int k = 0; k < 3; ++k) {
       if (outlined) g.outline_indices.push_back(static_cast<std::uint32_t>(g.vertices.size()));

@@ -39,6 +39,11 @@ struct SceneDrawOptions {
   int outline_prop = -1;
   std::string outline_camera;
   int detail = 16;              // tessellation detail (cs::tessellate)
+  // A region glowing while a tool drags over it (placing a contact): its
+  // triangles (skin or the garment over it) drawn in `glow_color`. −1: none.
+  int glow_performer = -1;
+  cs::Region glow_region = cs::Region::face;
+  glm::vec4 glow_color{1.0f};
 };
 
 Geometry build_scene_geometry(const Document& doc, const Stage& stage, const SceneDrawOptions& options = {});

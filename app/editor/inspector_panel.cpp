@@ -13,6 +13,7 @@
 
 #include "app/editor/notation_widgets.hpp"
 #include "app/editor/panels.hpp"
+#include "app/editor/pose_tools.hpp"
 #include "app/editor/undoable.hpp"
 #include "notation/edits_cameras.hpp"
 #include "notation/edits_cast.hpp"
@@ -225,6 +226,7 @@ void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& la
   else if (d && i >= 0 && s.selection.kind == SelectionKind::camera) camera_inspector(s, fonts, u, Camera(d->cameras[u]));
   else if (d && i >= 0 && s.selection.kind == SelectionKind::prop) prop_inspector(s, fonts, u, Prop(d->props[u]));
   else draw_beat_inspector(s, fonts, s.selection.kind == SelectionKind::beat ? i : current_beat_index(s));
+  draw_posing_and_camera_inspector(s, fonts);  // the selected joint's pose, the camera's placing (pose_inspector.cpp)
   ImGui::PopID();
   ImGui::End();
 }

@@ -45,6 +45,7 @@ struct ViewportResources {
   double built_count = -1e300;
   std::string built_through, built_selected, built_mask_camera;
   Selection built_outline;   // the selection the geometry outlines
+  int built_glow = -1;       // the region glow it was built with (performer × 1000 + region), −1 none
   render::ColorMode built_color = render::ColorMode::performer;
   int built_detail = 0;
   bool interacting = false;  // the user was dragging in the viewport last frame

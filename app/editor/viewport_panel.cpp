@@ -11,7 +11,10 @@
 #include <imgui.h>
 
 #include "app/editor/panels.hpp"
+#include "app/editor/pose_tools.hpp"
+#include "notation/conventions.hpp"
 #include "notation/masking.hpp"
+#include "notation/phrasing.hpp"
 #include "render/color_modes.hpp"
 #include "render/view.hpp"
 #include "notation/checks.hpp"
@@ -65,7 +68,9 @@ float draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, I
                 lens.sensor_w_mm, lens.sensor_h_mm);
   std::snprintf(lines[2], sizeof lines[2], "%.2f:1 (%s fit)  ·  HFOV %.1f°  VFOV %.1f°", lens.aspect,
                 std::string(vocab_name(cam.fit)).c_str(), lens.hfov_deg, lens.vfov_deg);
-  if (*shot) std::snprintf(lines[3], sizeof lines[3], "%s  ·  subject at %.1f m", shot, best);
+  if (*shot)
+    std::snprintf(lines[3], sizeof lines[3], "%s  ·  subject at %.1f m  ·  frame %.2f m wide there", shot, best,
+                  best * lens.frame_w_mm / std::max(1e-9, sc.focal_mm));
   else std::snprintf(lines[3], sizeof lines[3], "no performer in front of the lens");
 
   const float lh = ImGui::GetTextLineHeightWithSpacing();
@@ -88,7 +93,21 @@ PickHit click_in_viewport(EditorState& s, const ViewportResources& vr, glm::vec2
   const auto i = static_cast<std::size_t>(h.index);
   switch (h.kind) {
     case PickKind::performer:
-      if (i < doc->performers.size()) select(s, SelectionKind::performer, doc->performers[i].id);
+      if (i >= doc->performers.size()) break;
+      if (s.selection.kind == SelectionKind::performer && s.selection.id == doc->performers[i].id &&
+          i < vr.stage.performers.size()) {
+        // A click on the selected performer: the joint nearest the point clicked, and the region there.
+        const glm::dvec3 eye(vr.view.eye), dir(vr.view.ray_direction(ndc));
+        const glm::dvec3 at = eye + h.distance * dir;
+        const Joint j = nearest_joint(vr.stage.performers[i], at);
+        select_joint(s, doc->performers[i].id, j);
+        const SurfaceHit under = pick_surface(vr.stage, eye, dir);
+        s.status = possessive(display_name(doc->performers[i])) + " " + std::string(joint_label(j)) +
+                   (under && under.performer == static_cast<int>(i) ? "  ·  on the " + std::string(region_label(under.region)) : "") +
+                   "  ·  drag a ring to turn it; Tab: next performer";
+      } else {
+        select(s, SelectionKind::performer, doc->performers[i].id);
+      }
       break;
     case PickKind::camera:
       if (i < doc->cameras.size()) select(s, SelectionKind::camera, doc->cameras[i].id);
@@ -178,7 +197,11 @@ void rebuild_if_changed(EditorState& s, ViewportResources& vr, int detail, const
   const bool masking_mode = s.color_mode == render::ColorMode::masking && !mask_cam.empty();
   const std::string selected = masking_mode && s.through_camera.empty() ? mask_cam : s.through_camera;
   const std::uint64_t generation = s.history.generation();
-  if (vr.built_generation == generation && vr.built_count == s.count && vr.built_through == s.through_camera &&
+  const RegionGlow* glow = nullptr;
+  for (const auto& tool : vr.tools)
+    if (!glow) glow = tool->glow();
+  const int glow_key = glow ? glow->performer * 1000 + static_cast<int>(glow->region) : -1;
+  if (vr.built_glow == glow_key && vr.built_generation == generation && vr.built_count == s.count && vr.built_through == s.through_camera &&
       vr.built_selected == selected && vr.built_detail == detail && vr.built_color == s.color_mode &&
       vr.built_mask_camera == mask_cam && vr.built_outline == s.selection)
     return;
@@ -187,6 +210,11 @@ void rebuild_if_changed(EditorState& s, ViewportResources& vr, int detail, const
   opts.through_camera = s.through_camera;
   opts.selected_camera = selected;
   opts.color = s.color_mode;
+  if (glow) {
+    opts.glow_performer = glow->performer;
+    opts.glow_region = glow->region;
+    opts.glow_color = glow->color;
+  }
   const int sel = selected_index(s);
   if (sel >= 0) {
     if (s.selection.kind == SelectionKind::performer) opts.outline_performer = sel;
@@ -222,6 +250,7 @@ void rebuild_if_changed(EditorState& s, ViewportResources& vr, int detail, const
   vr.built_color = s.color_mode;
   vr.built_mask_camera = mask_cam;
   vr.built_outline = s.selection;
+  vr.built_glow = glow_key;
   ++vr.geometry_serial;
 }
 
@@ -350,6 +379,7 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
                                  ImGuiWindowFlags_NoBackground;
   const bool visible = ImGui::Begin("Viewport", nullptr, flags);
   ImGui::PopStyleVar();
+  install_viewport_tools(vr);
   if (!visible) {
     ImGui::End();
     return;
@@ -390,6 +420,9 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   s.frame_request = false;
 
   handle_input(s, vr, img_pos, img_size);
+  // Tab: the next performer (posing works on one at a time).
+  if (ImGui::IsWindowHovered() && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false))
+    select_next_performer(s);
   // The input may have left the lens.
   const StageCamera* through_sc = nullptr;
   for (const StageCamera& sc : vr.stage.cameras)
@@ -416,6 +449,14 @@ void draw_viewport_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     else if (doc) shadowed_text(dl, corner, IM_COL32(170, 175, 185, 255), "Perspective");
   }
   if (doc) draw_count_readout(s, fonts, dl, img_pos, img_size, hud_right);
+  if (const std::string banner = posing_banner(s); !banner.empty()) {
+    ImGui::PushFont(fonts.bold);
+    const ImVec2 ts = ImGui::CalcTextSize(banner.c_str());
+    const ImVec2 at(img_pos.x + (img_size.x - ts.x) * 0.5f, img_pos.y + 40);
+    dl->AddRectFilled(ImVec2(at.x - 10, at.y - 4), ImVec2(at.x + ts.x + 10, at.y + ts.y + 4), IM_COL32(120, 86, 24, 220), 4);
+    dl->AddText(at, IM_COL32(255, 240, 205, 255), banner.c_str());
+    ImGui::PopFont();
+  }
   if (doc && s.color_mode != render::ColorMode::performer) draw_legend(s, vr, fonts, dl, mask_cam, img_pos, img_size);
   for (const auto& tool : vr.tools)
     tool->draw(s, vr, dl, glm::vec2(img_pos.x, img_pos.y), glm::vec2(img_size.x, img_size.y));

@@ -23,6 +23,7 @@ namespace cs::editor {
 
 struct EditorState;
 struct ViewportResources;
+struct RegionGlow;  // pose_tools.hpp
 
 enum class ViewGesture : std::uint8_t { none, tool, click_or_orbit, orbit, pan };
 enum class PointerButton : std::uint8_t { left, right, middle };
@@ -53,6 +54,8 @@ class ViewportTool {
   // Its handles over the picture (the picture's rectangle on screen).
   virtual void draw(const EditorState&, const ViewportResources&, ImDrawList*, glm::vec2 /*picture_min*/,
                     glm::vec2 /*picture_size*/) {}
+  // A region to glow on the bodies while this tool drags (nullptr: none).
+  virtual const RegionGlow* glow() const { return nullptr; }
 };
 
 // [SECTION] The pointer in the viewport (viewport_input.cpp)
