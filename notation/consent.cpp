@@ -87,8 +87,8 @@ ContactConsent contact_consent(const Document& doc, const Contact& c) {
   }
   // A side's rank: 0 yes, 1 conditional, 2 ask, 3 not agreed; the higher governs.
   struct Side { int rank = 3; std::string words; };
-  const auto side = [&](const Performer& self, Direction dir, const std::string& partner) {
-    const Governing g = govern(self, dir, c.region, partner, c.kind, c.layer);
+  const auto side = [&](const Performer& self, Direction dir, Region region, const std::string& partner) {
+    const Governing g = govern(self, dir, region, partner, c.kind, c.layer);
     const std::string me = display_name(self);
     Side s;
     switch (g.outcome) {
@@ -111,13 +111,23 @@ ContactConsent contact_consent(const Document& doc, const Contact& c) {
     }
     return s;
   };
-  const Side r = side(*receiver, Direction::receive, c.giver);
-  const Side g = side(*giver, Direction::give, c.receiver);
-  const Side& worst = g.rank > r.rank ? g : r;
-  out.chip = static_cast<ContactConsent::Chip>(worst.rank);
-  out.words = worst.words;
-  // Both sides conditional: both sets of conditions hold.
-  if (r.rank == 1 && g.rank == 1 && r.words != g.words) out.words = r.words + "; " + g.words.substr(13);
+  std::vector<Side> sides = {side(*receiver, Direction::receive, c.region, c.giver),
+                             side(*giver, Direction::give, c.region, c.receiver)};
+  // Contact is mutual, as the checks hold it (checks_contacts.cpp): where the
+  // giver touches with a region that is sensitive or intimate for them, that
+  // region is touched too, and their own `receive` lines govern it.
+  if (c.giver != c.receiver && tier_for(*giver, c.with) != Tier::ordinary)
+    sides.push_back(side(*giver, Direction::receive, c.with, c.receiver));
+  const Side* worst = &sides[0];
+  for (const Side& s : sides)
+    if (s.rank > worst->rank) worst = &s;
+  out.chip = static_cast<ContactConsent::Chip>(worst->rank);
+  out.words = worst->words;
+  // Several sides conditional: every set of conditions holds.
+  if (worst->rank == 1)
+    for (const Side& s : sides)
+      if (&s != worst && s.rank == 1 && out.words.find(s.words.substr(13)) == std::string::npos)
+        out.words += "; " + s.words.substr(13);
   return out;
 }
 

@@ -285,3 +285,25 @@ TEST_CASE("the grouped list names every region once") {
     CHECK(seen[i] == 1);
   }
 }
+
+TEST_CASE("the contact chip holds contact as mutual, as the checks do: the giver's own intimate region is touched too") {
+  using cs::BoundaryState;
+  using cs::Region;
+  cs::Document d = small_scene();
+  cs::Contact c = d.choreography.beats[1].contacts[0];  // Ben → Ana's upper back
+  c.with = Region::forearm_r;                           // Ben touches with his forearm…
+  REQUIRE(cs::tier_for(*d.performer("ben"), Region::forearm_r) == cs::Tier::ordinary);
+  d = made(cs::paint_regions(d, "ana", brush(BoundaryState::yes), {Region::back_upper}));
+  cs::BrushStroke give = brush(BoundaryState::yes);
+  give.direction = cs::Direction::give;
+  d = made(cs::paint_regions(d, "ben", give, {Region::back_upper}));
+  CHECK(cs::contact_consent(d, c).words == "yes");  // an ordinary region doing the touching is just giving
+
+  c.with = Region::pubic;  // …with an intimate region: Ben's own receive lines govern it
+  CHECK(cs::contact_consent(d, c).chip == cs::ContactConsent::not_agreed);
+  CHECK(cs::contact_consent(d, c).words == "not agreed: not discussed with ben");
+  d = made(cs::paint_regions(d, "ben", brush(BoundaryState::yes), {Region::pubic}));
+  d.performers[1].boundaries.back().conditions = "pillow between";
+  CHECK(cs::contact_consent(d, c).chip == cs::ContactConsent::conditional);
+  CHECK(cs::contact_consent(d, c).words == "conditional: pillow between");
+}

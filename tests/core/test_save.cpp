@@ -298,6 +298,24 @@ void report_step(cs::SaveStep s, void* context) {
   (void)!::write(*static_cast<int*>(context), &c, 1);
 }
 
+// A child that also kills itself at a chosen moment: at its Nth step, or at
+// its Nth 64 KiB written, so that kills land inside the write (or after the
+// rename) however loaded the machine is, not only where a timer happens to fall.
+struct SelfKill {
+  int fd = -1;
+  int at_step = 0;      // > 0: SIGKILL at this step (counting every step reported)
+  int at_writing = 0;   // > 0: SIGKILL at this `writing` step
+  int steps = 0, writing = 0;
+};
+void report_and_kill(cs::SaveStep s, void* context) {
+  auto* k = static_cast<SelfKill*>(context);
+  report_step(s, &k->fd);
+  ++k->steps;
+  if (s == cs::SaveStep::writing) ++k->writing;
+  if ((k->at_step > 0 && k->steps == k->at_step) || (k->at_writing > 0 && s == cs::SaveStep::writing && k->writing == k->at_writing))
+    ::raise(SIGKILL);
+}
+
 }  // namespace
 
 TEST_CASE("a save killed at any moment, inside the write too, leaves the old or the new bytes and nothing private beside them") {
@@ -335,34 +353,47 @@ TEST_CASE("a save killed at any moment, inside the write too, leaves the old or 
   const auto write_from = timing.write_start - timing.start, write_to = timing.write_end - timing.start;
 
   std::mt19937 rng(20261202);
+  // Steps a save reports: locked, one `writing` per 64 KiB (and the first), written, named, backed_up, replaced.
+  const int chunks = static_cast<int>(versions[0].size() / 65536) + 1;
   KillReport report;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   for (int i = 0; i < 120 && std::chrono::steady_clock::now() < deadline; ++i) {
     const int next = 1 - current;
     int steps[2];
     REQUIRE(::pipe(steps) == 0);
+    // One kill in four inside the write at a chosen 64 KiB, one at a chosen
+    // step after the write (written, named, backed up, replaced, or once the
+    // save is done), two by a timer.
+    SelfKill self;
+    self.fd = steps[1];
+    if (i % 4 == 0) self.at_writing = std::uniform_int_distribution<int>(2, std::max(2, chunks))(rng);
+    if (i % 8 == 2) self.at_step = std::uniform_int_distribution<int>(chunks + 1, chunks + 7)(rng);
+    if (i % 8 == 6) self.at_step = 1 << 20;  // past the end: killed once the save is done
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
       ::close(steps[0]);
       cs::SaveOptions o;
-      o.on_step = report_step;
-      o.step_context = &steps[1];
+      o.on_step = report_and_kill;
+      o.step_context = &self;
       (void)!::write(steps[1], "S", 1);
       cs::write_file_safely(target, versions[next], o);
+      if (self.at_step > 0 || self.at_writing > 0) ::raise(SIGKILL);  // its moment was past the end
       ::pause();  // killed here at the latest
       ::_exit(0);
     }
     ::close(steps[1]);
     char started = 0;
     REQUIRE(::read(steps[0], &started, 1) == 1);
-    // Half the kills aim at the write itself, half anywhere in the save.
+    // The timed kills: one aims at the write itself, one anywhere in the save.
     using ns = std::chrono::nanoseconds;
-    const auto from = i % 2 == 0 ? std::chrono::duration_cast<ns>(write_from) : ns(0);
-    const auto to = i % 2 == 0 ? std::chrono::duration_cast<ns>(write_to) : std::chrono::duration_cast<ns>(whole * 12 / 10);
-    std::uniform_int_distribution<long long> pick(from.count(), std::max(from.count(), to.count()));
-    std::this_thread::sleep_for(ns(pick(rng)));
-    ::kill(child, SIGKILL);
+    if (i % 2 == 1) {
+      const auto from = i % 4 == 1 ? std::chrono::duration_cast<ns>(write_from) : ns(0);
+      const auto to = i % 4 == 1 ? std::chrono::duration_cast<ns>(write_to) : std::chrono::duration_cast<ns>(whole * 12 / 10);
+      std::uniform_int_distribution<long long> pick(from.count(), std::max(from.count(), to.count()));
+      std::this_thread::sleep_for(ns(pick(rng)));
+    }
+    if (i % 2 == 1) ::kill(child, SIGKILL);  // a timed kill; the others kill themselves
     ::waitpid(child, nullptr, 0);
     ++report.kills;
     // Which steps did it reach? Writing steps after the first, with no "written": inside the write.
