@@ -19,8 +19,8 @@ case "$name" in
     args=(-max_len=65536 -dict="$root/fuzz/scene.dict") ;;
   fuzz_mesh)
     cp "$root"/fuzz/corpus/mesh/* "$work/corpus/"
-    # Leaks inside Debian's libassimp are not ours to fix (fuzz/lsan_assimp.supp).
-    export LSAN_OPTIONS="suppressions=$root/fuzz/lsan_assimp.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+    # Leaks inside Debian's libassimp and libfontconfig are not ours to fix (fuzz/lsan_thirdparty.supp).
+    export LSAN_OPTIONS="suppressions=$root/fuzz/lsan_thirdparty.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
     args=(-max_len=65536) ;;
   *) echo "run_fuzz.sh: no corpus for $name" >&2; exit 2 ;;
 esac
