@@ -3,10 +3,16 @@
 // and leaves a runner; main runs it and returns its exit code.
 #pragma once
 
+#include <cstdio>
 #include <functional>
+#include <list>
 #include <string>
+#include <string_view>
+#include <type_traits>
 
 #include <nlohmann/json_fwd.hpp>
+
+#include "notation/printable.hpp"
 
 namespace CLI { class App; }
 namespace cs { struct LoadResult; }
@@ -32,6 +38,37 @@ void add_sheet(CLI::App& app, Runner& run);
 // none), else "cannot write OUT: folder F does not exist" (cmd_export.cpp).
 std::string output_folder_problem(const std::string& out);
 void add_seal(CLI::App& app, Runner& run);  // seal and unseal
+
+// [SECTION] Text output
+// Every line of text the command line prints goes out through say(): printf
+// formatting, where each string argument is first made printable
+// (notation/printable.hpp), so a title, label, name or condition from a scene
+// can never drive the terminal. The format's own newlines and tabs are kept; a
+// string argument's are shown (^J), unless it is wrapped in lines() because it is
+// text of ours laid out over several lines. JSON goes out exact, through std::cout.
+struct Lines {
+  std::string_view text;
+};
+inline Lines lines(std::string_view text) { return {text}; }
+
+void say_formatted(std::FILE* to, const char* format, ...);
+
+namespace detail {
+template <class T> auto shown_arg(const T& v, std::list<std::string>& store) {
+  if constexpr (std::is_same_v<T, Lines>) return store.emplace_back(printable(v.text, Breaks::keep)).c_str();
+  else if constexpr (std::is_convertible_v<const T&, std::string_view>)
+    return store.emplace_back(printable(std::string_view(v), Breaks::show)).c_str();
+  else {
+    static_assert(std::is_arithmetic_v<T>, "say(): pass strings, string views, lines() or numbers");
+    return v;
+  }
+}
+}  // namespace detail
+
+template <class... A> void say(std::FILE* to, const char* format, const A&... args) {
+  std::list<std::string> store;  // keeps each shown argument alive through the call
+  say_formatted(to, format, detail::shown_arg(args, store)...);
+}
 
 // The problems of a load as JSON: [{"line", "column"} or {"path"}, "message"].
 nlohmann::ordered_json problems_json(const LoadResult& r);

@@ -62,10 +62,10 @@ std::string step_text(double step) {
 }
 
 void print_text(const Document& d, const CheckReport& r, const std::string& file, const Moves& moves) {
-  std::printf("%s — \"%s\", choreography v%d (%s), %d samples, %d more in between, finest %s\n", file.c_str(),
+  say(stdout, "%s — \"%s\", choreography v%d (%s), %d samples, %d more in between, finest %s\n", file.c_str(),
               d.scene.title.c_str(), d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(),
               r.samples, r.refined_samples, step_text(r.finest_step).c_str());
-  std::printf("Pause word: %s\n", pause_word_text(d.safety).c_str());
+  say(stdout, "Pause word: %s\n", pause_word_text(d.safety).c_str());
   // Grouped by beat, in timeline order; findings with no beat come first.
   std::vector<std::string> order;
   order.push_back("");
@@ -75,24 +75,24 @@ void print_text(const Document& d, const CheckReport& r, const std::string& file
     for (const Finding& f : r.findings) {
       if (f.beat != beat_id) continue;
       if (!header) {
-        if (beat_id.empty()) std::printf("\nScene\n");
+        if (beat_id.empty()) say(stdout, "\nScene\n");
         else {
           const Beat* b = d.beat(beat_id);
-          std::printf("\n%s  %s  (counts %g–%g)\n", beat_id.c_str(), b ? b->label.c_str() : "",
+          say(stdout, "\n%s  %s  (counts %g–%g)\n", beat_id.c_str(), b ? b->label.c_str() : "",
                       b ? b->start_count : 0.0, b ? b->end_count() : 0.0);
         }
         header = true;
       }
       const char* sev = f.severity == Severity::error ? "ERROR  " : f.severity == Severity::warning ? "warning" : "info   ";
-      std::printf("  %s  %-26s count %-9s %s%s\n", sev, std::string(finding_info(f.code).id).c_str(),
+      say(stdout, "  %s  %-26s count %-9s %s%s\n", sev, std::string(finding_info(f.code).id).c_str(),
                   count_span(f).c_str(), f.camera.empty() ? "" : ("[" + f.camera + "] ").c_str(), f.message.c_str());
-      if (!f.suggestion.empty()) std::printf("  %7s  %-26s %-15s → %s\n", "", "", "", f.suggestion.c_str());
+      if (!f.suggestion.empty()) say(stdout, "  %7s  %-26s %-15s → %s\n", "", "", "", f.suggestion.c_str());
       if (!moves.empty())
         if (const std::optional<MaskingMove>& m = moves[static_cast<std::size_t>(&f - r.findings.data())])
-          std::printf("  %7s  %-26s %-15s → %s\n", "", "", "", m->sentence().c_str());
+          say(stdout, "  %7s  %-26s %-15s → %s\n", "", "", "", m->sentence().c_str());
     }
   }
-  std::printf("\n%d error%s, %d warning%s, %d info\n", r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
+  say(stdout, "\n%d error%s, %d warning%s, %d info\n", r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
               r.warnings() == 1 ? "" : "s", r.infos());
 }
 
@@ -147,7 +147,7 @@ void print_codes(const std::string& format) {
     return;
   }
   for (const FindingInfo& f : finding_catalogue())
-    std::printf("%-26s %-8s %s\n", std::string(f.id).c_str(), std::string(severity_name(f.severity)).c_str(),
+    say(stdout, "%-26s %-8s %s\n", std::string(f.id).c_str(), std::string(severity_name(f.severity)).c_str(),
                 std::string(f.when).c_str());
 }
 
@@ -185,24 +185,24 @@ void add_check(CLI::App& app, Runner& run) {
     run = [opt] {
       if (opt->list_codes) {
         if (!opt->file.empty()) {
-          std::fprintf(stderr, "closedset check: --list-codes takes no FILE\n");
+          say(stderr, "closedset check: --list-codes takes no FILE\n");
           return kBadInput;
         }
         print_codes(opt->format);
         return kOk;
       }
       if (opt->file.empty()) {
-        std::fprintf(stderr, "closedset check: FILE is required (or --list-codes)\n");
+        say(stderr, "closedset check: FILE is required (or --list-codes)\n");
         return kBadInput;
       }
       if (opt->format == "md") {
-        std::fprintf(stderr, "closedset check: --format md is only for --list-codes\n");
+        say(stderr, "closedset check: --format md is only for --list-codes\n");
         return kBadInput;
       }
       const LoadResult r = load_scene_file(opt->file);
       if (!r.ok()) {
-        for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-        std::fprintf(stderr, "%s: not valid; fix these before checking\n", opt->file.c_str());
+        for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
+        say(stderr, "%s: not valid; fix these before checking\n", opt->file.c_str());
         if (opt->format == "json") {  // tools get the problems as data too
           nlohmann::ordered_json j;
           j["file"] = opt->file;
@@ -215,8 +215,8 @@ void add_check(CLI::App& app, Runner& run) {
       }
       const PropMeshes meshes = load_prop_meshes(*r.document, std::filesystem::path(opt->file).parent_path());
       if (!meshes.ok()) {
-        for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt->file.c_str(), e.c_str());
-        std::fprintf(stderr, "%s: a prop's mesh could not be loaded; nothing was checked\n", opt->file.c_str());
+        for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt->file.c_str(), e.c_str());
+        say(stderr, "%s: a prop's mesh could not be loaded; nothing was checked\n", opt->file.c_str());
         return kBadInput;
       }
       CheckOptions o;

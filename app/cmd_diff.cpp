@@ -39,7 +39,7 @@ bool pick(const Document& d, const std::string& file, int number, Side& out) {
   if (!v) {
     std::string issued;
     for (const ChoreographyVersion& h : d.choreography.history) issued += (issued.empty() ? "" : ", ") + std::to_string(h.version);
-    std::fprintf(stderr, "closedset diff: %s has no version %d (issued: %s; current: %d)\n", file.c_str(), number,
+    say(stderr, "closedset diff: %s has no version %d (issued: %s; current: %d)\n", file.c_str(), number,
                  issued.empty() ? "none" : issued.c_str(), d.choreography.version);
     return false;
   }
@@ -51,8 +51,8 @@ bool pick(const Document& d, const std::string& file, int number, Side& out) {
 std::optional<Document> load(const std::string& file) {
   LoadResult r = load_scene_file(file);
   if (r.ok()) return std::move(*r.document);
-  for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-  std::fprintf(stderr, "%s: not valid; nothing compared\n", file.c_str());
+  for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
+  say(stderr, "%s: not valid; nothing compared\n", file.c_str());
   return std::nullopt;
 }
 
@@ -83,11 +83,11 @@ void add_diff(CLI::App& app, Runner& run) {
   sub->callback([opt, &run] {
     run = [opt] {
       if (opt->files.size() == 1 && opt->from == 0) {
-        std::fprintf(stderr, "closedset diff: give two files (OLD NEW), or one FILE and --from N\n");
+        say(stderr, "closedset diff: give two files (OLD NEW), or one FILE and --from N\n");
         return kBadInput;
       }
       if (opt->files.size() == 2 && (opt->from != 0 || opt->to != 0)) {
-        std::fprintf(stderr, "closedset diff: --from and --to are for two versions of one file; with two files, each file's current version is compared\n");
+        say(stderr, "closedset diff: --from and --to are for two versions of one file; with two files, each file's current version is compared\n");
         return kBadInput;
       }
       const std::optional<Document> old_doc = load(opt->files.front());
@@ -106,8 +106,8 @@ void add_diff(CLI::App& app, Runner& run) {
       o.threads = opt->threads;
       const PropMeshes meshes = load_prop_meshes(names, std::filesystem::path(opt->files.back()).parent_path());
       if (o.exposure && !meshes.ok()) {
-        for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt->files.back().c_str(), e.c_str());
-        std::fprintf(stderr, "closedset diff: a prop's mesh cannot be loaded, so exposure cannot be compared (use --no-exposure to compare the notation only)\n");
+        for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt->files.back().c_str(), e.c_str());
+        say(stderr, "closedset diff: a prop's mesh cannot be loaded, so exposure cannot be compared (use --no-exposure to compare the notation only)\n");
         return kBadInput;
       }
       o.meshes = &meshes;
@@ -134,9 +134,9 @@ void add_diff(CLI::App& app, Runner& run) {
         j["changes"] = std::move(changes);
         std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
       } else {
-        std::printf("%s\n  → %s\n", a.label.c_str(), b.label.c_str());
-        if (diff.empty()) std::printf("\nNo change%s.\n", o.exposure ? "" : " in the notation (exposure not compared)");
-        else std::printf("%s\n%zu change%s\n", diff_text(diff, names).c_str(), diff.changes.size(), diff.changes.size() == 1 ? "" : "s");
+        say(stdout, "%s\n  → %s\n", a.label.c_str(), b.label.c_str());
+        if (diff.empty()) say(stdout, "\nNo change%s.\n", o.exposure ? "" : " in the notation (exposure not compared)");
+        else say(stdout, "%s\n%zu change%s\n", lines(diff_text(diff, names)), diff.changes.size(), diff.changes.size() == 1 ? "" : "s");
       }
       return diff.empty() ? kOk : kFindings;
     };

@@ -53,7 +53,7 @@ Kind kind_of(const std::string& out) {
 
 // Says why on stderr; bad input or usage.
 int bad(const std::string& why) {
-  std::fprintf(stderr, "%s\n", why.c_str());
+  say(stderr, "%s\n", why.c_str());
   return kBadInput;
 }
 
@@ -81,7 +81,7 @@ int run_export(const Options& opt) {
 
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
-    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
     return bad(opt.file + ": not a valid scene; nothing was exported");
   }
   // Everything below is built from the interchange audience's view (no body
@@ -105,7 +105,7 @@ int run_export(const Options& opt) {
     }
   const PropMeshes meshes = load_prop_meshes(doc, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
-    for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
+    for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
     return bad(opt.file + ": a prop's mesh could not be loaded; nothing was exported");
   }
 
@@ -130,7 +130,7 @@ int run_export(const Options& opt) {
     const BeatRange range = beats ? *beats : *whole_choreography(doc);
     std::size_t by[4] = {0, 0, 0, 0};  // none, info, warning, error
     for (std::size_t i = range.first; i <= range.last; ++i) ++by[worst[i] ? 1 + int(*worst[i]) : 0];
-    std::printf("%s: %s at %s fps, counts %s to %s at %s bpm (%s s); beats by worst finding: error %zu, warning %zu, "
+    say(stdout, "%s: %s at %s fps, counts %s to %s at %s bpm (%s s); beats by worst finding: error %zu, warning %zu, "
                 "info %zu, none %zu\n",
                 opt.out.c_str(), plural(range.last - range.first + 1, "beat marker", "beat markers").c_str(),
                 number_text(oo.fps).c_str(), exact_number_text(range.from_count).c_str(),
@@ -152,20 +152,20 @@ int run_export(const Options& opt) {
   if (!e.ok()) return bad(opt.file + ": " + e.error + "; nothing was exported");
   if (const int w = write(opt.out, e.bytes); w != kOk) return w;
   const GltfSummary& s = e.summary;
-  std::printf("%s: %s, %s, %s (%s), %s, %s, %s triangles\n", opt.out.c_str(),
+  say(stdout, "%s: %s, %s, %s (%s), %s, %s, %s triangles\n", opt.out.c_str(),
               plural(doc.performers.size(), "performer", "performers").c_str(), plural(s.nodes, "node", "nodes").c_str(),
               plural(s.meshes, "mesh", "meshes").c_str(), plural(s.primitives, "primitive", "primitives").c_str(),
               plural(s.materials, "material", "materials").c_str(), plural(s.cameras, "camera", "cameras").c_str(),
               std::to_string(s.triangles).c_str());
   if (opt.animated)
-    std::printf("  animated: counts %s to %s at %s bpm = %s s; %s, %s in extras\n",
+    say(stdout, "  animated: counts %s to %s at %s bpm = %s s; %s, %s in extras\n",
                 exact_number_text(s.from_count).c_str(), exact_number_text(s.to_count).c_str(),
                 number_text(doc.choreography.tempo_bpm).c_str(), number_text(s.duration_s).c_str(),
                 plural(s.channels, "channel", "channels").c_str(),
                 plural(s.markers, "beat marker", "beat markers").c_str());
   else
-    std::printf("  still at count %s\n", exact_number_text(s.from_count).c_str());
-  for (const std::string& n : e.notes) std::printf("  note: %s\n", n.c_str());
+    say(stdout, "  still at count %s\n", exact_number_text(s.from_count).c_str());
+  for (const std::string& n : e.notes) say(stdout, "  note: %s\n", n.c_str());
   return kOk;
 }
 

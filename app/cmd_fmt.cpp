@@ -28,8 +28,8 @@ void add_fmt(CLI::App& app, Runner& run) {
     run = [opt] {
       const LoadResult r = load_scene_file(opt->file);
       if (!r.ok()) {
-        for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-        std::fprintf(stderr, "%s: not valid; nothing was rewritten\n", opt->file.c_str());
+        for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
+        say(stderr, "%s: not valid; nothing was rewritten\n", opt->file.c_str());
         return kBadInput;
       }
       const std::string canonical = save_scene_text(*r.document);
@@ -37,20 +37,20 @@ void add_fmt(CLI::App& app, Runner& run) {
       std::ostringstream current;
       current << in.rdbuf();
       if (current.str() == canonical) {
-        std::printf("%s: already canonical\n", opt->file.c_str());
+        say(stdout, "%s: already canonical\n", opt->file.c_str());
         return kOk;
       }
       if (opt->check) {
-        std::printf("%s: not in canonical form (run `closedset fmt %s`)\n", opt->file.c_str(), opt->file.c_str());
+        say(stdout, "%s: not in canonical form (run `closedset fmt %s`)\n", opt->file.c_str(), opt->file.c_str());
         return kFindings;
       }
       const SaveResult s = save_scene_file(*r.document, opt->file);
       if (!s.ok) {
-        std::fprintf(stderr, "%s: %s\n", opt->file.c_str(), s.error.c_str());
+        say(stderr, "%s: %s\n", opt->file.c_str(), s.error.c_str());
         return kBadInput;
       }
-      for (const std::string& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-      std::printf("%s: rewritten in canonical form (previous version kept as %s)\n", opt->file.c_str(),
+      for (const std::string& w : s.warnings) say(stderr, "warning: %s\n", w.c_str());
+      say(stdout, "%s: rewritten in canonical form (previous version kept as %s)\n", opt->file.c_str(),
                   s.backup.string().c_str());
       return kOk;
     };

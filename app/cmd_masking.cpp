@@ -61,14 +61,14 @@ void print_text(const Document& doc, const Stage& st, const CameraMasking& m) {
   const Camera& cam = doc.cameras[std::size_t(m.camera)];
   const StageCamera& sc = st.cameras[std::size_t(m.camera)];
   const Beat* beat = beat_at(doc, m.count);
-  std::printf("%s (%s) at count %g%s — %s", cam.id.c_str(), lens_label(cam, sc.focal_mm).c_str(), m.count,
+  say(stdout, "%s (%s) at count %g%s — %s", cam.id.c_str(), lens_label(cam, sc.focal_mm).c_str(), m.count,
               beat ? (", beat " + beat->id).c_str() : "", std::string(shot_size_name(m.shot)).c_str());
-  if (m.shot_performer >= 0) std::printf(" on %s", doc.performers[std::size_t(m.shot_performer)].id.c_str());
-  std::printf("\n");
+  if (m.shot_performer >= 0) say(stdout, " on %s", doc.performers[std::size_t(m.shot_performer)].id.c_str());
+  say(stdout, "\n");
   for (const PerformerMasking& pm : m.performers) {
     const Performer& p = doc.performers[std::size_t(pm.performer)];
     if (pm.in_frame == 0) {
-      std::printf("  %s: out of frame\n", p.id.c_str());
+      say(stdout, "  %s: out of frame\n", p.id.c_str());
       continue;
     }
     std::string skin, garment, hidden;
@@ -85,18 +85,18 @@ void print_text(const Document& doc, const Stage& st, const CameraMasking& m) {
         hidden += (hidden.empty() ? "" : ", ") + name + buf;
       }
     }
-    std::printf("  %s: bare skin: %s\n", p.id.c_str(), skin.empty() ? "none" : skin.c_str());
-    std::printf("  %*s  garment: %s\n", int(p.id.size()), "", garment.empty() ? "none" : garment.c_str());
-    std::printf("  %*s  hidden (of what is in frame): %s\n", int(p.id.size()), "", hidden.empty() ? "none" : hidden.c_str());
+    say(stdout, "  %s: bare skin: %s\n", p.id.c_str(), skin.empty() ? "none" : skin.c_str());
+    say(stdout, "  %*s  garment: %s\n", int(p.id.size()), "", garment.empty() ? "none" : garment.c_str());
+    say(stdout, "  %*s  hidden (of what is in frame): %s\n", int(p.id.size()), "", hidden.empty() ? "none" : hidden.c_str());
   }
   for (std::size_t g = 0; g < m.garment_rays.size(); ++g)
     if (m.garment_rays[g] && doc.garments[g].camera == GarmentCamera::hidden)
-      std::printf("  reads on camera: %s's %s '%s' %s (meant to be hidden)\n", doc.garments[g].wearer.c_str(),
+      say(stdout, "  reads on camera: %s's %s '%s' %s (meant to be hidden)\n", doc.garments[g].wearer.c_str(),
                   std::string(vocab_name(doc.garments[g].kind)).c_str(), doc.garments[g].id.c_str(),
                   pct(m.share(m.garment_rays[g])).c_str());
   for (std::size_t p = 0; p < m.prop_rays.size() && p < doc.props.size(); ++p)
     if (m.prop_rays[p] && doc.props[p].barrier)
-      std::printf("  reads on camera: barrier '%s' %s\n", doc.props[p].id.c_str(), pct(m.share(m.prop_rays[p])).c_str());
+      say(stdout, "  reads on camera: barrier '%s' %s\n", doc.props[p].id.c_str(), pct(m.share(m.prop_rays[p])).c_str());
 }
 
 nlohmann::ordered_json to_json(const Document& doc, const Stage& st, const CameraMasking& m) {
@@ -148,14 +148,14 @@ nlohmann::ordered_json to_json(const Document& doc, const Stage& st, const Camer
 int run_masking(const Options& opt) {
   int w = 0, h = 0;
   if (!parse_samples(opt.samples, w, h)) {
-    std::fprintf(stderr, "closedset masking: --samples '%s' is not WxH (e.g. 320x134) or W, each 1 to 16384\n",
+    say(stderr, "closedset masking: --samples '%s' is not WxH (e.g. 320x134) or W, each 1 to 16384\n",
                  opt.samples.c_str());
     return kBadInput;
   }
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
-    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-    std::fprintf(stderr, "%s: not a valid scene; nothing masked\n", opt.file.c_str());
+    for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
+    say(stderr, "%s: not a valid scene; nothing masked\n", opt.file.c_str());
     return kBadInput;
   }
   const Document& doc = *r.document;
@@ -165,23 +165,23 @@ int run_masking(const Options& opt) {
   if (!opt.camera.empty() && cams.empty()) {
     std::string ids;
     for (const Camera& c : doc.cameras) ids += (ids.empty() ? "" : ", ") + c.id;
-    std::fprintf(stderr, "%s: no camera '%s' (cameras: %s)\n", opt.file.c_str(), opt.camera.c_str(),
+    say(stderr, "%s: no camera '%s' (cameras: %s)\n", opt.file.c_str(), opt.camera.c_str(),
                  ids.empty() ? "none" : ids.c_str());
     return kBadInput;
   }
   if (opt.at && !std::isfinite(*opt.at)) {
-    std::fprintf(stderr, "closedset masking: --at must be a number\n");
+    say(stderr, "closedset masking: --at must be a number\n");
     return kBadInput;
   }
   if (opt.at && !doc.choreography.beats.empty() &&
       (*opt.at < doc.first_count() - 1e-9 || *opt.at > doc.last_count() + 1e-9)) {
-    std::fprintf(stderr, "%s: count %g is outside the choreography (counts %g to %g)\n", opt.file.c_str(), *opt.at,
+    say(stderr, "%s: count %g is outside the choreography (counts %g to %g)\n", opt.file.c_str(), *opt.at,
                  doc.first_count(), doc.last_count());
     return kBadInput;
   }
   const PropMeshes meshes = load_prop_meshes(doc, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
-    for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
+    for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
     return kBadInput;
   }
   std::vector<double> counts;

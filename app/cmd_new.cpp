@@ -23,10 +23,10 @@ void add_new(CLI::App& app, Runner& run) {
     run = [file] {
       const SaveResult r = write_new_file(*file, save_scene_text(new_scene()));
       if (!r.ok) {
-        std::fprintf(stderr, "closedset new: %s\n", r.error.c_str());
+        say(stderr, "closedset new: %s\n", r.error.c_str());
         return kBadInput;
       }
-      std::printf("%s: new scene written (two performers, camera A); open it with `closedset %s`\n", file->c_str(),
+      say(stdout, "%s: new scene written (two performers, camera A); open it with `closedset %s`\n", file->c_str(),
                   file->c_str());
       return kOk;
     };

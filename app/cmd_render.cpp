@@ -36,7 +36,7 @@ struct Options {
 };
 
 int bad(const std::string& why) {
-  std::fprintf(stderr, "closedset render: %s\n", why.c_str());
+  say(stderr, "closedset render: %s\n", why.c_str());
   return kBadInput;
 }
 
@@ -64,7 +64,7 @@ int run_render(const Options& opt) {
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
-    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
     return bad(opt.file + ": not a valid scene; nothing was rendered");
   }
   const Document& full = *r.document;
@@ -76,7 +76,7 @@ int run_render(const Options& opt) {
   }
   const PropMeshes meshes = load_prop_meshes(full, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
-    for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
+    for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
     return bad(opt.file + ": a prop's mesh could not be loaded; nothing was rendered");
   }
 
@@ -95,12 +95,12 @@ int run_render(const Options& opt) {
   std::string error;
   const std::string png = encode_png(still, error);
   if (png.empty()) {
-    std::fprintf(stderr, "closedset render: %s\n", error.c_str());
+    say(stderr, "closedset render: %s\n", error.c_str());
     return kInternal;
   }
   const SaveResult saved = write_file_atomic(opt.out, png, false);
   if (!saved.ok) return bad("cannot write " + opt.out + ": " + saved.error);
-  std::printf("%s: %dx%d, camera %s (%s) at count %s%s, %s, overlay %s\n", opt.out.c_str(), still.width, still.height,
+  say(stdout, "%s: %dx%d, camera %s (%s) at count %s%s, %s, overlay %s\n", opt.out.c_str(), still.width, still.height,
               cam->id.c_str(), still.lens.c_str(), exact_number_text(opt.at).c_str(),
               still.beat.empty() ? " (before the first beat)" : (", beat " + still.beat).c_str(), still.shot.c_str(),
               std::string(still_overlay_name(so.overlay)).c_str());

@@ -98,19 +98,19 @@ void add_seal(CLI::App& app, Runner& run) {
     run = [seal] {
       const std::string bytes = read_all(seal->file);
       if (is_sealed(bytes)) {
-        std::fprintf(stderr, "%s: already sealed; nothing was changed\n", seal->file.c_str());
+        say(stderr, "%s: already sealed; nothing was changed\n", seal->file.c_str());
         return kBadInput;
       }
       const LoadResult r = load_scene_file(seal->file);
       if (!r.ok()) {
-        for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-        std::fprintf(stderr, "%s: not valid; nothing was sealed\n", seal->file.c_str());
+        for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
+        say(stderr, "%s: not valid; nothing was sealed\n", seal->file.c_str());
         return kBadInput;
       }
       std::string error;
       std::optional<std::string> pass = passphrase_for(seal->passphrase_file, true, error);
       if (!pass) {
-        std::fprintf(stderr, "closedset seal: %s\n", error.c_str());
+        say(stderr, "closedset seal: %s\n", error.c_str());
         return kBadInput;
       }
       SaveOptions o;
@@ -118,15 +118,15 @@ void add_seal(CLI::App& app, Runner& run) {
       const SaveResult s = save_sealed_scene_file(*r.document, seal->file, *pass, o);
       wipe(*pass);
       if (!s.ok) {
-        std::fprintf(stderr, "%s: %s\n", seal->file.c_str(), s.error.c_str());
+        say(stderr, "%s: %s\n", seal->file.c_str(), s.error.c_str());
         return kBadInput;
       }
-      for (const std::string& w : s.warnings) std::fprintf(stderr, "warning: %s (it is not sealed)\n", w.c_str());
+      for (const std::string& w : s.warnings) say(stderr, "warning: %s (it is not sealed)\n", w.c_str());
       std::string backup_error;
       for (const std::filesystem::path& bak : remove_plain_backups(seal->file, &backup_error))
-        std::printf("%s: removed the plain backup\n", bak.string().c_str());
-      if (!backup_error.empty()) std::fprintf(stderr, "warning: %s\n", backup_error.c_str());
-      std::printf("%s: sealed; it opens only with the passphrase\n", seal->file.c_str());
+        say(stdout, "%s: removed the plain backup\n", bak.string().c_str());
+      if (!backup_error.empty()) say(stderr, "warning: %s\n", backup_error.c_str());
+      say(stdout, "%s: sealed; it opens only with the passphrase\n", seal->file.c_str());
       return kOk;
     };
   });
@@ -143,24 +143,24 @@ void add_seal(CLI::App& app, Runner& run) {
       std::string error;
       std::optional<std::string> pass = passphrase_for(unseal->passphrase_file, false, error);
       if (!pass) {
-        std::fprintf(stderr, "closedset unseal: %s\n", error.c_str());
+        say(stderr, "closedset unseal: %s\n", error.c_str());
         return kBadInput;
       }
       const LoadResult r = load_sealed_scene_file(unseal->file, *pass);
       wipe(*pass);
       if (!r.ok()) {
-        for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-        std::fprintf(stderr, "%s: not opened; nothing was written\n", unseal->file.c_str());
+        for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
+        say(stderr, "%s: not opened; nothing was written\n", unseal->file.c_str());
         return kBadInput;
       }
       std::string text = save_scene_text(*r.document);
       const SaveResult s = write_new_file(unseal->out, text);
       wipe(text);
       if (!s.ok) {
-        std::fprintf(stderr, "closedset unseal: %s\n", s.error.c_str());
+        say(stderr, "closedset unseal: %s\n", s.error.c_str());
         return kBadInput;
       }
-      std::printf("%s: plain copy written (readable by you only)\n", unseal->out.c_str());
+      say(stdout, "%s: plain copy written (readable by you only)\n", unseal->out.c_str());
       return kOk;
     };
   });

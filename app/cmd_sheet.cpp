@@ -34,7 +34,7 @@ struct Options {
 };
 
 int bad(const std::string& why) {
-  std::fprintf(stderr, "closedset sheet: %s\n", why.c_str());
+  say(stderr, "closedset sheet: %s\n", why.c_str());
   return kBadInput;
 }
 
@@ -65,7 +65,7 @@ int run_sheet(const Options& opt) {
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
-    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
     return bad(opt.file + ": not a valid scene; no sheet was written");
   }
   const Document& full = *r.document;
@@ -76,7 +76,7 @@ int run_sheet(const Options& opt) {
                (audience ? "use performer:ID, director, costume, ad or continuity (interchange is closedset export)" : why));
   const PropMeshes meshes = load_prop_meshes(full, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
-    for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
+    for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
     return bad(opt.file + ": a prop's mesh could not be loaded; no sheet was written");
   }
 
@@ -98,18 +98,18 @@ int run_sheet(const Options& opt) {
   else if (ext == ".md") out.bytes = sheet_markdown(sheet);
   else out.bytes = sheet_csv(sheet);
   if (!out.ok()) {
-    std::fprintf(stderr, "closedset sheet: %s; nothing was written\n", out.error.c_str());
+    say(stderr, "closedset sheet: %s; nothing was written\n", out.error.c_str());
     return kInternal;
   }
   const SaveResult saved = write_file_atomic(opt.out, out.bytes, false);
   if (!saved.ok) return bad("cannot write " + opt.out + ": " + saved.error);
-  std::printf("%s: %s for %s, %zu beats, version %d (%s), %s, digest %s", opt.out.c_str(), sheet.header.kind.c_str(),
+  say(stdout, "%s: %s for %s, %zu beats, version %d (%s), %s, digest %s", opt.out.c_str(), sheet.header.kind.c_str(),
               sheet.header.for_words.c_str(), view.doc.choreography.beats.size(), sheet.header.version,
               sheet.header.status.c_str(), sheet.header.date.c_str(), sheet.header.digest.c_str());
-  if (out.pages) std::printf(", %d pages", out.pages);
+  if (out.pages) say(stdout, ", %d pages", out.pages);
   if (sheet.header.revised_since)
-    std::printf(", revision marks since version %d", sheet.header.revised_since);
-  std::printf("\n");
+    say(stdout, ", revision marks since version %d", sheet.header.revised_since);
+  say(stdout, "\n");
   return kOk;
 }
 

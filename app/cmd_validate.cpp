@@ -55,7 +55,7 @@ void add_validate(CLI::App& app, Runner& run) {
         std::string error;
         std::optional<std::string> pass = read_passphrase_file(opt->passphrase_file, &error);
         if (!pass) {
-          std::fprintf(stderr, "closedset validate: %s\n", error.c_str());
+          say(stderr, "closedset validate: %s\n", error.c_str());
           return kBadInput;
         }
         r = load_sealed_scene_file(opt->file, *pass);
@@ -74,18 +74,18 @@ void add_validate(CLI::App& app, Runner& run) {
         j["more_problems_not_listed"] = r.suppressed;
         std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
       } else if (r.ok() && !meshes.ok()) {
-        for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt->file.c_str(), e.c_str());
-        std::fprintf(stderr, "%s: %zu mesh%s cannot be loaded; not valid\n", opt->file.c_str(), meshes.errors.size(),
+        for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt->file.c_str(), e.c_str());
+        say(stderr, "%s: %zu mesh%s cannot be loaded; not valid\n", opt->file.c_str(), meshes.errors.size(),
                      meshes.errors.size() == 1 ? "" : "es");
       } else if (r.ok()) {
         const Document& d = *r.document;
-        std::printf("%s: valid — \"%s\": %zu performers, %zu cameras, %zu beats over counts %g to %g at %g bpm\n",
+        say(stdout, "%s: valid — \"%s\": %zu performers, %zu cameras, %zu beats over counts %g to %g at %g bpm\n",
                     opt->file.c_str(), d.scene.title.c_str(), d.performers.size(), d.cameras.size(),
                     d.choreography.beats.size(), d.first_count(), d.last_count(), d.choreography.tempo_bpm);
       } else {
-        for (const Diagnostic& d : r.errors) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-        if (r.suppressed) std::fprintf(stderr, "... and %zu more problems not listed\n", r.suppressed);
-        std::fprintf(stderr, "%s: %zu problem%s; not valid\n", opt->file.c_str(), r.errors.size() + r.suppressed,
+        for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
+        if (r.suppressed) say(stderr, "... and %zu more problems not listed\n", r.suppressed);
+        say(stderr, "%s: %zu problem%s; not valid\n", opt->file.c_str(), r.errors.size() + r.suppressed,
                      r.errors.size() + r.suppressed == 1 ? "" : "s");
       }
       return valid ? kOk : kBadInput;

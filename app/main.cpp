@@ -58,12 +58,12 @@ int main(int argc, char** argv) {
         dynamic_cast<const CLI::ExtrasError*>(&e)) {
       const std::string word = argv[1];
       if (word.find('/') != std::string::npos || word.find('.') != std::string::npos)
-        std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", argv[1]);
+        cs::cli::say(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", argv[1]);
       else {
         std::string commands;
         for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
           commands += (commands.empty() ? "" : ", ") + sub->get_name();
-        std::fprintf(stderr, "closedset: unknown command \"%s\" (commands: %s; see closedset --help)\n", argv[1],
+        cs::cli::say(stderr, "closedset: unknown command \"%s\" (commands: %s; see closedset --help)\n", argv[1],
                      commands.c_str());
       }
       return cs::cli::kBadInput;
@@ -75,20 +75,20 @@ int main(int argc, char** argv) {
     if (run) return run();
 #ifdef CLOSEDSET_HAVE_EDITOR
     if (at_option->count() > 0 && std::isnan(editor.at_count)) {  // NaN is what "not given" looks like inside
-      std::fprintf(stderr, "closedset: --at needs a count (a number), not \"%s\"\n", at_option->as<std::string>().c_str());
+      cs::cli::say(stderr, "closedset: --at needs a count (a number), not \"%s\"\n", at_option->as<std::string>().c_str());
       return cs::cli::kBadInput;
     }
     if (!std::filesystem::exists(editor.file)) {
-      std::fprintf(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", editor.file.c_str());
+      cs::cli::say(stderr, "closedset: no such file: %s (to run a command, see closedset --help)\n", editor.file.c_str());
       return cs::cli::kBadInput;
     }
     return cs::editor::run(editor);
 #else
-    std::fprintf(stderr, "closedset: this build has no editor; see `closedset --help` for the subcommands\n");
+    cs::cli::say(stderr, "closedset: this build has no editor; see `closedset --help` for the subcommands\n");
     return cs::cli::kBadInput;
 #endif
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "closedset: internal error: %s\n", e.what());
+    cs::cli::say(stderr, "closedset: internal error: %s\n", e.what());
     return cs::cli::kInternal;
   }
 }

@@ -1,5 +1,7 @@
 #include "notation/diagnostics.hpp"
 
+#include "notation/printable.hpp"
+
 namespace cs {
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -14,19 +16,14 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 std::string quoted_text(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += '?';
-    else out += c;
-    if (out.size() > 60) {
-      // Never cut a UTF-8 sequence in half.
-      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-      if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-      out += "…";
-      break;
-    }
+  std::string out = printable(s);  // control characters shown, never obeyed
+  if (out.size() > 61) {
+    // Never cut a UTF-8 sequence in half.
+    std::size_t cut = 60;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "…";
   }
-  return out + "\"";
+  return "\"" + out + "\"";
 }
 
 std::string pointer_token(std::string_view key) {

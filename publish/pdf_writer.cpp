@@ -26,6 +26,7 @@
 #include "notation/audience.hpp"
 #include "notation/lens.hpp"
 #include "notation/phrasing.hpp"
+#include "notation/printable.hpp"
 #include "notation/sheet.hpp"
 #include "publish/sheet_writers.hpp"
 
@@ -42,8 +43,12 @@ constexpr double kWidth = kPageW - kLeft - kRight;
 constexpr double kBarX = 30;                        // the revision bar, in the left margin
 constexpr const char* kFont = "DejaVu Sans";
 
+// Text from the scene is made printable first (notation/printable.hpp): pango's
+// markup refuses character references to control characters and bytes that are
+// not UTF-8, and a sheet's text is never to drive a terminal it is copied into.
 std::string escape_markup(const std::string& s) {
-  char* e = g_markup_escape_text(s.c_str(), -1);
+  const std::string shown = printable(s, Breaks::keep);
+  char* e = g_markup_escape_text(shown.c_str(), -1);
   std::string out(e);
   g_free(e);
   return out;

@@ -4,6 +4,7 @@
 
 #include "notation/audience.hpp"
 #include "notation/phrasing.hpp"
+#include "notation/printable.hpp"
 #include "notation/sheet.hpp"
 #include "notation/stage.hpp"
 #include "publish/png.hpp"
@@ -16,7 +17,8 @@ namespace {
 // [SECTION] Markdown
 
 // Text that Markdown would otherwise read as markup or HTML.
-std::string md_text(const std::string& s) {
+std::string md_text(const std::string& text) {
+  const std::string s = printable(text, Breaks::keep);
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -61,7 +63,8 @@ std::vector<std::vector<std::string>> score_rows(const SheetScore& score) {
 
 // [SECTION] HTML
 
-std::string html_text(const std::string& s) {
+std::string html_text(const std::string& text) {
+  const std::string s = printable(text, Breaks::keep);
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -115,7 +118,7 @@ StillImage sheet_still(const AudienceView& view, const SheetStill& still, const 
 }
 
 std::string csv_cell(const std::string& text) {
-  std::string s = text;
+  std::string s = printable(text, Breaks::keep);
   if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
     s = "'" + s;
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/editor/editor_app.hpp"
+#include "notation/printable.hpp"
 #include "render/image.hpp"
 
 namespace cs::editor {
@@ -51,7 +52,7 @@ int run(const Options& options) {
         std::fprintf(stderr, "closedset: %s is sealed; a scripted run cannot ask for its passphrase\n",
                      options.file.c_str());
       else if (s.load_errors)
-        for (const std::string& line : s.load_errors->lines) std::fprintf(stderr, "%s\n", line.c_str());
+        for (const std::string& line : s.load_errors->lines) std::fprintf(stderr, "%s\n", printable(line).c_str());
       return kBadInput;
     }
   }
@@ -61,8 +62,8 @@ int run(const Options& options) {
       std::string known;
       if (s.document())
         for (const Camera& c : s.document()->cameras) known += (known.empty() ? "" : ", ") + c.id;
-      std::fprintf(stderr, "closedset: no camera \"%s\" in %s (cameras: %s)\n", options.camera.c_str(),
-                   options.file.c_str(), known.empty() ? "none" : known.c_str());
+      std::fprintf(stderr, "closedset: no camera \"%s\" in %s (cameras: %s)\n", printable(options.camera).c_str(),
+                   printable(options.file).c_str(), known.empty() ? "none" : printable(known).c_str());
       if (scripted) return kBadInput;
     } else {
       s.through_camera = options.camera;
