@@ -3,7 +3,7 @@
 # its seed corpus: fuzz_load from the example scenes and the test inputs,
 # fuzz_mesh from fuzz/corpus/mesh/ (the first byte of each seed picks the
 # format). Prints executions per second. Fails (non-zero) if libFuzzer finds a
-# crash; the crashing input is left in build-san/fuzz/<name>-run/artifacts/
+# crash; the crashing input is left in build-fuzz/fuzz/<name>-run/artifacts/
 # to turn into a test.
 set -euo pipefail
 fuzzer=$1; seconds=$2
