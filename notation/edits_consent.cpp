@@ -233,6 +233,19 @@ Edited set_rider_cell(const Document& doc, const std::string& performer, Region 
   return checked(doc, std::move(d));
 }
 
+Edited set_rider_cells(const Document& doc, const std::string& performer, const std::vector<RiderCell>& cells,
+                       BrushState state) {
+  if (cells.empty()) return Edited::refused("Paint at least one cell of the rider");
+  Document d = doc;
+  for (const RiderCell& c : cells) {
+    Edited one = set_rider_cell(d, performer, c.region, c.view, state);
+    if (!one.ok())
+      return Edited::refused(std::string(region_label(c.region)) + " from " + view_words(c.view) + ": " + one.refusal());
+    d = std::move(one).take();
+  }
+  return checked(doc, std::move(d));
+}
+
 std::string_view rider_preset_words(RiderPreset p) {
   switch (p) {
 #define CS_RIDER_PRESET_WORDS(name, words) \

@@ -88,6 +88,15 @@ BrushState rider_cell(const Performer& p, Region r, View v);
 // is kept as it was) and joins a line of `state` for that view alone,
 // keeping the conditions of the line it left. nullopt clears it.
 Edited set_rider_cell(const Document& doc, const std::string& performer, Region r, View v, BrushState state);
+// A stroke over the grid: each cell set in turn, as set_rider_cell does, as one
+// edit (one undo step). Refused, naming the cell, if any cell is.
+struct RiderCell {
+  Region region;
+  View view;
+  bool operator==(const RiderCell&) const = default;
+};
+Edited set_rider_cells(const Document& doc, const std::string& performer, const std::vector<RiderCell>& cells,
+                       BrushState state);
 
 // The common rider categories as sets of regions and views.
 #define CS_RIDER_PRESETS(X)                                                 \

@@ -376,7 +376,7 @@ void rider_page(EditorState& s, const Performer& p) {
       consent_edit(s, "Rider preset: " + std::string(rider_preset_words(pr)), apply_rider_preset(*s.document(), p.id, pr));
   }
   brush_bar(s, false);
-  if (!n.brush_on) ImGui::TextDisabled("Choose a brush, then click cells to set them.");
+  if (!n.brush_on) ImGui::TextDisabled("Choose a brush, then click cells, or drag across them, to set them.");
   const float table_h = ImGui::GetContentRegionAvail().y * 0.62f;
   if (ImGui::BeginTable("##rider", 5, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV,
                         ImVec2(0, table_h))) {
@@ -401,9 +401,13 @@ void rider_page(EditorState& s, const Performer& p) {
           ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(col.x * 1.2f, col.y * 1.2f, col.z * 1.2f, 1));
           ImGui::PushStyleColor(ImGuiCol_Text, st ? ImVec4(0.06f, 0.06f, 0.07f, 1) : ImVec4(0.8f, 0.8f, 0.82f, 1));
           const std::string word = st ? std::string(vocab_name(*st)) : std::string("\u2013");
-          if (ImGui::Button(word.c_str(), ImVec2(-FLT_MIN, 0)) && n.brush_on)
-            consent_edit(s, "Rider: " + std::string(region_label(r)) + " from " + view_words(v) + " " + brush_words(n.brush),
-                         set_rider_cell(*s.document(), p.id, r, v, n.brush));
+          ImGui::Button(word.c_str(), ImVec2(-FLT_MIN, 0));
+          // With the brush: press paints the cell, dragging on paints every cell
+          // the pointer crosses, all one undo step (end_stroke below).
+          if (n.brush_on && ImGui::IsItemActivated()) begin_rider_stroke(s, {r, v});
+          else if (!n.rider_stroke.empty() && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+                   ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+            extend_rider_stroke(s, {r, v});
           if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s from %s: %s", std::string(region_label(r)).c_str(), view_words(v).c_str(),
                               st ? std::string(vocab_name(*st)).c_str() : "not in the rider (not agreed)");
@@ -414,6 +418,7 @@ void rider_page(EditorState& s, const Performer& p) {
     }
     ImGui::EndTable();
   }
+  if (!n.rider_stroke.empty() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) end_stroke(s);
   ImGui::Separator();
   ImGui::Text("Rider lines (%zu)", p.exposure.size());
   for (std::size_t i = 0; i < p.exposure.size(); ++i) {

@@ -176,11 +176,13 @@ std::string stroke_label(const EditorState& s) {
   const NotationUi& n = s.notation;
   const std::string who = display_name(s.history.doc(), n.body_map_performer);
   if (n.page == NotationUi::Page::garments) return "Paint garment cover";
+  if (!n.rider_stroke.empty()) return "Paint " + possessive(who) + " rider: " + brush_words(n.brush);
   return "Paint " + possessive(who) + " body map: " + brush_words(n.brush);
 }
 
 Edited stroke_edit(const EditorState& s, const Document& original) {
   const NotationUi& n = s.notation;
+  if (!n.rider_stroke.empty()) return set_rider_cells(original, n.body_map_performer, n.rider_stroke, n.brush);
   if (n.page == NotationUi::Page::garments) {
     const Garment* g = original.garment(n.garment);
     if (!g) return Edited::refused("Choose a garment to paint what it covers");
@@ -225,10 +227,31 @@ void extend_stroke(EditorState& s, Region r) {
   if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
 }
 
+void begin_rider_stroke(EditorState& s, RiderCell c) {
+  if (!s.history.has_document()) return;
+  NotationUi& n = s.notation;
+  n.stroke.clear();
+  n.rider_stroke = {c};
+  n.before_stroke = s.history.doc();
+  s.history.begin(stroke_label(s));
+  const std::string why = s.history.update(stroke_edit(s, s.history.original()));
+  if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
+}
+
+void extend_rider_stroke(EditorState& s, RiderCell c) {
+  NotationUi& n = s.notation;
+  if (!s.history.editing() || n.rider_stroke.empty()) return;
+  if (std::find(n.rider_stroke.begin(), n.rider_stroke.end(), c) != n.rider_stroke.end()) return;
+  n.rider_stroke.push_back(c);
+  const std::string why = s.history.update(stroke_edit(s, s.history.original()));
+  if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
+}
+
 bool end_stroke(EditorState& s) {
   NotationUi& n = s.notation;
-  if (n.stroke.empty()) return false;
+  if (n.stroke.empty() && n.rider_stroke.empty()) return false;
   n.stroke.clear();
+  n.rider_stroke.clear();
   const bool changed = finish_interaction(s);
   if (changed && n.page != NotationUi::Page::garments) say_consent_reach(s, n.before_stroke);
   n.before_stroke = Document();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "notation/document.hpp"
+#include "notation/edits_consent.hpp"
 
 namespace cs::editor {
 
@@ -26,6 +27,7 @@ struct NotationUi {
   std::optional<Region> detail_region; // the region whose lines are open
   std::string garment;                 // garments page: the garment whose cover is painted
   std::vector<Region> stroke;          // regions painted by the stroke in progress
+  std::vector<RiderCell> rider_stroke; // rider cells painted by the stroke in progress (rider page)
   bool stroke_adds = true;             // garment covers: the stroke adds (or removes) regions
   Document before_stroke;              // the document the stroke started from (for the status line)
 

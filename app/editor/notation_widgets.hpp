@@ -97,7 +97,10 @@ void open_body_map(EditorState& s, const std::string& performer);
 // The stroke paints with s.notation's brush, direction, partner and layer.
 void begin_stroke(EditorState& s, Region r);
 void extend_stroke(EditorState& s, Region r);
-bool end_stroke(EditorState& s);
+// The rider grid's stroke: press on a cell and drag over others; one undo step.
+void begin_rider_stroke(EditorState& s, RiderCell c);
+void extend_rider_stroke(EditorState& s, RiderCell c);
+bool end_stroke(EditorState& s);  // ends either kind of stroke
 // The whole stroke in one call (a click is a stroke of one region).
 bool paint(EditorState& s, const std::vector<Region>& regions);
 

@@ -148,6 +148,29 @@ TEST_CASE("copy a map to a partner, mirror left to right, and raise a tier") {
   CHECK(ana(d).tiers.empty());
 }
 
+TEST_CASE("a stroke across rider cells sets each as one cell would, in one edit") {
+  using cs::BoundaryState;
+  using cs::Region;
+  using cs::View;
+  const cs::Document start = made(cs::apply_rider_preset(small_scene(), "ana", cs::RiderPreset::topless));
+  const std::vector<cs::RiderCell> cells{{Region::breast_l, View::side}, {Region::breast_r, View::side},
+                                         {Region::buttock_l, View::rear}};
+  const cs::Document d = made(cs::set_rider_cells(start, "ana", cells, BoundaryState::ask));
+  // The same as the cells one by one.
+  cs::Document one = start;
+  for (const cs::RiderCell& c : cells) one = made(cs::set_rider_cell(one, "ana", c.region, c.view, BoundaryState::ask));
+  CHECK(ana(d).exposure == ana(one).exposure);
+  for (const cs::RiderCell& c : cells) CHECK(cs::rider_cell(ana(d), c.region, c.view) == BoundaryState::ask);
+  CHECK(cs::rider_cell(ana(d), Region::breast_l, View::front) == BoundaryState::yes);  // the rest stays
+  // A refused cell refuses the stroke, naming the cell, and changes nothing.
+  const cs::Edited bad = cs::set_rider_cells(start, "ana", {{Region::nipple_l, View::front}, {Region::genitals, View::any}},
+                                             BoundaryState::yes);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.refusal().find("genitals") != std::string::npos);
+  CHECK_FALSE(cs::set_rider_cells(start, "ana", {}, BoundaryState::yes).ok());
+  CHECK_FALSE(cs::set_rider_cells(start, "nobody", cells, BoundaryState::yes).ok());
+}
+
 TEST_CASE("rider cells split the line that held them, and presets add their categories") {
   using cs::BoundaryState;
   using cs::Region;

@@ -139,13 +139,29 @@ TEST_CASE("from File → New to a checked choreography through the notation pane
   CHECK_FALSE(paint(s, {cs::Region::buttock_l}));
   shoot(*app, "body_map.png");
 
-  // Ana's rider: a preset, then one cell with the brush.
+  // Ana's rider: a preset, then a stroke of cells with the brush.
   s.notation.page = NotationUi::Page::rider;
   REQUIRE(consent_edit(s, "Rider preset", cs::apply_rider_preset(doc(), "p1", cs::RiderPreset::side_breast)));
   s.notation.brush = cs::BoundaryState::ask;
-  REQUIRE(consent_edit(s, "Rider cell", cs::set_rider_cell(doc(), "p1", cs::Region::back_lower, cs::View::rear, s.notation.brush)));
+  // A drag down the rear column: press on one cell, cross two more, release.
+  const cs::Document before_rider_stroke = doc();
+  begin_rider_stroke(s, {cs::Region::back_lower, cs::View::rear});
+  extend_rider_stroke(s, {cs::Region::buttock_l, cs::View::rear});
+  extend_rider_stroke(s, {cs::Region::buttock_l, cs::View::rear});  // the same cell again: nothing new
+  extend_rider_stroke(s, {cs::Region::buttock_r, cs::View::rear});
+  CHECK(cs::rider_cell(*doc().performer("p1"), cs::Region::buttock_r, cs::View::rear) == cs::BoundaryState::ask);  // live
+  // The mouse is up: the grid ends the stroke as it draws (two frames: the tab is chosen first).
+  app->frame();
+  app->frame();
+  CHECK(s.notation.rider_stroke.empty());
+  CHECK(s.history.undo_label() == "Paint Ana's rider: ask");
+  REQUIRE(undo(s));
+  CHECK(doc() == before_rider_stroke);
+  REQUIRE(redo(s));
   CHECK(cs::rider_cell(*doc().performer("p1"), cs::Region::breast_l, cs::View::side) == cs::BoundaryState::yes);
-  CHECK(cs::rider_cell(*doc().performer("p1"), cs::Region::back_lower, cs::View::rear) == cs::BoundaryState::ask);
+  for (cs::Region r : {cs::Region::back_lower, cs::Region::buttock_l, cs::Region::buttock_r})
+    CHECK(cs::rider_cell(*doc().performer("p1"), r, cs::View::rear) == cs::BoundaryState::ask);
+  CHECK_FALSE(cs::rider_cell(*doc().performer("p1"), cs::Region::buttock_r, cs::View::front));
   app->frame();
   shoot(*app, "rider.png");
 
