@@ -77,6 +77,19 @@ std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// The end of every export: the bytes written atomically, or why not.
+ExportOutcome written(const ExportSettings& settings, const std::string& bytes, const std::string& summary) {
+  ExportOutcome out;
+  const SaveResult w = write_file_atomic(settings.out, bytes, false);
+  if (!w.ok) {
+    out.message = "Not exported: cannot write " + settings.out.string() + ": " + w.error;
+    return out;
+  }
+  out.ok = true;
+  out.message = "Exported " + settings.out.filename().string() + ": " + summary;
+  return out;
+}
+
 }  // namespace
 
 void ExportJob::run(Document full, std::filesystem::path scene_dir) {
@@ -87,7 +100,6 @@ void ExportJob::run(Document full, std::filesystem::path scene_dir) {
   AudienceOptions ao;
   ao.run_checks = false;
   const Document doc = audience_view(full, Audience{AudienceKind::interchange, ""}, ao).doc;
-  const std::string name = settings_.out.filename().string();
   auto finish = [&] {
     outcome_ = std::move(out);
     finished_.store(true);
@@ -160,14 +172,8 @@ void ExportJob::run(Document full, std::filesystem::path scene_dir) {
     out.message = "Export cancelled; nothing was written";
     return finish();
   }
-  const SaveResult w = write_file_atomic(settings_.out, bytes, false);
-  if (!w.ok) {
-    out.message = "Not exported: cannot write " + settings_.out.string() + ": " + w.error;
-    return finish();
-  }
-  progress_.store(1);
-  out.ok = true;
-  out.message = "Exported " + name + ": " + summary;
+  out = written(settings_, bytes, summary);
+  if (out.ok) progress_.store(1);
   finish();
 }
 
@@ -176,7 +182,6 @@ void ExportJob::run(Document full, std::filesystem::path scene_dir) {
 // builds the view for the audience.
 void ExportJob::run_sheet_or_still(const Document& full, const std::filesystem::path& scene_dir) {
   ExportOutcome out;
-  const std::string name = settings_.out.filename().string();
   auto finish = [&] {
     outcome_ = std::move(out);
     finished_.store(true);
@@ -228,14 +233,8 @@ void ExportJob::run_sheet_or_still(const Document& full, const std::filesystem::
               (sheet.pages ? ", " + plural(std::size_t(sheet.pages), "page", "pages") : "");
   }
   if (cancel_.load()) return cancelled();
-  const SaveResult w = write_file_atomic(settings_.out, bytes, false);
-  if (!w.ok) {
-    out.message = "Not exported: cannot write " + settings_.out.string() + ": " + w.error;
-    return finish();
-  }
-  progress_.store(1);
-  out.ok = true;
-  out.message = "Exported " + name + ": " + summary;
+  out = written(settings_, bytes, summary);
+  if (out.ok) progress_.store(1);
   finish();
 }
 
