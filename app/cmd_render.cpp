@@ -23,7 +23,7 @@
 #include "notation/phrasing.hpp"
 #include "notation/stage.hpp"
 #include "notation/still.hpp"
-#include "publish/png.hpp"
+#include "publish/sheet_file.hpp"
 
 namespace cs::cli {
 
@@ -58,8 +58,8 @@ int run_render(const Options& opt) {
   if (ext != ".png") return bad("-o " + opt.out + ": the file name must end in .png");
   int w = 0, h = 0;
   if (!parse_size(opt.size, w, h)) return bad("--size " + opt.size + ": give WIDTHxHEIGHT in pixels, each 16 to 8192");
-  StillOptions so;
-  if (!parse_still_overlay(opt.overlay, so.overlay)) return bad("--overlay " + opt.overlay + ": use none, masking or consent");
+  StillOverlay overlay = StillOverlay::none;
+  if (!parse_still_overlay(opt.overlay, overlay)) return bad("--overlay " + opt.overlay + ": use none, masking or consent");
   if (!std::isfinite(opt.at)) return bad("--at needs a count (a number)");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const LoadResult r = load_scene_file(opt.file);
@@ -68,42 +68,31 @@ int run_render(const Options& opt) {
     return bad(opt.file + ": not a valid scene; nothing was rendered");
   }
   const Document& full = *r.document;
-  const Camera* cam = full.camera(opt.camera);
-  if (!cam) {
-    std::vector<std::string> ids;
-    for (const Camera& c : full.cameras) ids.push_back(c.id);
-    return bad(opt.file + ": no camera '" + opt.camera + "' (cameras: " + (ids.empty() ? "none" : join_list(ids)) + ")");
-  }
   const PropMeshes meshes = load_prop_meshes(full, std::filesystem::path(opt.file).parent_path());
-  if (!meshes.ok()) {
+  if (full.camera(opt.camera) && !meshes.ok()) {
     for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());
     return bad(opt.file + ": a prop's mesh could not be loaded; nothing was rendered");
   }
 
-  AudienceOptions ao;
-  ao.run_checks = so.overlay == StillOverlay::consent;  // agreed / not agreed needs the checks
-  ao.meshes = &meshes;
-  const AudienceView view = audience_view(full, Audience{AudienceKind::director, ""}, ao);
-  const Document& doc = view.doc;
-  const int camera = int(cam - full.cameras.data());
-  const Stage stage = evaluate(doc, opt.at, &meshes);
+  // The same path as the editor's File → Export… (publish/sheet_file.hpp).
+  StillFileOptions so;
   so.max_width = w;
   so.max_height = h;
+  so.overlay = overlay;
   so.supersample = opt.supersample;
-  so.agreements = &view.camera_agreements;
-  const StillImage still = render_still(doc, stage, camera, so);
-  std::string error;
-  const std::string png = encode_png(still, error);
-  if (png.empty()) {
-    say(stderr, "closedset render: %s\n", error.c_str());
+  so.meshes = &meshes;
+  const StillFile still = make_still_png(full, opt.camera, opt.at, so);
+  if (still.bad_input) return bad(opt.file + ": " + still.error);
+  if (!still.ok()) {
+    say(stderr, "closedset render: %s\n", still.error.c_str());
     return kInternal;
   }
-  const SaveResult saved = write_file_atomic(opt.out, png, false);
+  const SaveResult saved = write_file_atomic(opt.out, still.bytes, false);
   if (!saved.ok) return bad("cannot write " + opt.out + ": " + saved.error);
   say(stdout, "%s: %dx%d, camera %s (%s) at count %s%s, %s, overlay %s\n", opt.out.c_str(), still.width, still.height,
-              cam->id.c_str(), still.lens.c_str(), exact_number_text(opt.at).c_str(),
+              opt.camera.c_str(), still.lens.c_str(), exact_number_text(opt.at).c_str(),
               still.beat.empty() ? " (before the first beat)" : (", beat " + still.beat).c_str(), still.shot.c_str(),
-              std::string(still_overlay_name(so.overlay)).c_str());
+              std::string(still_overlay_name(overlay)).c_str());
   return kOk;
 }
 

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -21,7 +20,7 @@
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
 #include "notation/sheet.hpp"
-#include "publish/sheet_writers.hpp"
+#include "publish/sheet_file.hpp"
 
 namespace cs::cli {
 
@@ -46,20 +45,9 @@ bool valid_date(const std::string& d) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-std::string today_utc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 int run_sheet(const Options& opt) {
-  std::string ext = std::filesystem::path(opt.out).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  if (ext != ".pdf" && ext != ".html" && ext != ".md" && ext != ".csv")
-    return bad("-o " + opt.out + ": the file name must end in .pdf, .html, .md or .csv");
+  const std::optional<SheetFormat> format = sheet_format_of(opt.out);
+  if (!format) return bad("-o " + opt.out + ": the file name must end in .pdf, .html, .md or .csv");
   const std::string date = opt.date.empty() ? today_utc() : opt.date;
   if (!valid_date(date)) return bad("--date " + opt.date + ": give the date as YYYY-MM-DD");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
@@ -70,8 +58,8 @@ int run_sheet(const Options& opt) {
   }
   const Document& full = *r.document;
   std::string why;
-  const std::optional<Audience> audience = parse_audience(full, opt.audience, why);
-  if (!audience || audience->kind == AudienceKind::interchange)
+  if (const std::optional<Audience> audience = parse_audience(full, opt.audience, why);
+      !audience || audience->kind == AudienceKind::interchange)
     return bad(opt.file + ": --for " + opt.audience + ": " +
                (audience ? "use performer:ID, director, costume, ad or continuity (interchange is closedset export)" : why));
   const PropMeshes meshes = load_prop_meshes(full, std::filesystem::path(opt.file).parent_path());
@@ -80,35 +68,26 @@ int run_sheet(const Options& opt) {
     return bad(opt.file + ": a prop's mesh could not be loaded; no sheet was written");
   }
 
-  // Everything below reads the view, never `full`.
-  AudienceOptions ao;
-  ao.meshes = &meshes;
-  const AudienceView view = audience_view(full, *audience, ao);
-  SheetOptions so;
+  // The same path as the editor's File → Export… (publish/sheet_file.hpp).
+  SheetFileOptions so;
+  so.format = *format;
   so.date = date;
-  so.stills = !opt.no_stills && (ext == ".pdf" || ext == ".html");
-  so.meshes = &meshes;
-  const Sheet sheet = build_sheet(view, so);
-  PublishOptions po;
-  po.meshes = &meshes;
-  po.still_width = opt.still_width;
-  PublishResult out;
-  if (ext == ".pdf") out = sheet_pdf(sheet, view, po);
-  else if (ext == ".html") out = sheet_html(sheet, view, po);
-  else if (ext == ".md") out.bytes = sheet_markdown(sheet);
-  else out.bytes = sheet_csv(sheet);
+  so.stills = !opt.no_stills;
+  so.publish.meshes = &meshes;
+  so.publish.still_width = opt.still_width;
+  const SheetFile out = make_sheet_file(full, opt.audience, so);
+  if (out.bad_input) return bad(opt.file + ": --for " + opt.audience + ": " + out.error);
   if (!out.ok()) {
     say(stderr, "closedset sheet: %s; nothing was written\n", out.error.c_str());
     return kInternal;
   }
   const SaveResult saved = write_file_atomic(opt.out, out.bytes, false);
   if (!saved.ok) return bad("cannot write " + opt.out + ": " + saved.error);
-  say(stdout, "%s: %s for %s, %zu beats, version %d (%s), %s, digest %s", opt.out.c_str(), sheet.header.kind.c_str(),
-              sheet.header.for_words.c_str(), view.doc.choreography.beats.size(), sheet.header.version,
-              sheet.header.status.c_str(), sheet.header.date.c_str(), sheet.header.digest.c_str());
+  const SheetHeader& h = out.header;
+  say(stdout, "%s: %s for %s, %zu beats, version %d (%s), %s, digest %s", opt.out.c_str(), h.kind.c_str(),
+              h.for_words.c_str(), out.beats, h.version, h.status.c_str(), h.date.c_str(), h.digest.c_str());
   if (out.pages) say(stdout, ", %d pages", out.pages);
-  if (sheet.header.revised_since)
-    say(stdout, ", revision marks since version %d", sheet.header.revised_since);
+  if (h.revised_since) say(stdout, ", revision marks since version %d", h.revised_since);
   say(stdout, "\n");
   return kOk;
 }

@@ -130,28 +130,77 @@ StillImage render_still(const Document& doc, const Stage& stage, int camera, con
     return skin;
   };
 
+  // The colour of every label, once (a still has hundreds of thousands of rays
+  // and a few hundred labels): the background, each prop, each garment, each
+  // performer's skin per region. The same floats `base` gives, so the same bytes.
+  const std::size_t n_perf = doc.performers.size(), n_garm = doc.garments.size(), n_prop = doc.props.size();
+  std::vector<Rgb> prop_colour(n_prop), garment_colour(n_garm), skin_colour(n_perf * kRegionCount);
+  for (std::size_t i = 0; i < n_prop; ++i) {
+    Label l;
+    l.prop = std::int16_t(i);
+    prop_colour[i] = base(l);
+  }
+  for (std::size_t g = 0; g < n_garm; ++g) {
+    Label l;
+    l.performer = 0;  // any performer: a garment's colour is its own
+    l.garment = std::int16_t(g);
+    garment_colour[g] = n_perf ? base(l) : Rgb{};
+  }
+  for (std::size_t p = 0; p < n_perf; ++p)
+    for (std::size_t r = 0; r < kRegionCount; ++r) {
+      Label l;
+      l.performer = std::int16_t(p);
+      l.region = Region(r);
+      skin_colour[p * kRegionCount + r] = base(l);
+    }
+  const Rgb background = hex(kBackground);
+  auto colour_of = [&](const Label& l) -> const Rgb& {
+    if (l.is_prop()) return prop_colour[std::size_t(l.prop)];
+    if (l.performer < 0) return background;
+    if (l.is_garment()) return garment_colour[std::size_t(l.garment)];
+    return skin_colour[std::size_t(l.performer) * kRegionCount + std::size_t(l.region)];
+  };
+
   // Shade at ray resolution: the label's colour, outlined where what is seen
   // changes (a silhouette), a fainter line where one body's region changes.
+  // With a ray a pixel the colour is rounded straight into the pixel (what the
+  // mean of one ray below gives); with supersampling the rays are kept and averaged.
   const int W = m.width, H = m.height;
-  std::vector<Rgb> rays(std::size_t(W) * std::size_t(H));
+  auto to_byte = [](float v) { return std::uint8_t(std::clamp(std::lround(v), 0L, 255L)); };
+  out.rgb.resize(std::size_t(out.width) * std::size_t(out.height) * 3);
+  std::vector<Rgb> rays(ss == 1 ? 0 : std::size_t(W) * std::size_t(H));
   const Rgb outline = hex(kOutline);
-  for (int j = 0; j < H; ++j)
+  for (int j = 0; j < H; ++j) {
+    const Label* row = &m.image[std::size_t(j) * W];
+    const Label* below = j + 1 < H ? row + W : nullptr;
+    Rgb* dst = ss == 1 ? nullptr : &rays[std::size_t(j) * W];
+    std::uint8_t* px = ss == 1 ? &out.rgb[std::size_t(j) * std::size_t(W) * 3] : nullptr;
     for (int i = 0; i < W; ++i) {
-      const Label& l = m.image[std::size_t(j) * W + i];
-      Rgb c = base(l);
+      const Label& l = row[i];
+      Rgb c = colour_of(l);
       bool edge = false, seam = false;
-      for (auto [di, dj] : {std::pair{1, 0}, std::pair{0, 1}}) {
-        const int ni = i + di, nj = j + dj;
-        if (ni >= W || nj >= H) continue;
-        const Label& n = m.image[std::size_t(nj) * W + ni];
+      if (i + 1 < W) {
+        const Label& n = row[i + 1];
+        if (!same_thing(l, n)) edge = true;
+        else if (l.performer >= 0 && l.region != n.region) seam = true;
+      }
+      if (below) {
+        const Label& n = below[i];
         if (!same_thing(l, n)) edge = true;
         else if (l.performer >= 0 && l.region != n.region) seam = true;
       }
       if (edge) c = mix(c, outline, 0.85f);
       else if (seam) c = mix(c, outline, 0.18f);
-      rays[std::size_t(j) * W + i] = c;
+      if (px) {
+        px[3 * i] = to_byte(c[0]);
+        px[3 * i + 1] = to_byte(c[1]);
+        px[3 * i + 2] = to_byte(c[2]);
+      } else {
+        dst[i] = c;
+      }
     }
-  out.rgb.resize(std::size_t(out.width) * std::size_t(out.height) * 3);
+  }
+  if (ss == 1) return out;
   const float n = float(ss * ss);
   for (int y = 0; y < out.height; ++y)
     for (int x = 0; x < out.width; ++x) {
@@ -161,8 +210,7 @@ StillImage render_still(const Document& doc, const Stage& stage, int camera, con
           const Rgb& c = rays[std::size_t(y * ss + sy) * W + std::size_t(x * ss + sx)];
           for (int k = 0; k < 3; ++k) sum[k] += c[k];
         }
-      for (int k = 0; k < 3; ++k)
-        out.rgb[(std::size_t(y) * out.width + x) * 3 + k] = std::uint8_t(std::clamp(std::lround(sum[k] / n), 0L, 255L));
+      for (int k = 0; k < 3; ++k) out.rgb[(std::size_t(y) * out.width + x) * 3 + k] = to_byte(sum[k] / n);
     }
   return out;
 }

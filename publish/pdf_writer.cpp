@@ -556,29 +556,45 @@ int write_pass(const Sheet& sheet, const AudienceView& view, const std::map<std:
 
 PublishResult sheet_pdf(const Sheet& sheet, const AudienceView& view, const PublishOptions& options) {
   PublishResult r;
-  // Stills, once: cairo image surfaces from the masking engine's pixels.
+  // Stills, once, on the writer's threads: cairo image surfaces from the masking engine's pixels.
+  std::vector<cairo_surface_t*> made(sheet.sections.size(), nullptr);
+  bool any_still = false;
+  for (const SheetSection& s : sheet.sections) any_still = any_still || s.still.has_value();
+  const double still_share = any_still ? 0.8 : 0.0;  // of the progress: the stills are most of the work
+  const bool complete = for_each_sheet_still(
+      sheet, view, options,
+      [&](std::size_t i, StillImage&& img) {
+        cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img.width, img.height);
+        cairo_surface_flush(s);
+        unsigned char* data = cairo_image_surface_get_data(s);
+        const int stride = cairo_image_surface_get_stride(s);
+        for (int y = 0; y < img.height; ++y)
+          for (int x = 0; x < img.width; ++x) {
+            const std::uint8_t* p = &img.rgb[(std::size_t(y) * img.width + x) * 3];
+            auto* px = reinterpret_cast<std::uint32_t*>(data + std::size_t(y) * stride) + x;
+            *px = 0xff000000u | std::uint32_t(p[0]) << 16 | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]);
+          }
+        cairo_surface_mark_dirty(s);
+        made[i] = s;
+      },
+      still_share);
   std::map<std::size_t, cairo_surface_t*> stills;
-  for (std::size_t i = 0; i < sheet.sections.size(); ++i) {
-    if (!sheet.sections[i].still) continue;
-    const StillImage img = sheet_still(view, *sheet.sections[i].still, options);
-    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img.width, img.height);
-    cairo_surface_flush(s);
-    unsigned char* data = cairo_image_surface_get_data(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    for (int y = 0; y < img.height; ++y)
-      for (int x = 0; x < img.width; ++x) {
-        const std::uint8_t* p = &img.rgb[(std::size_t(y) * img.width + x) * 3];
-        auto* px = reinterpret_cast<std::uint32_t*>(data + std::size_t(y) * stride) + x;
-        *px = 0xff000000u | std::uint32_t(p[0]) << 16 | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]);
-      }
-    cairo_surface_mark_dirty(s);
-    stills[i] = s;
+  for (std::size_t i = 0; i < made.size(); ++i)
+    if (made[i]) stills[i] = made[i];
+  auto stopped = [&] { return !complete || (options.cancel && options.cancel->load()); };
+  if (!stopped()) {
+    const int total = write_pass(sheet, view, stills, 0, nullptr, r.error);
+    if (options.progress) options.progress(still_share + (1 - still_share) * 0.3);
+    if (r.ok() && !stopped()) r.pages = write_pass(sheet, view, stills, total, &r.bytes, r.error);
+    if (r.ok() && !stopped() && r.pages != total) r.error = "the page count changed between passes";
   }
-  const int total = write_pass(sheet, view, stills, 0, nullptr, r.error);
-  if (r.ok()) r.pages = write_pass(sheet, view, stills, total, &r.bytes, r.error);
   for (auto& [i, s] : stills) cairo_surface_destroy(s);
-  if (r.ok() && r.pages != total) r.error = "the page count changed between passes";
+  if (r.ok() && stopped()) {
+    r.cancelled = true;
+    r.error = "cancelled";
+  }
   if (!r.ok()) r.bytes.clear();
+  else if (options.progress) options.progress(1);
   return r;
 }
 

@@ -106,17 +106,6 @@ std::string base64(const std::string& in) {
 
 }  // namespace
 
-StillImage sheet_still(const AudienceView& view, const SheetStill& still, const PublishOptions& options) {
-  const Stage stage = evaluate(view.doc, still.count, options.meshes);
-  StillOptions so;
-  so.max_width = options.still_width;
-  so.max_height = options.still_width;
-  so.overlay = still.overlay;
-  so.agreements = &view.camera_agreements;
-  so.threads = options.threads;
-  return render_still(view.doc, stage, still.camera, so);
-}
-
 std::string csv_cell(const std::string& text) {
   std::string s = printable(text, Breaks::keep);
   if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
@@ -191,6 +180,25 @@ std::string sheet_markdown(const Sheet& sheet) {
 
 PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const PublishOptions& options) {
   PublishResult r;
+  // The stills first, on the writer's threads, each as the <img> it becomes.
+  std::vector<std::string> imgs(sheet.sections.size()), errors(sheet.sections.size());
+  const bool complete = for_each_sheet_still(sheet, view, options, [&](std::size_t i, StillImage&& still) {
+    const std::string png = encode_png(still, errors[i]);
+    if (png.empty()) return;
+    imgs[i] = "<img alt=\"" + html_text("Still: " + sheet.sections[i].title + ", " + still.lens + ", " + still.shot) +
+              "\" width=\"" + std::to_string(still.width) + "\" height=\"" + std::to_string(still.height) +
+              "\" src=\"data:image/png;base64," + base64(png) + "\">\n";
+  });
+  if (!complete) {
+    r.cancelled = true;
+    r.error = "cancelled";
+    return r;
+  }
+  for (const std::string& e : errors)
+    if (!e.empty()) {
+      r.error = e;
+      return r;
+    }
   const SheetHeader& h = sheet.header;
   std::string& out = r.bytes;
   out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
@@ -218,18 +226,7 @@ PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const Pub
       for (const auto& [k, v] : s.facts) out += "<dt>" + html_text(k) + "</dt><dd>" + html_text(v) + "</dd>";
       out += "</dl>\n";
     }
-    if (s.still) {
-      const StillImage still = sheet_still(view, *s.still, options);
-      std::string error;
-      const std::string png = encode_png(still, error);
-      if (png.empty()) {
-        r.error = error;
-        return r;
-      }
-      out += "<img alt=\"" + html_text("Still: " + s.title + ", " + still.lens + ", " + still.shot) +
-             "\" width=\"" + std::to_string(still.width) + "\" height=\"" + std::to_string(still.height) +
-             "\" src=\"data:image/png;base64," + base64(png) + "\">\n";
-    }
+    if (s.still) out += imgs[std::size_t(&s - sheet.sections.data())];
     for (const std::string& l : s.lines) out += "<p>" + html_text(l) + "</p>\n";
     if (!s.links.empty()) {
       out += "<ul>";
@@ -263,6 +260,7 @@ PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const Pub
     out += "</section>\n";
   }
   out += "</body></html>\n";
+  if (options.progress) options.progress(1);
   return r;
 }
 

@@ -487,7 +487,7 @@ void EditorApp::handle_requests(const MenuRequests& req) {
   if (req.save) save();
   if (req.save_as) want_save_as_dialog_ = true;
   if (req.seal) pass_prompt_ = {PassPrompt::seal, state_.path, true};
-  if (req.export_dialog) want_export_dialog_ = true;
+  if (req.export_dialog) open_export_dialog();
   if (req.new_scene) request(FileAction::new_scene);
   if (req.open_dialog) request(FileAction::open_dialog);
   if (req.open_path) request(FileAction::open_path, *req.open_path);
@@ -598,7 +598,8 @@ void EditorApp::draw_ui() {
 
   // A new visit to the dialog starts from the form, unless an export still runs.
   if (want_export_dialog_ && export_job_ && export_job_->finished()) export_job_.reset();
-  const ExportDialogResult ex = draw_export_dialog(want_export_dialog_, s, export_job_.get(), fonts_);
+  const ExportDialogResult ex = draw_export_dialog(
+      want_export_dialog_ ? std::optional<ExportFormat>(export_dialog_format_) : std::nullopt, s, export_job_.get(), fonts_);
   want_export_dialog_ = false;
   if (ex.start) start_export(*ex.start);
   if (ex.cancel && export_job_) export_job_->cancel();

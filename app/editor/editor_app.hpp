@@ -106,7 +106,10 @@ class EditorApp {
   // shows its progress, Cancel and the outcome.
   bool start_export(const ExportSettings& settings);
   ExportJob* export_job() { return export_job_.get(); }
-  void open_export_dialog() { want_export_dialog_ = true; }
+  void open_export_dialog(ExportFormat format = ExportFormat::glb) {
+    want_export_dialog_ = true;
+    export_dialog_format_ = format;
+  }
 
   // [SECTION] Frames
   // One frame: events, UI, drawing, swap. `capture` (if given) receives the
@@ -169,6 +172,7 @@ class EditorApp {
   PassPrompt pass_prompt_;
   bool show_guard_ = false, show_recovery_ = false;
   bool want_open_dialog_ = false, want_save_as_dialog_ = false, want_export_dialog_ = false;
+  ExportFormat export_dialog_format_ = ExportFormat::glb;  // what the Export dialog opens with
   std::unique_ptr<ExportJob> export_job_;
   bool export_reported_ = false;   // the finished job's outcome is in the status line
   bool quit_confirmed_ = false;

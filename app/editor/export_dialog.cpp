@@ -3,6 +3,8 @@
 // (export_job.hpp), then what was written.
 #include <cfloat>
 #include <string>
+#include <utility>
+#include <vector>
 #include <system_error>
 
 #include <imgui.h>
@@ -10,6 +12,7 @@
 
 #include "app/editor/export_job.hpp"
 #include "app/editor/panels.hpp"
+#include "notation/audience.hpp"
 #include "notation/phrasing.hpp"
 #include "notation/timeline.hpp"
 
@@ -24,13 +27,33 @@ const char* format_label(ExportFormat f) {
     case ExportFormat::glb: return "3D scene, binary glTF (.glb): Blender, Unreal";
     case ExportFormat::gltf: return "3D scene, glTF as text (.gltf)";
     case ExportFormat::otio: return "Beat markers for editing (.otio): coloured by the worst finding";
+    case ExportFormat::sheet_pdf: return "PDF: to print and hand over";
+    case ExportFormat::sheet_html: return "HTML: one page, readable on a phone";
+    case ExportFormat::sheet_md: return "Markdown: for notes and chat";
+    case ExportFormat::sheet_csv: return "CSV: the beat list for spreadsheets";
+    case ExportFormat::still_png: return "A camera still (.png), through the camera's lens at the playhead";
   }
   return "";
 }
 
+// The audiences a sheet is for, as `closedset sheet --for` names them, with the words the header uses.
+std::vector<std::pair<std::string, std::string>> sheet_audiences(const Document& d) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Performer& p : d.performers) {
+    const Audience a{AudienceKind::performer, p.id};
+    out.push_back({audience_id(a), "Beat sheet for " + audience_words(d, a)});
+  }
+  out.push_back({"director", "Masking sheet for the director and DP"});
+  out.push_back({"costume", "Costume sheet"});
+  out.push_back({"ad", "AD sheet"});
+  out.push_back({"continuity", "Continuity sheet"});
+  return out;
+}
+
 }  // namespace
 
-ExportDialogResult draw_export_dialog(bool open_now, const EditorState& s, const ExportJob* job, const UiFonts& fonts) {
+ExportDialogResult draw_export_dialog(std::optional<ExportFormat> open_now, const EditorState& s, const ExportJob* job,
+                                      const UiFonts& fonts) {
   static ExportSettings settings;
   static std::string path_text;
   static bool whole = true;
@@ -39,6 +62,7 @@ ExportDialogResult draw_export_dialog(bool open_now, const EditorState& s, const
   const Document* d = s.document();
   if (open_now && d) {
     settings = {};
+    settings.format = *open_now;
     settings.at = s.count;
     whole = true;
     confirm_replace = false;
@@ -99,35 +123,82 @@ ExportDialogResult draw_export_dialog(bool open_now, const EditorState& s, const
     return result;
   }
 
+  auto set_format = [&](ExportFormat f) {
+    if (settings.format == f) return;
+    settings.format = f;
+    fs::path p(path_text);
+    p.replace_extension(export_extension(f));
+    path_text = p.string();
+  };
   ImGui::TextDisabled("What");
   for (ExportFormat f : {ExportFormat::glb, ExportFormat::gltf, ExportFormat::otio})
-    if (ImGui::RadioButton(format_label(f), settings.format == f) && settings.format != f) {
-      settings.format = f;
-      fs::path p(path_text);
-      p.replace_extension(export_extension(f));
-      path_text = p.string();
-    }
+    if (ImGui::RadioButton(format_label(f), settings.format == f)) set_format(f);
+  if (ImGui::RadioButton("A sheet for one audience: beat, masking, costume, AD or continuity sheet", is_sheet(settings.format)) &&
+      !is_sheet(settings.format))
+    set_format(ExportFormat::sheet_pdf);
+  if (ImGui::RadioButton(format_label(ExportFormat::still_png), settings.format == ExportFormat::still_png))
+    set_format(ExportFormat::still_png);
   ImGui::Spacing();
-  if (settings.format != ExportFormat::otio) {
+  if (is_sheet(settings.format)) {
+    // For whom, and as what: the same choices as `closedset sheet --for … -o …`.
+    const auto audiences = sheet_audiences(*d);
+    std::string current = settings.audience;
+    for (const auto& [id_, words] : audiences)
+      if (id_ == settings.audience) current = words;
+    ImGui::TextDisabled("For");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##sheet_audience", current.c_str())) {
+      for (const auto& [id_, words] : audiences)
+        if (ImGui::Selectable(words.c_str(), id_ == settings.audience)) settings.audience = id_;
+      ImGui::EndCombo();
+    }
+    ImGui::TextDisabled("As");
+    for (ExportFormat f : {ExportFormat::sheet_pdf, ExportFormat::sheet_html, ExportFormat::sheet_md, ExportFormat::sheet_csv})
+      if (ImGui::RadioButton(format_label(f), settings.format == f)) set_format(f);
+    ImGui::TextDisabled("Dated today (UTC); built only from what this audience may see.");
+  } else if (settings.format == ExportFormat::still_png) {
+    if (settings.camera.empty() && !d->cameras.empty()) settings.camera = d->cameras.front().id;
+    ImGui::TextDisabled("Camera");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##still_camera", settings.camera.empty() ? "(no camera)" : settings.camera.c_str())) {
+      for (const Camera& c : d->cameras) {
+        const std::string label = c.id + (c.label.empty() ? "" : " (" + c.label + ")");
+        if (ImGui::Selectable(label.c_str(), c.id == settings.camera)) settings.camera = c.id;
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::TextDisabled("Overlay");
+    for (StillOverlay o : {StillOverlay::none, StillOverlay::masking, StillOverlay::consent}) {
+      ImGui::SameLine();
+      if (ImGui::RadioButton(std::string(still_overlay_name(o)).c_str(), settings.overlay == o)) settings.overlay = o;
+    }
+    ImGui::TextDisabled("%s", ("At the playhead: count " + exact_number_text(settings.at)).c_str());
+  } else if (settings.format != ExportFormat::otio) {
     ImGui::TextDisabled("When");
     if (ImGui::RadioButton(("A still at the playhead (count " + exact_number_text(settings.at) + ")").c_str(), !settings.animated))
       settings.animated = false;
     if (ImGui::RadioButton("Animated at tempo: poses, garments, camera moves", settings.animated)) settings.animated = true;
   }
   const Beat* beat = beat_at(*d, s.count);
-  if (settings.format == ExportFormat::otio || settings.animated) {
+  const bool three_d = settings.format == ExportFormat::glb || settings.format == ExportFormat::gltf;
+  if (settings.format == ExportFormat::otio || (three_d && settings.animated)) {
     ImGui::TextDisabled("Beats");
     if (ImGui::RadioButton("The whole choreography", whole)) whole = true;
     if (beat && ImGui::RadioButton(("Only the beat at the playhead: " + beat->id + " " + beat->label).c_str(), !whole))
       whole = false;
   }
-  settings.beat = (!whole && beat && (settings.format == ExportFormat::otio || settings.animated)) ? beat->id : "";
+  settings.beat = (!whole && beat && (settings.format == ExportFormat::otio || (three_d && settings.animated))) ? beat->id : "";
   ImGui::Spacing();
   ImGui::TextDisabled("Where");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputText("##export_path", &path_text);
   ImGui::Spacing();
-  ImGui::TextDisabled("No boundary, rider line, condition, private note or take is written.");
+  if (is_sheet(settings.format))
+    ImGui::TextDisabled("No private note is written; a performer's sheet holds no one else's rider or boundaries.");
+  else if (settings.format == ExportFormat::still_png)
+    ImGui::TextDisabled("Consent shows only as agreed / not agreed from this view, never as anyone's boundaries.");
+  else
+    ImGui::TextDisabled("No boundary, rider line, condition, private note or take is written.");
   ImGui::Spacing();
 
   // The path must end as the format does, in a folder that exists.
@@ -135,6 +206,8 @@ ExportDialogResult draw_export_dialog(bool open_now, const EditorState& s, const
   std::string problem;
   std::error_code ec;
   if (path_text.empty()) problem = "Where should it go?";
+  else if (settings.format == ExportFormat::still_png && !d->camera(settings.camera))
+    problem = "The scene has no camera to take a still through";
   else if (export_format_of(out) != settings.format)
     problem = std::string("The file name must end in ") + export_extension(settings.format);
   else if (out.has_parent_path() && !fs::is_directory(out.parent_path(), ec))

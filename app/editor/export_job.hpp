@@ -2,8 +2,11 @@
 // copy of the document, with its progress for a bar and a flag to cancel it.
 // The file is written atomically when the export is complete; a cancelled or
 // failed export leaves nothing at the target (and the old file, if any, as it
-// was). The job reads nothing private: the exporters it calls never read
-// boundaries, riders, conditions, notes or takes (gltf_export.hpp, otio_export.hpp).
+// was). The 3D and editing exports read nothing private: the exporters never
+// read boundaries, riders, conditions, notes or takes (gltf_export.hpp,
+// otio_export.hpp). Sheets and stills take the same path as `closedset sheet`
+// and `closedset render` (publish/sheet_file.hpp): built only from the privacy
+// filter's view for their audience.
 #pragma once
 
 #include <atomic>
@@ -14,16 +17,22 @@
 #include <thread>
 
 #include "notation/document.hpp"
+#include "notation/still.hpp"
 
 namespace cs::editor {
 
-enum class ExportFormat { glb, gltf, otio };
+enum class ExportFormat { glb, gltf, otio, sheet_pdf, sheet_html, sheet_md, sheet_csv, still_png };
+bool is_sheet(ExportFormat f);
 
 struct ExportSettings {
   ExportFormat format = ExportFormat::glb;
   bool animated = false;              // glTF: the whole range at tempo; else a still
-  double at = 1;                      // glTF still: the count
+  double at = 1;                      // glTF still and the camera still: the count
   std::string beat;                   // "" : the whole choreography; else only this beat (its id)
+  std::string audience = "director";  // sheets: performer:ID, director, costume, ad, continuity
+  std::string date;                   // sheets: YYYY-MM-DD, "" today (UTC)
+  std::string camera;                 // the camera still: the camera's id
+  StillOverlay overlay = StillOverlay::none;  // the camera still
   std::filesystem::path out;
 };
 
@@ -55,6 +64,7 @@ class ExportJob {
 
  private:
   void run(Document full, std::filesystem::path scene_dir);
+  void run_sheet_or_still(const Document& full, const std::filesystem::path& scene_dir);
   ExportSettings settings_;
   std::atomic<double> progress_{0};
   std::atomic<bool> cancel_{false};
@@ -71,8 +81,9 @@ struct ExportDialogResult {
   bool cancel = false;                  // Cancel while the job runs
   bool close = false;                   // the dialog was closed
 };
-// The modal. `job` is the export running or last run while the dialog is open
-// (nullptr before one starts).
-ExportDialogResult draw_export_dialog(bool open_now, const EditorState& s, const ExportJob* job, const UiFonts& fonts);
+// The modal; `open_now` opens it with that format chosen. `job` is the export
+// running or last run while the dialog is open (nullptr before one starts).
+ExportDialogResult draw_export_dialog(std::optional<ExportFormat> open_now, const EditorState& s, const ExportJob* job,
+                                      const UiFonts& fonts);
 
 }  // namespace cs::editor
