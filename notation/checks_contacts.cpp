@@ -1,6 +1,7 @@
 // checks_contacts.cpp — a beat's contacts against both body maps, the garments
-// worn and the barriers named; no geometry. The rule that picks the governing
-// lines is consent.hpp's govern(); this file turns its outcome into findings.
+// worn and the barriers named; no geometry. The sides of a contact and the
+// lines that govern each are consent.hpp's judge_contact() (which the contact
+// chip and the placing glow read too); this file turns each side into findings.
 //
 // [SECTION] One side of a contact: the receiver's or the giver's lines
 // [SECTION] Layers: garments, barriers, and the genital barrier rule
@@ -20,18 +21,16 @@ namespace {
 // ---------------------------------------------------------------------------
 // [SECTION] One side of a contact: the receiver's or the giver's lines
 
-void check_contact_side(const Document& d, const Beat& beat, const Contact& c, Direction dir,
+void check_contact_side(const Document& d, const Beat& beat, const Contact& c, const ContactSide& side,
                         std::vector<Finding>& out) {
-  const bool receiving = dir == Direction::receive;
-  const std::string& self_id = receiving ? c.receiver : c.giver;
-  const std::string& partner_id = receiving ? c.giver : c.receiver;
-  const Performer* self = d.performer(self_id);
-  if (!self) return;  // validation reports unknown performers
-  const Governing g = govern(*self, dir, c.region, partner_id, c.kind, c.layer);
+  const bool receiving = side.direction == Direction::receive;
+  const std::string& self_id = side.self->id;
+  const std::string& partner_id = side.partner;
+  const Governing& g = side.governing;
 
   Finding f;
   const std::string me = display_name(d, self_id), them = display_name(d, partner_id);
-  const std::string region = std::string(region_label(c.region));
+  const std::string region = std::string(region_label(side.region));
   const std::string how = " (" + std::string(vocab_name(c.kind)) + ", " + std::string(vocab_name(c.layer)) + ")";
   const std::string what = receiving ? them + " touching " + possessive(me) + " " + region + how
                                      : me + " touching " + possessive(them) + " " + region + how;
@@ -96,25 +95,9 @@ void check_contact_side(const Document& d, const Beat& beat, const Contact& c, D
   f.from_count = beat.start_count;
   f.to_count = beat.end_count();
   f.performer = self_id;
-  f.region = c.region;
+  f.region = side.region;
   f.other = partner_id;
   out.push_back(std::move(f));
-}
-
-// Contact is mutual: the giver's own region (`with`) is touched too. Where that
-// region is sensitive or intimate for the giver, it is held to the giver's own
-// `receive` lines, with the receiver as the partner (a breast pressed against a
-// partner's chest is that breast being touched). Hands, forearms and other
-// ordinary regions doing the touching are not: that is what giving is.
-void check_giver_region(const Document& d, const Beat& beat, const Contact& c, std::vector<Finding>& out) {
-  const Performer* giver = d.performer(c.giver);
-  if (!giver || c.giver == c.receiver || tier_for(*giver, c.with) == Tier::ordinary) return;
-  Contact mirrored = c;
-  mirrored.giver = c.receiver;
-  mirrored.receiver = c.giver;
-  mirrored.region = c.with;
-  mirrored.with = c.region;
-  check_contact_side(d, beat, mirrored, Direction::receive, out);
 }
 
 // ---------------------------------------------------------------------------
@@ -220,9 +203,9 @@ void check_contact_layers(const Document& d, const Beat& beat, const std::vector
 void check_contacts(const Document& doc, const Beat& beat, std::vector<Finding>& out) {
   const std::vector<bool> worn = garments_worn_at(doc, beat.start_count);
   for (const Contact& c : beat.contacts) {
-    check_contact_side(doc, beat, c, Direction::receive, out);
-    check_contact_side(doc, beat, c, Direction::give, out);
-    check_giver_region(doc, beat, c, out);
+    // Each side of the one judgement (consent.hpp judge_contact): the receiver's
+    // lines, the giver's, and the giver's own region where contact is mutual.
+    for (const ContactSide& side : judge_contact(doc, c).sides) check_contact_side(doc, beat, c, side, out);
     check_contact_layers(doc, beat, worn, c, out);
   }
 }

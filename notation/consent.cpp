@@ -77,57 +77,87 @@ Governing govern(const Performer& p, Direction dir, Region region, const std::st
   return g;
 }
 
-ContactConsent contact_consent(const Document& doc, const Contact& c) {
-  ContactConsent out;
+int outcome_caution(Governing::Outcome o) {
+  switch (o) {
+    case Governing::ok: return 0;
+    case Governing::conditional: return 1;
+    case Governing::ask: return 2;
+    case Governing::layer: return 3;
+    case Governing::kind: return 4;
+    case Governing::partner: return 5;
+    case Governing::not_discussed: return 6;
+    case Governing::refused: return 7;
+  }
+  return 7;
+}
+
+std::optional<BoundaryState> outcome_state(Governing::Outcome o) {
+  switch (o) {
+    case Governing::ok: return BoundaryState::yes;
+    case Governing::conditional: return BoundaryState::conditional;
+    case Governing::ask: return BoundaryState::ask;
+    case Governing::not_discussed: return std::nullopt;
+    case Governing::refused: case Governing::partner: case Governing::kind: case Governing::layer: break;
+  }
+  return BoundaryState::no;
+}
+
+ContactJudgement judge_contact(const Document& doc, const Contact& c) {
+  ContactJudgement j;
   const Performer* receiver = doc.performer(c.receiver);
   const Performer* giver = doc.performer(c.giver);
-  if (!receiver || !giver) {
+  auto side = [&](const Performer* self, Direction dir, Region region, const std::string& partner) {
+    if (!self) return;
+    j.sides.push_back({self, dir, region, partner, govern(*self, dir, region, partner, c.kind, c.layer)});
+  };
+  side(receiver, Direction::receive, c.region, c.giver);
+  side(giver, Direction::give, c.region, c.receiver);
+  if (giver && c.giver != c.receiver && tier_for(*giver, c.with) != Tier::ordinary)
+    side(giver, Direction::receive, c.with, c.receiver);
+  for (std::size_t k = 0; k < j.sides.size(); ++k)
+    if (j.governing < 0 || outcome_caution(j.sides[k].governing.outcome) > outcome_caution(j.outcome)) {
+      j.governing = static_cast<int>(k);
+      j.outcome = j.sides[k].governing.outcome;
+    }
+  return j;
+}
+
+ContactConsent contact_consent(const Document& doc, const Contact& c) {
+  ContactConsent out;
+  if (!doc.performer(c.receiver) || !doc.performer(c.giver)) {
     out.words = "not agreed: an unknown performer";
     return out;
   }
-  // A side's rank: 0 yes, 1 conditional, 2 ask, 3 not agreed; the higher governs.
-  struct Side { int rank = 3; std::string words; };
-  const auto side = [&](const Performer& self, Direction dir, Region region, const std::string& partner) {
-    const Governing g = govern(self, dir, region, partner, c.kind, c.layer);
-    const std::string me = display_name(self);
-    Side s;
-    switch (g.outcome) {
-      case Governing::ok: s.rank = 0; s.words = "yes"; break;
-      case Governing::conditional: {
-        s.rank = 1;
-        std::vector<std::string> conditions;
-        for (const Boundary* b : g.lines)
-          if (!b->conditions.empty() && std::find(conditions.begin(), conditions.end(), b->conditions) == conditions.end())
-            conditions.push_back(b->conditions);
-        s.words = "conditional: " + (conditions.empty() ? std::string("conditions not written") : join_list(conditions, "and"));
-        break;
-      }
-      case Governing::ask: s.rank = 2; s.words = "ask: check in"; break;
-      case Governing::refused: s.words = "not agreed: " + me + " said no"; break;
-      case Governing::not_discussed: s.words = "not agreed: not discussed with " + me; break;
-      case Governing::partner: s.words = "not agreed: not with " + display_name(doc, partner); break;
-      case Governing::kind: s.words = "not agreed: not " + std::string(vocab_name(c.kind)); break;
-      case Governing::layer: s.words = "not agreed: more exposed than " + me + " agreed"; break;
-    }
-    return s;
+  const ContactJudgement j = judge_contact(doc, c);
+  const auto conditions_of = [](const ContactSide& s) {
+    std::vector<std::string> conditions;
+    for (const Boundary* b : s.governing.lines)
+      if (!b->conditions.empty() && std::find(conditions.begin(), conditions.end(), b->conditions) == conditions.end())
+        conditions.push_back(b->conditions);
+    return conditions.empty() ? std::string("conditions not written") : join_list(conditions, "and");
   };
-  std::vector<Side> sides = {side(*receiver, Direction::receive, c.region, c.giver),
-                             side(*giver, Direction::give, c.region, c.receiver)};
-  // Contact is mutual, as the checks hold it (checks_contacts.cpp): where the
-  // giver touches with a region that is sensitive or intimate for them, that
-  // region is touched too, and their own `receive` lines govern it.
-  if (c.giver != c.receiver && tier_for(*giver, c.with) != Tier::ordinary)
-    sides.push_back(side(*giver, Direction::receive, c.with, c.receiver));
-  const Side* worst = &sides[0];
-  for (const Side& s : sides)
-    if (s.rank > worst->rank) worst = &s;
-  out.chip = static_cast<ContactConsent::Chip>(worst->rank);
-  out.words = worst->words;
-  // Several sides conditional: every set of conditions holds.
-  if (worst->rank == 1)
-    for (const Side& s : sides)
-      if (&s != worst && s.rank == 1 && out.words.find(s.words.substr(13)) == std::string::npos)
-        out.words += "; " + s.words.substr(13);
+  const ContactSide& g = j.sides.at(static_cast<std::size_t>(j.governing));
+  const std::string me = display_name(*g.self);
+  switch (j.outcome) {
+    case Governing::ok: out.chip = ContactConsent::yes; out.words = "yes"; break;
+    case Governing::conditional: {
+      out.chip = ContactConsent::conditional;
+      // Several sides conditional: every set of conditions holds.
+      for (const ContactSide& s : j.sides) {
+        if (s.governing.outcome != Governing::conditional) continue;
+        const std::string these = conditions_of(s);
+        if (out.words.empty()) out.words = "conditional: " + these;
+        else if (out.words.find(these) == std::string::npos) out.words += "; " + these;
+      }
+      break;
+    }
+    case Governing::ask: out.chip = ContactConsent::ask; out.words = "ask: check in"; break;
+    case Governing::refused: out.words = "not agreed: " + me + " said no"; break;
+    case Governing::not_discussed: out.words = "not agreed: not discussed with " + me; break;
+    case Governing::partner: out.words = "not agreed: not with " + display_name(doc, g.partner); break;
+    case Governing::kind: out.words = "not agreed: not " + std::string(vocab_name(c.kind)); break;
+    case Governing::layer: out.words = "not agreed: more exposed than " + me + " agreed"; break;
+  }
   return out;
 }
 

@@ -76,11 +76,46 @@ struct Governing {
 Governing govern(const Performer& p, Direction dir, Region region, const std::string& partner, ContactKind kind,
                  Layer layer);
 
-// What both performers' maps say of one contact, for the editor's chip: the
-// receiver's receive lines and the giver's give lines, the more cautious
-// side governing. `words` is the chip: "yes", "conditional: hands flat",
-// "ask: check in", "not agreed: Ana said no". The findings say the rest
-// (garments, barriers, the genital barrier rule).
+// How cautious an outcome is, the most cautious governing a contact: ok 0 <
+// conditional 1 < ask 2 < layer 3 < kind 4 < partner 5 < not discussed 6 <
+// refused 7 (an explicit no outranks one never discussed). From layer up, the
+// checks report an error.
+int outcome_caution(Governing::Outcome o);
+inline bool outcome_is_error(Governing::Outcome o) { return outcome_caution(o) >= 3; }
+// The state an outcome shows as (the placing glow, the chip's colour): yes,
+// conditional, ask, or no for every error; nullopt for not discussed.
+std::optional<BoundaryState> outcome_state(Governing::Outcome o);
+
+// [SECTION] One contact judged against both maps
+// The one judgement of a contact's consent, which the contact checks
+// (checks_contacts.cpp), the contact chip (contact_consent) and the placing
+// glow (placing.hpp) all read, so they never disagree. Its sides:
+//  - the receiver's `receive` lines for the touched region;
+//  - the giver's `give` lines for that region;
+//  - contact is mutual: where the giver touches with a region that is
+//    sensitive or intimate for them (and is not touching themself), that
+//    region is touched too, held to the giver's own `receive` lines with the
+//    receiver as the partner. Hands, forearms and other ordinary regions doing
+//    the touching are just giving.
+// The most cautious side governs (the first of equals).
+struct ContactSide {
+  const Performer* self = nullptr;  // whose lines (a pointer into the document)
+  Direction direction = Direction::receive;
+  Region region = Region::face;     // the region of self's map
+  std::string partner;              // the other performer's id
+  Governing governing;
+};
+struct ContactJudgement {
+  std::vector<ContactSide> sides;   // in the order above; a side of an unknown performer is left out
+  Governing::Outcome outcome = Governing::not_discussed;  // the governing side's (not discussed with no side)
+  int governing = -1;               // index into sides; −1 when there is none
+};
+ContactJudgement judge_contact(const Document& doc, const Contact& c);
+
+// What both performers' maps say of one contact, for the editor's chip:
+// judge_contact's outcome in words. `words` is the chip: "yes",
+// "conditional: hands flat", "ask: check in", "not agreed: Ana said no". The
+// findings say the rest (garments, barriers, the genital barrier rule).
 struct ContactConsent {
   enum Chip { yes, conditional, ask, not_agreed } chip = not_agreed;
   std::string words;

@@ -67,29 +67,41 @@ bool current_version_issued(const Document& doc) {
   return issued_version(doc, doc.choreography.version) != nullptr;
 }
 
-Edited checked(const Document& before, Document doc) {
-  if (choreography_changed(before, doc)) {
-    if (before.choreography.status == ChoreoStatus::locked && doc.choreography.status == ChoreoStatus::locked)
-      return Edited::refused("The choreography is locked (version " + std::to_string(before.choreography.version) +
-                             "); unlock it to revise, which starts version " +
-                             std::to_string(before.choreography.version + 1));
-    // What was issued stays as it was issued: the change is the next version, a
-    // draft. A version rehearsed or locked counts as issued even when a file
-    // made before versions were kept has no record of it: its content is
-    // recorded now, undated, before it changes.
-    const bool issued = current_version_issued(before) || before.choreography.status != ChoreoStatus::draft;
-    if (issued && doc.choreography.version == before.choreography.version) {
-      if (!current_version_issued(before)) {
-        ChoreographyVersion was = snapshot_of(before, "", "as " + std::string(vocab_name(before.choreography.status)) +
-                                                          "; recorded when it first changed");
-        doc.choreography.history.push_back(std::move(was));
-      }
-      doc.choreography.version = before.choreography.version + 1;
-      doc.choreography.status = ChoreoStatus::draft;
+namespace {
+
+// The door's version rules, for a change `changed` made from `before`: a locked
+// choreography refuses it ("" when allowed); an issued version's change becomes
+// the next version, a draft. *recorded: a legacy issued version's content was
+// recorded into the history now.
+std::string versioned(const Document& before, Document& doc, bool changed, bool* recorded) {
+  if (recorded) *recorded = false;
+  if (!changed) return "";
+  if (before.choreography.status == ChoreoStatus::locked && doc.choreography.status == ChoreoStatus::locked)
+    return "The choreography is locked (version " + std::to_string(before.choreography.version) +
+           "); unlock it to revise, which starts version " + std::to_string(before.choreography.version + 1);
+  // What was issued stays as it was issued: the change is the next version, a
+  // draft. A version rehearsed or locked counts as issued even when a file
+  // made before versions were kept has no record of it: its content is
+  // recorded now, undated, before it changes.
+  const bool issued = current_version_issued(before) || before.choreography.status != ChoreoStatus::draft;
+  if (issued && doc.choreography.version == before.choreography.version) {
+    if (!current_version_issued(before)) {
+      ChoreographyVersion was = snapshot_of(before, "", "as " + std::string(vocab_name(before.choreography.status)) +
+                                                        "; recorded when it first changed");
+      doc.choreography.history.push_back(std::move(was));
+      if (recorded) *recorded = true;
     }
+    doc.choreography.version = before.choreography.version + 1;
+    doc.choreography.status = ChoreoStatus::draft;
   }
+  return "";
+}
+
+}  // namespace
+
+Edited Edited::judged(Document doc, std::vector<Diagnostic> problems) {
   Edited e;
-  e.problems_ = validate(doc);
+  e.problems_ = std::move(problems);
   if (!e.problems_.empty()) {
     e.refusal_ = e.problems_.front().message;
     if (e.problems_.size() > 1)
@@ -103,6 +115,25 @@ Edited checked(const Document& before, Document doc) {
   }
   e.doc_ = std::move(doc);
   return e;
+}
+
+Edited checked(const Document& before, Document doc) {
+  if (std::string why = versioned(before, doc, choreography_changed(before, doc), nullptr); !why.empty())
+    return Edited::refused(std::move(why));
+  std::vector<Diagnostic> problems = validate(doc);
+  return Edited::judged(std::move(doc), std::move(problems));
+}
+
+Edited checked_pose_keys(const Document& before, Document doc, std::size_t beat) {
+  const auto& bb = before.choreography.beats;
+  const auto& db = doc.choreography.beats;
+  if (beat >= bb.size() || bb.size() != db.size()) return checked(before, std::move(doc));
+  bool recorded = false;
+  if (std::string why = versioned(before, doc, bb[beat].poses != db[beat].poses, &recorded); !why.empty())
+    return Edited::refused(std::move(why));
+  // A legacy version's content recorded now is a new entry in the history: checked whole.
+  std::vector<Diagnostic> problems = recorded ? validate(doc) : validate_pose_keys(doc, beat);
+  return Edited::judged(std::move(doc), std::move(problems));
 }
 
 int version_after_change(const Document& doc) {

@@ -41,7 +41,11 @@ class Edited {
 
  private:
   friend Edited checked(const Document& before, Document after);
+  friend Edited checked_pose_keys(const Document& before, Document after, std::size_t beat);
   Edited() = default;
+  // `doc` with the problems found in it: refused when there are any or when it
+  // would not fit in a scene file.
+  static Edited judged(Document doc, std::vector<Diagnostic> problems);
   std::optional<Document> doc_;
   std::string refusal_;
   std::vector<Diagnostic> problems_;
@@ -56,6 +60,13 @@ class Edited {
 //  - the result must be valid (validate()) and fit in a scene file.
 // Otherwise a refusal naming the first problem.
 Edited checked(const Document& before, Document after);
+// The door for a change of beat `beat`'s pose keys alone, made from a valid
+// document (as every document an edit returns is): the same version rules
+// and file-size limit, and of validate() the rules a pose key can break
+// (validate.hpp validate_pose_keys). It makes a pose drag's every frame cheap;
+// the drag's release goes through checked(), the whole document validated.
+// A change elsewhere than `beat`'s pose keys needs checked().
+Edited checked_pose_keys(const Document& before, Document after, std::size_t beat);
 
 // [SECTION] Versions
 // The current version as an issued version (the snapshot history keeps): what

@@ -34,14 +34,28 @@ void sort_joints(Pose& p) {
 
 }  // namespace
 
-Edited set_pose(const Document& doc, std::size_t beat, Pose pose) {
-  if (beat >= doc.choreography.beats.size()) return Edited::refused(no_beat(beat));
+namespace {
+
+// `doc` with `pose` as beat `beat`'s key (requires a valid beat index).
+Document with_pose(const Document& doc, std::size_t beat, Pose pose) {
   Document d = doc;
   Beat& b = d.choreography.beats[beat];
   sort_joints(pose);
   if (Pose* existing = pose_of(b, pose.performer)) *existing = std::move(pose);
   else b.poses.push_back(std::move(pose));
-  return checked(doc, std::move(d));
+  return d;
+}
+
+}  // namespace
+
+Edited set_pose(const Document& doc, std::size_t beat, Pose pose) {
+  if (beat >= doc.choreography.beats.size()) return Edited::refused(no_beat(beat));
+  return checked(doc, with_pose(doc, beat, std::move(pose)));
+}
+
+Edited drag_pose(const Document& doc, std::size_t beat, Pose pose) {
+  if (beat >= doc.choreography.beats.size()) return Edited::refused(no_beat(beat));
+  return checked_pose_keys(doc, with_pose(doc, beat, std::move(pose)), beat);
 }
 
 Edited remove_pose(const Document& doc, std::size_t beat, const std::string& performer) {

@@ -19,6 +19,11 @@ struct PropMeshes;  // mesh_import.hpp
 // Sets the whole pose of `pose.performer` in beat `beat` (adding the key when
 // the beat has none for them). Joints are put in skeleton order.
 Edited set_pose(const Document& doc, std::size_t beat, Pose pose);
+// set_pose for a drag's every frame: the same edit through the pose-key door
+// (edits.hpp checked_pose_keys), which needs `doc` valid (any document an
+// edit or a load returns is) and checks what a pose key can break. A drag
+// shows these and writes its release with set_pose, the whole door.
+Edited drag_pose(const Document& doc, std::size_t beat, Pose pose);
 // Removes the beat's key for a performer (they then move through it from the
 // keys around it).
 Edited remove_pose(const Document& doc, std::size_t beat, const std::string& performer);

@@ -11,23 +11,6 @@ namespace cs {
 
 namespace {
 
-// The most cautious first: what the checks report as errors, then ask, conditional, agreed.
-int severity_rank(Governing::Outcome o) {
-  switch (o) {
-    case Governing::ok: return 0;
-    case Governing::conditional: return 1;
-    case Governing::ask: return 2;
-    case Governing::layer: return 3;
-    case Governing::kind: return 4;
-    case Governing::partner: return 5;
-    case Governing::not_discussed: return 6;
-    case Governing::refused: return 7;  // an explicit no outranks one never discussed
-  }
-  return 7;
-}
-
-bool is_error(Governing::Outcome o) { return severity_rank(o) >= 3; }
-
 // A worn garment of `wearer` over `region` at this moment; −1 none. Modesty wear
 // (hidden) is preferred: it is what the layer names when both are worn.
 int worn_over(const Document& d, const std::vector<bool>& worn, const std::string& wearer, Region region) {
@@ -92,30 +75,12 @@ PlacingJudgement judge_placing(const Document& doc, double count, const std::str
   c.layer = contact_layer_at(doc, count, giver, with, receiver, region, &c.garment);
   c.pressure = Pressure::light;
 
-  const Performer* recv = doc.performer(receiver);
-  const Performer* give = doc.performer(giver);
-  j.governed_by = receiver;
-  if (recv) j.outcome = govern(*recv, Direction::receive, region, giver, c.kind, c.layer).outcome;
-  auto consider = [&](Governing::Outcome o, const std::string& who) {
-    if (severity_rank(o) > severity_rank(j.outcome)) {
-      j.outcome = o;
-      j.governed_by = who;
-    }
-  };
-  if (give) {
-    consider(govern(*give, Direction::give, region, receiver, c.kind, c.layer).outcome, giver);
-    // The giver's own region is touched too, where it is not ordinary for them (checks_contacts.cpp).
-    if (tier_for(*give, with) != Tier::ordinary)
-      consider(govern(*give, Direction::receive, with, receiver, c.kind, c.layer).outcome, giver);
-  }
-  j.needs_modifier = is_error(j.outcome);
-  switch (j.outcome) {
-    case Governing::ok: j.state = BoundaryState::yes; break;
-    case Governing::conditional: j.state = BoundaryState::conditional; break;
-    case Governing::ask: j.state = BoundaryState::ask; break;
-    case Governing::not_discussed: j.state = std::nullopt; break;
-    default: j.state = BoundaryState::no; break;
-  }
+  // The one judgement of consent.hpp, as the chip and the checks read it.
+  const ContactJudgement judged = judge_contact(doc, c);
+  j.outcome = judged.outcome;
+  j.governed_by = judged.governing >= 0 ? judged.sides[static_cast<std::size_t>(judged.governing)].self->id : receiver;
+  j.needs_modifier = outcome_is_error(j.outcome);
+  j.state = outcome_state(j.outcome);
   j.summary = possessive(display_name(doc, giver)) + " " + std::string(region_label(with)) + " on " +
               possessive(display_name(doc, receiver)) + " " + std::string(region_label(region)) + " (" +
               std::string(vocab_name(c.kind)) + ", " + layer_words(c.layer) + "): " + outcome_words(j.outcome);

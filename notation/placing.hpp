@@ -5,11 +5,12 @@
 // While a hand (or lips, a cheek, the chest…) is dragged over a partner, the
 // editor asks `judge_placing` about the region under it every frame and glows
 // that region in the governing state; on release it writes the contact with
-// `add_placed_contact`. The rules are the checks' own: govern() of consent.hpp
-// for each side (the receiver's `receive` lines, the giver's `give` lines, and
-// the giver's own region where it is sensitive or intimate for them), and the
-// layer from the garments worn at that count (timeline.hpp garments_worn_at),
-// so the glow, the contact written and the finding that follows agree.
+// `add_placed_contact`. The judgement is the checks' and the contact chip's
+// own: judge_contact() of consent.hpp (the receiver's `receive` lines, the
+// giver's `give` lines, and the giver's own region where it is sensitive or
+// intimate for them), with the layer from the garments worn at that count
+// (timeline.hpp garments_worn_at), so the glow, the chip, the contact written
+// and the finding that follows agree.
 //
 // A contact the checks would report as an error (a region marked no or never
 // discussed, or agreed but not with this partner, this kind or this layer)

@@ -68,6 +68,13 @@ class Validator {
   Validator(const Document& d, std::string file) : doc_(d), file_(std::move(file)) {}
   std::vector<Diagnostic> problems;
 
+  // The rules of one beat's pose keys alone (validate_pose_keys).
+  void run_pose_keys(std::size_t beat) {
+    integer(doc_.choreography.version, rules::version, "/choreography/version");
+    if (beat < doc_.choreography.beats.size())
+      poses(doc_.choreography.beats[beat], index_path("/choreography/beats", beat));
+  }
+
   void run() {
     top_level_lists();
     for (std::size_t i = 0; i < doc_.performers.size(); ++i) performer(doc_.performers[i], index_path("/performers", i));
@@ -600,6 +607,12 @@ class Validator {
 std::vector<Diagnostic> validate(const Document& doc, std::string_view file) {
   Validator v(doc, std::string(file));
   v.run();
+  return std::move(v.problems);
+}
+
+std::vector<Diagnostic> validate_pose_keys(const Document& doc, std::size_t beat, std::string_view file) {
+  Validator v(doc, std::string(file));
+  v.run_pose_keys(beat);
   return std::move(v.problems);
 }
 

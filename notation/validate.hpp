@@ -85,4 +85,14 @@ inline constexpr std::size_t kMaxTextBytes = 100000;  // a label, an action, a n
 // the diagnostics.
 std::vector<Diagnostic> validate(const Document& doc, std::string_view file = "");
 
+// What an edit of one beat's pose keys can break, by the same rules validate()
+// applies to them (this runs validate()'s own code for a beat's poses): the
+// keys' performers known and each posed once, positions and angles within
+// their ranges, joints in skeleton order; and the choreography's version
+// number within its range (a change to an issued version starts the next).
+// Only for a document that was valid before its pose keys in `beat` changed:
+// the door uses it while a pose is dragged (edits.hpp checked_pose_keys) and
+// validates the whole document when the drag is released.
+std::vector<Diagnostic> validate_pose_keys(const Document& doc, std::size_t beat, std::string_view file = "");
+
 }  // namespace cs

@@ -1,6 +1,7 @@
 // pose_inspector.cpp — the Inspector's posing section (pose_tools.hpp): the
 // selected joint's angles as numbers, clamped to its limits and labelled in
-// anatomical words, the pins, and "Rest on support"; each field is an edit
+// anatomical words, the pins, mirror, copy the previous beat's pose, flip the
+// staging, the pose presets and "Rest on support"; each field is an edit
 // function behind undoable(), one undo step per visit.
 #include <imgui.h>
 
@@ -15,6 +16,7 @@
 #include "notation/edits_poses.hpp"
 #include "notation/ik.hpp"
 #include "notation/phrasing.hpp"
+#include "notation/pose_presets.hpp"
 
 namespace cs::editor {
 
@@ -76,6 +78,33 @@ void pose_section(EditorState& s, const UiFonts& fonts, const Performer& perform
       if (pinned) pose_pins().insert({id, j});
       else pose_pins().erase({id, j});
     }
+  }
+  // Whole-pose edits, each one undo step.
+  if (ImGui::Button("Mirror")) {
+    if (edit_document(s, "Mirror " + possessive(who) + " pose", mirror_pose(*s.document(), bi, id))) set_count(s, b.start_count);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mirror %s pose left to right, in place", possessive(who).c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Copy previous")) {
+    if (edit_document(s, "Copy " + possessive(who) + " pose from the previous beat", copy_pose_from_previous(*s.document(), bi, id)))
+      set_count(s, b.start_count);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Give %s the pose of the beat before %s", who.c_str(), b.id.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Flip staging")) {
+    if (edit_document(s, "Flip the staging of " + b.id, flip_staging(*s.document(), bi))) set_count(s, b.start_count);
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Mirror every performer of %s across the stage's centre line, places and all:\nwhich way to roll so the garments stay hidden", b.id.c_str());
+  ImGui::TextDisabled("Presets");
+  for (const PosePreset preset : kPosePresets) {
+    const std::string name(pose_preset(preset).name);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(name.c_str())) {
+      if (edit_document(s, "Pose " + who + ": " + name, apply_pose_preset(*s.document(), bi, id, preset, s.checks.options.meshes)))
+        set_count(s, b.start_count);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pose %s to %s, where they are, resting on what is under them", who.c_str(), name.c_str());
   }
   if (ImGui::Button("Rest on support")) {
     if (edit_document(s, "Rest " + who + " on support", rest_on_support(*s.document(), bi, id, s.checks.options.meshes)))

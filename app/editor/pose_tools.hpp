@@ -57,6 +57,12 @@ using Pin = std::pair<std::string, Joint>;
 std::set<Pin>& pose_pins();
 bool pinnable(Joint j);
 
+// How a pose drag's every frame goes through the door: false (the editor's
+// way), by drag_pose (edits_poses.hpp: the rules a pose key can break);
+// true, by set_pose (the whole document validated each frame, as the release
+// always is). The frame benchmark sets it to measure the two in one run.
+bool& drag_frames_validate_whole_document();
+
 // Tab: the next performer (after the selected one; the first when none is).
 void select_next_performer(EditorState& s);
 // "Posing Ana · b04 Lie back" when a performer is selected and a beat is under

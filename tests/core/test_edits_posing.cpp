@@ -11,6 +11,8 @@
 #include "notation/edits_poses.hpp"
 #include "notation/format.hpp"
 #include "notation/ik.hpp"
+#include "notation/pose_presets.hpp"
+#include "notation/validate.hpp"
 #include "notation/stage.hpp"
 
 using namespace cs;
@@ -219,4 +221,90 @@ TEST_CASE("copy the pose from the previous beat") {
   const Pose& prev = key_or_staged(d, b - 1, "ben");
   CHECK(key_or_staged(copied, b, "ben") == prev);
   CHECK_FALSE(copy_pose_from_previous(d, 0, "ben").ok());
+}
+
+TEST_CASE("a drag's every frame goes through the pose-key door: out-of-range keys are refused, valid ones equal the whole door's") {
+  Document d = bedroom();
+  const std::size_t b = beat_index(d, "b03");
+  const Pose key = key_or_staged(d, b, "ana");
+  // A valid frame: the same document the whole door makes (versions and all).
+  Pose moved = key;
+  set_pose_joint(moved, Joint::elbow_r, {-40, 0, 0});
+  const Edited fast = drag_pose(d, b, moved), whole = set_pose(d, b, moved);
+  REQUIRE(fast.ok());
+  REQUIRE(whole.ok());
+  CHECK(fast.doc() == whole.doc());
+  // Out of range: the same refusal as the whole door's, by the same rule.
+  const auto refused_alike = [&](const Pose& bad, const std::string& words) {
+    const Edited f = drag_pose(d, b, bad), w = set_pose(d, b, bad);
+    REQUIRE_FALSE(f.ok());
+    REQUIRE_FALSE(w.ok());
+    CHECK(f.refusal() == w.refusal());
+    CHECK(f.refusal().find(words) != std::string::npos);
+  };
+  Pose far = key;
+  far.root_position[0] = 20000;  // beyond rules::coordinate
+  refused_alike(far, "out of range");
+  Pose spun = key;
+  spun.root_rotation[1] = 5000;  // beyond rules::angle
+  refused_alike(spun, "out of range");
+  Pose nan = key;
+  nan.root_position[1] = std::nan("");
+  refused_alike(nan, "A position");
+  Pose twice = key;
+  twice.joints.push_back({Joint::elbow_r, {-10, 0, 0}});
+  twice.joints.push_back({Joint::elbow_r, {-20, 0, 0}});
+  refused_alike(twice, "given twice");
+  Pose nobody = key;
+  nobody.performer = "nobody";
+  refused_alike(nobody, "unknown performer");
+  // A locked choreography refuses a drag's frames too.
+  Document locked = d;
+  locked.choreography.status = ChoreoStatus::locked;
+  REQUIRE(validate(locked).empty());
+  CHECK_FALSE(drag_pose(locked, b, moved).ok());
+  CHECK(drag_pose(locked, b, moved).refusal().find("locked") != std::string::npos);
+  // An issued version: the frame starts the next version, as the whole door does.
+  Document issued = d;
+  issue_current(issued, "2026-12-01", "rehearsed");
+  const Edited next = drag_pose(issued, b, moved);
+  REQUIRE(next.ok());
+  CHECK(next.doc().choreography.version == issued.choreography.version + 1);
+  CHECK(next.doc() == set_pose(issued, b, moved).doc());
+}
+
+TEST_CASE("pose presets: each gives a valid key, resting on the floor, placed and facing as before") {
+  Document d = bedroom();
+  const std::size_t b = beat_index(d, "b01");
+  // Ana away from the bed, on the bare floor.
+  Pose start = key_or_staged(d, b, "ana");
+  start.root_position[0] = 3.0;
+  start.root_position[2] = 3.0;
+  d = made(set_pose(d, b, start));
+  const double count = d.choreography.beats[b].start_count;
+  for (const PosePreset p : kPosePresets) {
+    const PosePresetData& data = pose_preset(p);
+    INFO(data.name);
+    const Document posed = made(apply_pose_preset(d, b, "ana", p));
+    CHECK(validate(posed).empty());
+    // On the floor: the lowest point of the body touches it (within a millimetre).
+    CHECK(std::abs(height_above_support(posed, b, "ana")) < 1e-3);
+    const Stage st = evaluate(posed, count);
+    const StagePerformer& ana = st.performers[static_cast<std::size_t>(posed.performer_index("ana"))];
+    const glm::vec3 pelvis = ana.joints[static_cast<std::size_t>(Joint::pelvis)].position;
+    // Placed where she was.
+    CHECK(std::abs(pelvis.x - 3.0) < 0.5);
+    CHECK(std::abs(pelvis.z - 3.0) < 0.5);
+    // Standing and kneeling keep the head high; lying brings it near the floor.
+    const float head = ana.joints[static_cast<std::size_t>(Joint::head)].position.y;
+    switch (p) {
+      case PosePreset::stand: CHECK(head > 1.3f); break;
+      case PosePreset::kneel: CHECK(head > 0.9f); CHECK(head < 1.3f); break;
+      case PosePreset::sit: CHECK(head > 0.6f); CHECK(head < 1.1f); break;
+      case PosePreset::lie_back: case PosePreset::lie_side: CHECK(head < 0.35f); break;
+    }
+    // The preset's joints are the key's.
+    const Pose key = key_or_staged(posed, b, "ana");
+    for (const JointRotation& jr : data.joints) CHECK(pose_joint(key, jr.joint) == clamp_joint(jr.joint, jr.degrees));
+  }
 }

@@ -8,6 +8,8 @@
 #include <algorithm>
 
 #include "notation/checks.hpp"
+#include "notation/checks_run.hpp"  // check_contacts: one beat's contact findings
+#include "notation/consent.hpp"
 #include "notation/format.hpp"
 #include "notation/pick.hpp"
 #include "notation/placing.hpp"
@@ -168,4 +170,70 @@ TEST_CASE("pick: the region under a ray skips the performer dragging, and a clic
     const glm::dvec3 p(st.performers[1].joints[static_cast<std::size_t>(j)].position);
     CHECK(nearest_joint(st.performers[1], p + glm::dvec3(0.01, -0.01, 0.01)) == j);
   }
+}
+
+TEST_CASE("placing, the contact chip and the checks read one judgement: they agree for every region pair of the example") {
+  // Every giver region on every receiver region, both ways between the
+  // performers of the bedroom example, at each beat's start (the garments worn
+  // differ, so the layer does): the placing glow, the chip of the contact it
+  // would write and the contact findings of that contact never disagree.
+  const Document d = bedroom();
+  REQUIRE(d.performers.size() >= 2);
+  auto chip_state = [](ContactConsent::Chip c) -> std::optional<BoundaryState> {
+    switch (c) {
+      case ContactConsent::yes: return BoundaryState::yes;
+      case ContactConsent::conditional: return BoundaryState::conditional;
+      case ContactConsent::ask: return BoundaryState::ask;
+      case ContactConsent::not_agreed: break;
+    }
+    return BoundaryState::no;
+  };
+  // The most cautious consent finding the checks give a lone contact, as a state.
+  auto checks_state = [&](const Beat& beat, const Contact& c) -> std::optional<BoundaryState> {
+    Beat alone = beat;
+    alone.contacts = {c};
+    std::vector<Finding> fs;
+    check_contacts(d, alone, fs);
+    std::optional<BoundaryState> worst = BoundaryState::yes;
+    for (const Finding& f : fs) {
+      std::optional<BoundaryState> s;
+      switch (f.code) {
+        case FindingCode::contact_refused: case FindingCode::contact_partner: case FindingCode::contact_kind:
+        case FindingCode::contact_layer: s = BoundaryState::no; break;
+        case FindingCode::contact_ask: s = BoundaryState::ask; break;
+        case FindingCode::contact_conditional: s = BoundaryState::conditional; break;
+        default: continue;
+      }
+      if (caution(*s) > caution(*worst)) worst = s;
+    }
+    return worst;
+  };
+  std::size_t pairs = 0, agreed = 0, refused = 0, cautious = 0;
+  for (const Beat& beat : d.choreography.beats) {
+    for (const Performer& giver : d.performers)
+      for (const Performer& receiver : d.performers) {
+        if (giver.id == receiver.id) continue;
+        for (std::size_t w = 0; w < kRegionCount; ++w)
+          for (std::size_t r = 0; r < kRegionCount; ++r) {
+            const Region with = vocab_at<Region>(w), region = vocab_at<Region>(r);
+            const PlacingJudgement placed = judge_placing(d, beat.start_count, giver.id, with, receiver.id, region);
+            const ContactConsent chip = contact_consent(d, placed.contact);
+            // The glow shows "not discussed" apart; the chip and the checks count it as no.
+            const std::optional<BoundaryState> glow = placed.state ? placed.state : std::optional<BoundaryState>(BoundaryState::no);
+            INFO(placed.summary << " at " << beat.id << "; chip: " << chip.words);
+            REQUIRE(glow == chip_state(chip.chip));
+            REQUIRE(glow == checks_state(beat, placed.contact));
+            REQUIRE(placed.needs_modifier == (chip.chip == ContactConsent::not_agreed));
+            ++pairs;
+            if (*glow == BoundaryState::yes) ++agreed;
+            else if (*glow == BoundaryState::no) ++refused;
+            else ++cautious;
+          }
+      }
+  }
+  // The example exercises every kind of answer, so the agreement is not vacuous.
+  CHECK(pairs > 1000);
+  CHECK(agreed > 0);
+  CHECK(refused > 0);
+  CHECK(cautious > 0);
 }
