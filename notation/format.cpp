@@ -1109,7 +1109,7 @@ LoadResult load_scene_file(const std::filesystem::path& path) {
   if (static_cast<std::uintmax_t>(in.gcount()) != size) return fail("The file changed size while it was being read");
   if (text.starts_with(kSealMagic))
     return fail("This scene is sealed (encrypted with a passphrase): the editor asks for the passphrase; on the "
-                "command line, give it with --passphrase-file FILE where a command takes it, or `closedset unseal`");
+                "command line, give it with --passphrase-file PASSFILE (a file whose first line is the passphrase)");
   return load_scene_text(text, label);
 }
 
