@@ -10,12 +10,13 @@
 #include <string_view>
 #include <type_traits>
 
+#include "notation/format.hpp"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include "notation/printable.hpp"
 
 namespace CLI { class App; }
-namespace cs { struct LoadResult; }
 
 namespace cs::cli {
 
@@ -69,6 +70,28 @@ template <class... A> void say(std::FILE* to, const char* format, const A&... ar
   std::list<std::string> store;  // keeps each shown argument alive through the call
   say_formatted(to, format, detail::shown_arg(args, store)...);
 }
+// Every subcommand that opens a scene opens it through OpenedScene and takes
+// --passphrase-file for a sealed one (scene_open.cpp). A sealed scene opened
+// without it is refused by the loader with a message that names the option; an
+// unreadable passphrase file or a wrong passphrase is an error in `load` too.
+void add_passphrase_option(CLI::App* sub, std::string& passphrase_file);
+
+class OpenedScene {
+ public:
+  // Loads FILE: a plain scene as it is, a sealed one with the first line of
+  // passphrase_file. With `for_rewrite`, `text` keeps the file's text as read
+  // (decrypted for a sealed scene) and `passphrase` a sealed scene's
+  // passphrase, so that the scene can be compared and written back sealed.
+  OpenedScene(const std::string& file, const std::string& passphrase_file, bool for_rewrite = false);
+  ~OpenedScene();  // wipes text and passphrase
+  OpenedScene(const OpenedScene&) = delete;
+  OpenedScene& operator=(const OpenedScene&) = delete;
+
+  LoadResult load;
+  bool sealed = false;     // the file begins like a sealed scene (whether or not it opened)
+  std::string text;        // for_rewrite only
+  std::string passphrase;  // for_rewrite and sealed only
+};
 
 // The problems of a load as JSON: [{"line", "column"} or {"path"}, "message"].
 nlohmann::ordered_json problems_json(const LoadResult& r);

@@ -161,6 +161,7 @@ void add_check(CLI::App& app, Runner& run) {
     int width = 0;
     bool suggest_moves = false;
     bool list_codes = false;
+    std::string passphrase_file;
   };
   auto opt = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "Check every beat and transition against boundaries, rider and garments");
@@ -177,6 +178,7 @@ void add_check(CLI::App& app, Runner& run) {
   sub->add_flag("--suggest-moves", opt->suggest_moves,
                 "For each exposure or hidden garment that reads: the smallest camera move (5 to 40 cm left, right, up or "
                 "down) that stops it reading at its worst moment (slower)");
+  add_passphrase_option(sub, opt->passphrase_file);
   std::string codes = "Codes:\n";
   for (const FindingInfo& f : finding_catalogue())
     codes += "  " + std::string(f.id) + " (" + std::string(severity_name(f.severity)) + "): " + std::string(f.when) + "\n";
@@ -199,7 +201,8 @@ void add_check(CLI::App& app, Runner& run) {
         say(stderr, "closedset check: --format md is only for --list-codes\n");
         return kBadInput;
       }
-      const LoadResult r = load_scene_file(opt->file);
+      const OpenedScene scene(opt->file, opt->passphrase_file);
+      const LoadResult& r = scene.load;
       if (!r.ok()) {
         for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
         say(stderr, "%s: not valid; fix these before checking\n", opt->file.c_str());

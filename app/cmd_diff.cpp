@@ -48,8 +48,9 @@ bool pick(const Document& d, const std::string& file, int number, Side& out) {
   return true;
 }
 
-std::optional<Document> load(const std::string& file) {
-  LoadResult r = load_scene_file(file);
+std::optional<Document> load(const std::string& file, const std::string& passphrase_file) {
+  OpenedScene scene(file, passphrase_file);
+  LoadResult& r = scene.load;
   if (r.ok()) return std::move(*r.document);
   for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
   say(stderr, "%s: not valid; nothing compared\n", file.c_str());
@@ -65,6 +66,7 @@ void add_diff(CLI::App& app, Runner& run) {
     std::string format = "text";
     bool no_exposure = false;
     int threads = 0;
+    std::string passphrase_file;
   };
   auto opt = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
@@ -76,6 +78,7 @@ void add_diff(CLI::App& app, Runner& run) {
   sub->add_option("--format", opt->format, "Output: text for a person, json for tools")->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--no-exposure", opt->no_exposure, "Do not stage and mask both versions to compare what each camera sees");
   sub->add_option("--threads", opt->threads, "Masking threads (0: all cores)")->check(CLI::Range(0, 256));
+  add_passphrase_option(sub, opt->passphrase_file);  // one passphrase opens both files
   sub->footer("Lists beats added, removed, re-timed and relabelled; contacts added, removed or changed; poses changed "
               "by more than 2° or 1 cm; breath and eyelines; garments on and off; props, cameras and masking notes; and, "
               "unless --no-exposure, each performer's exposure on each camera. JSON schema closedset-diff/1: see the README. "
@@ -90,11 +93,11 @@ void add_diff(CLI::App& app, Runner& run) {
         say(stderr, "closedset diff: --from and --to are for two versions of one file; with two files, each file's current version is compared\n");
         return kBadInput;
       }
-      const std::optional<Document> old_doc = load(opt->files.front());
+      const std::optional<Document> old_doc = load(opt->files.front(), opt->passphrase_file);
       if (!old_doc) return kBadInput;
       std::optional<Document> new_doc;
       if (opt->files.size() == 2) {
-        new_doc = load(opt->files.back());
+        new_doc = load(opt->files.back(), opt->passphrase_file);
         if (!new_doc) return kBadInput;
       }
       const Document& names = new_doc ? *new_doc : *old_doc;

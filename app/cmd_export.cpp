@@ -31,7 +31,7 @@ namespace cs::cli {
 namespace {
 
 struct Options {
-  std::string file, out;
+  std::string file, out, passphrase_file;
   std::optional<double> at;
   bool animated = false;
   std::string beats;
@@ -79,7 +79,8 @@ int run_export(const Options& opt) {
   if (opt.at && !std::isfinite(*opt.at)) return bad("closedset export: --at needs a count (a number)");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad("closedset export: " + why);
 
-  const LoadResult r = load_scene_file(opt.file);
+  const OpenedScene scene(opt.file, opt.passphrase_file);
+  const LoadResult& r = scene.load;
   if (!r.ok()) {
     for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
     return bad(opt.file + ": not a valid scene; nothing was exported");
@@ -195,6 +196,7 @@ void add_export(CLI::App& app, Runner& run) {
   sub->add_option("--fps", opt->fps, ".otio: frame rate of the markers (default 24)")->check(CLI::Range(1.0, 1000.0));
   sub->add_option("--detail", opt->detail, "glTF: tessellation detail, as the editor's (default 24)")
       ->check(CLI::Range(4, 96));
+  add_passphrase_option(sub, opt->passphrase_file);
   sub->footer(
       "glTF: every performer as a hierarchy of body segments with one mesh per region (material region:<id>),\n"
       "garments (garment:<id>, hidden by scale 0 when off), props, and cameras on their real lenses (yfov the\n"

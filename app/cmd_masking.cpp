@@ -31,6 +31,7 @@ struct Options {
   std::string samples;
   std::string format = "text";
   int threads = 0;
+  std::string passphrase_file;
 };
 
 // "320x134" or "320" (height from each camera's aspect).
@@ -152,7 +153,8 @@ int run_masking(const Options& opt) {
                  opt.samples.c_str());
     return kBadInput;
   }
-  const LoadResult r = load_scene_file(opt.file);
+  const OpenedScene scene(opt.file, opt.passphrase_file);
+  const LoadResult& r = scene.load;
   if (!r.ok()) {
     for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
     say(stderr, "%s: not a valid scene; nothing masked\n", opt.file.c_str());
@@ -243,6 +245,7 @@ void add_masking(CLI::App& app, Runner& run) {
   sub->add_option("--threads", opt->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
   sub->add_option("--format", opt->format, "Output: text for a person, json for tools")
       ->check(CLI::IsMember({"text", "json"}));
+  add_passphrase_option(sub, opt->passphrase_file);
   sub->footer("Shares are of the frame inside the frame lines; hidden is the share of a region's footprint\n"
               "(where it would show if nothing were in the way) that does not read as bare skin;\n"
               "in the text, a hidden region listed without a percentage is hidden completely.\n"

@@ -30,7 +30,7 @@ namespace cs::cli {
 namespace {
 
 struct Options {
-  std::string file, out, camera, size = "1280x720", overlay = "none";
+  std::string file, out, camera, size = "1280x720", overlay = "none", passphrase_file;
   double at = NAN;
   int supersample = 1;
 };
@@ -62,7 +62,8 @@ int run_render(const Options& opt) {
   if (!parse_still_overlay(opt.overlay, overlay)) return bad("--overlay " + opt.overlay + ": use none, masking or consent");
   if (!std::isfinite(opt.at)) return bad("--at needs a count (a number)");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
-  const LoadResult r = load_scene_file(opt.file);
+  const OpenedScene scene(opt.file, opt.passphrase_file);
+  const LoadResult& r = scene.load;
   if (!r.ok()) {
     for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
     return bad(opt.file + ": not a valid scene; nothing was rendered");
@@ -111,6 +112,7 @@ void add_render(CLI::App& app, Runner& run) {
                   "agreed from this view red, agreed intimate skin green, modesty wear yellow)");
   sub->add_option("--supersample", opt->supersample, "Rays per pixel along each axis (default 1; 2 smooths edges at 4 times the rays)")
       ->check(CLI::Range(1, 4));
+  add_passphrase_option(sub, opt->passphrase_file);
   sub->footer(
       "Every pixel is the masking engine's ray (with --supersample S, the mean of SxS rays): the still shows exactly what the masking\n"
       "numbers count. Needs no display. Exit status: 0 written, 2 bad input or usage (nothing written), 3 internal error.");

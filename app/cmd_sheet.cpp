@@ -27,7 +27,7 @@ namespace cs::cli {
 namespace {
 
 struct Options {
-  std::string file, out, audience, date;
+  std::string file, out, audience, date, passphrase_file;
   bool no_stills = false;
   int still_width = 480;
 };
@@ -51,7 +51,8 @@ int run_sheet(const Options& opt) {
   const std::string date = opt.date.empty() ? today_utc() : opt.date;
   if (!valid_date(date)) return bad("--date " + opt.date + ": give the date as YYYY-MM-DD");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
-  const LoadResult r = load_scene_file(opt.file);
+  const OpenedScene scene(opt.file, opt.passphrase_file);
+  const LoadResult& r = scene.load;
   if (!r.ok()) {
     for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
     return bad(opt.file + ": not a valid scene; no sheet was written");
@@ -105,6 +106,7 @@ void add_sheet(CLI::App& app, Runner& run) {
   sub->add_option("--date", opt->date, "The sheet's date, YYYY-MM-DD (default: today, UTC); same file and date, same bytes");
   sub->add_flag("--no-stills", opt->no_stills, "Director's and continuity sheets: leave out the stills (faster)");
   sub->add_option("--still-width", opt->still_width, "Pixels across each still (default 480)")->check(CLI::Range(64, 2048));
+  add_passphrase_option(sub, opt->passphrase_file);
   sub->footer(
       "Each sheet is built from what its audience may see: a performer sees their own body map and rider and, of a\n"
       "partner, only the lines that govern contact between the two of them; the director sees consent only as\n"

@@ -6,12 +6,10 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <optional>
 
 #include "app/cli.hpp"
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
-#include "notation/seal.hpp"
 
 namespace cs::cli {
 
@@ -42,25 +40,13 @@ void add_validate(CLI::App& app, Runner& run) {
   sub->add_option("FILE", opt->file, "Scene file (NAME.closedset.json)")->required();
   sub->add_option("--format", opt->format, "Output: text for a person, json for tools")
       ->check(CLI::IsMember({"text", "json"}));
-  sub->add_option("--passphrase-file", opt->passphrase_file,
-                  "For a sealed scene: read its passphrase from the first line of this file");
+  add_passphrase_option(sub, opt->passphrase_file);
   sub->footer("Mesh props are loaded too (as check loads them). Exit status: 0 valid, 2 problems found or bad "
               "usage, 3 internal error.");
   sub->callback([opt, &run] {
     run = [opt] {
-      LoadResult r;
-      if (opt->passphrase_file.empty()) {
-        r = load_scene_file(opt->file);
-      } else {
-        std::string error;
-        std::optional<std::string> pass = read_passphrase_file(opt->passphrase_file, &error);
-        if (!pass) {
-          say(stderr, "closedset validate: %s\n", error.c_str());
-          return kBadInput;
-        }
-        r = load_sealed_scene_file(opt->file, *pass);
-        wipe(*pass);
-      }
+      const OpenedScene scene(opt->file, opt->passphrase_file);
+      const LoadResult& r = scene.load;
       // The meshes too, as `check` loads them: a scene whose mesh cannot load is not valid.
       const PropMeshes meshes =
           r.ok() ? load_prop_meshes(*r.document, std::filesystem::path(opt->file).parent_path()) : PropMeshes{};

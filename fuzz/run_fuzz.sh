@@ -2,7 +2,8 @@
 # run_fuzz.sh FUZZER SECONDS — run one libFuzzer target for a bounded time from
 # its seed corpus: fuzz_load from the example scenes and the test inputs,
 # fuzz_mesh from fuzz/corpus/mesh/ (the first byte of each seed picks the
-# format). Prints executions per second. Fails (non-zero) if libFuzzer finds a
+# format), fuzz_edits from fuzz/corpus/edits/ (the first byte picks the
+# starting scene, the rest the edits). Prints executions per second. Fails (non-zero) if libFuzzer finds a
 # crash; the crashing input is left in build-fuzz/fuzz/<name>-run/artifacts/
 # to turn into a test.
 set -euo pipefail
@@ -22,6 +23,9 @@ case "$name" in
     # Leaks inside Debian's libassimp and libfontconfig are not ours to fix (fuzz/lsan_thirdparty.supp).
     export LSAN_OPTIONS="suppressions=$root/fuzz/lsan_thirdparty.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
     args=(-max_len=65536) ;;
+  fuzz_edits)
+    cp "$root"/fuzz/corpus/edits/* "$work/corpus/"
+    args=(-max_len=4096) ;;
   *) echo "run_fuzz.sh: no corpus for $name" >&2; exit 2 ;;
 esac
 "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 "${args[@]}" \

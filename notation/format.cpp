@@ -91,33 +91,34 @@ std::size_t token_start(std::string_view s, std::size_t last) {
 }
 
 // Finds object keys that appear twice, which JSON parsers otherwise resolve by
-// silently keeping one value. Tracks the JSON path while nlohmann parses.
+// silently keeping one value: a SAX handler (nlohmann::json::sax_parse) that
+// tracks the JSON path and builds nothing. It runs as a pass of its own after
+// the parse, not as nlohmann's parse callback: in nlohmann 3.11.2 (Debian 12)
+// the callback parser scans the whole enclosing array at the end of every
+// object for discarded values, so 100 000 beats took seconds and 400 000 tens
+// of seconds (issue 16). Two linear passes instead (bench/bench_load.cpp).
 class DuplicateKeyFinder {
  public:
   std::vector<std::string> duplicates;  // JSON paths
 
-  bool on_event(nlohmann::json::parse_event_t event, json& parsed) {
-    using E = nlohmann::json::parse_event_t;
-    switch (event) {
-      case E::object_start: push(false); break;
-      case E::array_start: push(true); break;
-      case E::key: {
-        Frame& f = frames_.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second) duplicates.push_back(path());
-        break;
-      }
-      case E::object_end:
-      case E::array_end:
-        if (!frames_.empty()) frames_.pop_back();
-        if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
-        break;
-      case E::value:
-        if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
-        break;
-    }
+  bool null() { return value(); }
+  bool boolean(bool) { return value(); }
+  bool number_integer(json::number_integer_t) { return value(); }
+  bool number_unsigned(json::number_unsigned_t) { return value(); }
+  bool number_float(json::number_float_t, const std::string&) { return value(); }
+  bool string(std::string&) { return value(); }
+  bool binary(json::binary_t&) { return value(); }
+  bool start_object(std::size_t) { return push(false); }
+  bool start_array(std::size_t) { return push(true); }
+  bool key(std::string& k) {
+    Frame& f = frames_.back();
+    f.key = k;
+    if (!f.keys.insert(f.key).second) duplicates.push_back(path());
     return true;
   }
+  bool end_object() { return end(); }
+  bool end_array() { return end(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
  private:
   struct Frame {
@@ -128,10 +129,19 @@ class DuplicateKeyFinder {
   };
   std::vector<Frame> frames_;
 
-  void push(bool is_array) {
+  bool value() {
+    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
+    return true;
+  }
+  bool end() {
+    if (!frames_.empty()) frames_.pop_back();
+    return value();
+  }
+  bool push(bool is_array) {
     Frame f;
     f.is_array = is_array;
     frames_.push_back(std::move(f));
+    return true;
   }
   std::string path() const {
     std::string p;
@@ -1015,8 +1025,7 @@ LoadResult load_scene_text(std::string_view text, std::string_view file) {
   DuplicateKeyFinder dup;
   json root;
   try {
-    root = json::parse(text.begin(), text.end(),
-                       [&dup](int, nlohmann::json::parse_event_t ev, json& parsed) { return dup.on_event(ev, parsed); });
+    root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     // nlohmann says "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
@@ -1045,6 +1054,8 @@ LoadResult load_scene_text(std::string_view text, std::string_view file) {
     return fail("", std::string("Cannot read the JSON: ") + e.what());
   }
 
+  // The text is valid JSON by now: the duplicate-key pass reads it again, building nothing.
+  json::sax_parse(text.begin(), text.end(), &dup);
   Reader r(label);
   for (const std::string& p : dup.duplicates)
     r.error(p, "Key appears twice in the same object; a JSON reader would silently keep only one value");
@@ -1109,7 +1120,7 @@ LoadResult load_scene_file(const std::filesystem::path& path) {
   if (static_cast<std::uintmax_t>(in.gcount()) != size) return fail("The file changed size while it was being read");
   if (text.starts_with(kSealMagic))
     return fail("This scene is sealed (encrypted with a passphrase): the editor asks for the passphrase; on the "
-                "command line, give it with --passphrase-file FILE where a command takes it, or `closedset unseal`");
+                "command line, give it with --passphrase-file PASSFILE (a file whose first line is the passphrase)");
   return load_scene_text(text, label);
 }
 

@@ -3,7 +3,7 @@
 // [SECTION] Which importers
 // [SECTION] What a path is, and whether it lies inside the root
 // [SECTION] The confined IOSystem Assimp reads through
-// [SECTION] Counting before importing (OBJ, glTF, GLB)
+// [SECTION] Counting before importing (OBJ, glTF, GLB, FBX)
 // [SECTION] import_mesh, load_prop_meshes
 #include "notation/mesh_import.hpp"
 
@@ -15,6 +15,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 #include <assimp/BaseImporter.h>
@@ -158,7 +159,7 @@ class ConfinedIO : public Assimp::DefaultIOSystem {
 };
 
 // ---------------------------------------------------------------------------
-// [SECTION] Counting before importing (OBJ, glTF, GLB)
+// [SECTION] Counting before importing (OBJ, glTF, GLB, FBX)
 
 struct Counts {
   std::uint64_t vertices = 0, triangles = 0;
@@ -269,6 +270,191 @@ std::optional<Counts> count_gltf_file(const fs::path& file, bool binary) {
   return count_gltf(j);
 }
 
+// FBX. Assimp's FBX reader allocates each array to the length its record
+// declares before it decompresses anything, so a file of a few hundred bytes
+// can claim four billion doubles. The declared lengths are read here, nothing
+// is decompressed: a binary FBX's node records are walked (each array's
+// header holds its element count), an ASCII FBX's `Name: *N { a: … }` arrays
+// are scanned for their `*N`. "Vertices" counts control points (3 numbers
+// each); "PolygonVertexIndex" counts polygon corners, and a polygon of n
+// corners makes n−2 triangles, at least n/3: corners/3 is the fewest
+// triangles Assimp can make of them. Each array, decompressed, must fit in
+// the size limit, and all of them in kFbxArraysFactor times it.
+constexpr std::uint64_t kFbxArraysFactor = 4;
+constexpr int kFbxMaxDepth = 64;
+
+struct FbxCounts {
+  Counts counts;
+  std::uint64_t corners = 0;
+  std::uint64_t array_bytes = 0;          // all arrays, decompressed
+  std::uint64_t largest_bytes = 0, largest_count = 0;
+  std::string largest_name;
+  std::string malformed;                  // set when the file is not a well-formed FBX
+};
+
+void fbx_array(FbxCounts& c, std::string_view name, std::uint64_t count, std::uint64_t element_bytes) {
+  const std::uint64_t bytes = std::min<std::uint64_t>(count, UINT64_MAX / 16) * element_bytes;
+  c.array_bytes = std::min<std::uint64_t>(c.array_bytes + bytes, UINT64_MAX / 2);
+  if (bytes > c.largest_bytes) {
+    c.largest_bytes = bytes;
+    c.largest_count = count;
+    c.largest_name = std::string(name);
+  }
+  if (name == "Vertices") c.counts.vertices += count / 3;
+  else if (name == "PolygonVertexIndex") c.corners += count;
+}
+
+constexpr std::string_view kFbxBinaryMagic{"Kaydara FBX Binary  \0\x1a\0", 23};
+
+class FbxBinaryScan {
+ public:
+  explicit FbxBinaryScan(std::string_view b) : b_(b) {}
+
+  FbxCounts run() {
+    if (b_.size() < 27) return fail(b_.size(), "the header is cut short");
+    version_ = static_cast<std::uint32_t>(uint(23, 4));
+    width_ = version_ >= 7500 ? 8 : 4;
+    std::size_t pos = 27;
+    bool null_record = false;
+    while (pos < b_.size() && out_.malformed.empty()) {
+      if (!node(pos, b_.size(), 0, null_record) || null_record) break;
+    }
+    return out_;
+  }
+
+ private:
+  FbxCounts fail(std::size_t at, const std::string& why) {
+    if (out_.malformed.empty()) out_.malformed = why + " (byte " + std::to_string(at) + ")";
+    return out_;
+  }
+  bool bad(std::size_t at, const std::string& why) {
+    fail(at, why);
+    return false;
+  }
+  std::uint64_t uint(std::size_t at, int bytes) const {
+    std::uint64_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(b_[at + static_cast<std::size_t>(i)]);
+    return v;
+  }
+
+  // One node record at `pos` that must end by `end`; pos moves past it.
+  bool node(std::size_t& pos, std::size_t end, int depth, bool& null_record) {
+    null_record = false;
+    if (depth > kFbxMaxDepth) return bad(pos, "nodes nest deeper than " + std::to_string(kFbxMaxDepth));
+    const std::size_t w = width_, head = 3 * w + 1;
+    if (end - pos < head) return bad(pos, "a node record is cut short");
+    const std::uint64_t node_end = uint(pos, int(w)), properties = uint(pos + w, int(w)),
+                        property_bytes = uint(pos + 2 * w, int(w));
+    const std::size_t name_length = static_cast<unsigned char>(b_[pos + 3 * w]);
+    if (node_end == 0 && properties == 0 && property_bytes == 0 && name_length == 0) {
+      null_record = true;
+      pos += head;
+      return true;
+    }
+    if (node_end <= pos || node_end > end) return bad(pos, "a node record ends outside its parent");
+    const std::size_t name_at = pos + head;
+    if (name_length > node_end - name_at) return bad(pos, "a node's name runs past its record");
+    const std::string_view name = b_.substr(name_at, name_length);
+    std::size_t p = name_at + name_length;
+    if (property_bytes > node_end - p) return bad(pos, "a node's properties run past its record");
+    const std::size_t properties_end = p + static_cast<std::size_t>(property_bytes);
+    for (std::uint64_t i = 0; i < properties; ++i)
+      if (!property(p, properties_end, name)) return false;
+    // Children up to the record's end. Assimp reads on past a null record
+    // inside a node (only at the top does one end the list), so this does too.
+    std::size_t child = properties_end;
+    for (bool child_null = false; child < node_end;)
+      if (!node(child, static_cast<std::size_t>(node_end), depth + 1, child_null)) return false;
+    pos = static_cast<std::size_t>(node_end);
+    return true;
+  }
+
+  bool property(std::size_t& p, std::size_t end, std::string_view node_name) {
+    if (p >= end) return bad(p, "a node has fewer property bytes than properties");
+    const char type = b_[p++];
+    std::uint64_t fixed = 0, element = 0;
+    switch (type) {
+      case 'C': fixed = 1; break;
+      case 'Y': fixed = 2; break;
+      case 'I': case 'F': fixed = 4; break;
+      case 'D': case 'L': fixed = 8; break;
+      case 'b': element = 1; break;
+      case 'i': case 'f': element = 4; break;
+      case 'd': case 'l': element = 8; break;
+      case 'S': case 'R': {
+        if (end - p < 4) return bad(p, "a string property is cut short");
+        const std::uint64_t length = uint(p, 4);
+        if (length > end - p - 4) return bad(p, "a string property runs past its node");
+        p += 4 + static_cast<std::size_t>(length);
+        return true;
+      }
+      default: return bad(p - 1, std::string("unknown property type '") + (std::isprint(static_cast<unsigned char>(type)) ? std::string(1, type) : "?") + "'");
+    }
+    if (fixed) {
+      if (end - p < fixed) return bad(p, "a property is cut short");
+      p += static_cast<std::size_t>(fixed);
+      return true;
+    }
+    if (end - p < 12) return bad(p, "an array property's header is cut short");
+    const std::uint64_t count = uint(p, 4), stored = uint(p + 8, 4);
+    if (stored > end - p - 12) return bad(p, "an array property runs past its node");
+    fbx_array(out_, node_name, count, element);
+    p += 12 + static_cast<std::size_t>(stored);
+    return true;
+  }
+
+  std::string_view b_;
+  std::uint32_t version_ = 0;
+  std::size_t width_ = 4;
+  FbxCounts out_;
+};
+
+// An ASCII FBX: every `Name: *N` (outside strings and `;` comments) declares
+// an array of N numbers; Assimp reserves N (of 8 bytes at most) for each.
+FbxCounts count_fbx_ascii(std::string_view t) {
+  FbxCounts c;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char ch = t[i];
+    if (ch == '"') {
+      const std::size_t close = t.find('"', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+    } else if (ch == ';') {
+      const std::size_t eol = t.find('\n', i);
+      if (eol == std::string_view::npos) break;
+      i = eol;
+    } else if (ch == '*') {
+      std::size_t d = i + 1;
+      std::uint64_t n = 0;
+      while (d < t.size() && std::isdigit(static_cast<unsigned char>(t[d])) != 0) {
+        n = n > UINT64_MAX / 20 ? UINT64_MAX / 2 : n * 10 + std::uint64_t(t[d] - '0');
+        ++d;
+      }
+      if (d == i + 1) continue;
+      std::size_t k = i;  // back over blanks to the ':' and the name before it
+      while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t')) --k;
+      if (k == 0 || t[k - 1] != ':') continue;
+      std::size_t name_end = --k;
+      while (k > 0 && (std::isalnum(static_cast<unsigned char>(t[k - 1])) != 0 || t[k - 1] == '_')) --k;
+      fbx_array(c, t.substr(k, name_end - k), n, 8);
+      i = d - 1;
+    }
+  }
+  return c;
+}
+
+// The counts and array sizes of an FBX file, binary or ASCII.
+FbxCounts count_fbx_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream all;
+  all << in.rdbuf();
+  const std::string bytes = all.str();
+  FbxCounts c = std::string_view(bytes).starts_with(kFbxBinaryMagic) ? FbxBinaryScan(bytes).run()
+                                                                      : count_fbx_ascii(bytes);
+  c.counts.triangles = c.corners / 3;
+  return c;
+}
+
 }  // namespace
 
 MeshImportResult import_mesh(const std::filesystem::path& path, const MeshImportLimits& limits) {
@@ -298,6 +484,19 @@ MeshImportResult import_mesh(const std::filesystem::path& path, const MeshImport
   std::optional<Counts> counts;
   if (ext == ".obj") counts = count_obj(path, limits);
   else if (ext == ".gltf" || ext == ".glb") counts = count_gltf_file(path, ext == ".glb");
+  else if (ext == ".fbx") {
+    const FbxCounts fbx = count_fbx_file(path);
+    if (!fbx.malformed.empty()) return fail("not a well-formed binary FBX: " + fbx.malformed + "; it was not imported");
+    if (fbx.largest_bytes > limits.max_bytes)
+      return fail("the FBX array '" + fbx.largest_name + "' declares " + std::to_string(fbx.largest_count) +
+                  " numbers, " + std::to_string(fbx.largest_bytes >> 20) + " MiB in memory, over the " +
+                  std::to_string(limits.max_bytes >> 20) + " MiB limit for mesh props; it was not imported");
+    if (fbx.array_bytes > kFbxArraysFactor * limits.max_bytes)
+      return fail("the FBX's arrays declare " + std::to_string(fbx.array_bytes >> 20) + " MiB in memory, over the " +
+                  std::to_string((kFbxArraysFactor * limits.max_bytes) >> 20) +
+                  " MiB limit for a mesh prop's arrays together; it was not imported");
+    counts = fbx.counts;
+  }
   if (counts && counts->vertices > limits.max_vertices)
     return fail("the mesh has " + std::to_string(counts->vertices) + " vertices, over the limit of " +
                 std::to_string(limits.max_vertices) + "; it was not imported");

@@ -5,11 +5,13 @@
 // refused before Assimp sees the file. Every failure is an error value whose
 // message names the file; nothing here throws. Assimp stays in the .cpp.
 //
-// Limits before work: the file's size, and for OBJ, glTF and GLB its vertex and
-// triangle counts (a line scan, or the glTF's JSON: accessor counts times the
-// nodes that place each mesh) are checked before Assimp allocates anything.
-// FBX has only the size limit before Assimp (its arrays are compressed; the
-// triangle limit applies after import).
+// Limits before work: the file's size, and its vertex and triangle counts (an
+// OBJ's lines; a glTF's JSON: accessor counts times the nodes that place each
+// mesh; an FBX's declared array lengths, read from its node records without
+// decompressing anything) are checked before Assimp allocates anything. An
+// FBX's arrays must also fit, decompressed, in max_bytes each and four times
+// max_bytes together (Assimp allocates what an array declares), and a binary
+// FBX whose records do not nest properly is refused before Assimp reads it.
 //
 // Confinement: the mesh file and every file it references (a glTF's buffers and
 // images, an OBJ's materials) must lie inside `root` (the scene's folder),

@@ -207,7 +207,7 @@ Unsealed unseal_bytes(std::string_view sealed, std::string_view passphrase) {
   return out;
 }
 
-LoadResult load_sealed_scene_file(const std::filesystem::path& path, std::string_view passphrase) {
+LoadResult load_sealed_scene_file(const std::filesystem::path& path, std::string_view passphrase, std::string* text) {
   LoadResult result;
   auto fail = [&](std::string message) {
     result.errors.push_back(Diagnostic{path.string(), 0, 0, "", std::move(message)});
@@ -224,11 +224,16 @@ LoadResult load_sealed_scene_file(const std::filesystem::path& path, std::string
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size) return fail("The file changed size while it was being read");
-  if (!is_sealed(bytes)) return load_scene_text(bytes, path.string());
+  if (!is_sealed(bytes)) {
+    result = load_scene_text(bytes, path.string());
+    if (text) *text = std::move(bytes);
+    return result;
+  }
   Unsealed u = unseal_bytes(bytes, passphrase);
   if (!u.plain) return fail(u.error);
   result = load_scene_text(*u.plain, path.string());
-  wipe(*u.plain);
+  if (text) *text = std::move(*u.plain);
+  else wipe(*u.plain);
   return result;
 }
 

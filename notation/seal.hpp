@@ -66,7 +66,10 @@ struct Unsealed {
 Unsealed unseal_bytes(std::string_view sealed, std::string_view passphrase);
 
 // Loads a sealed scene (or a plain one: the passphrase is then not needed).
-LoadResult load_sealed_scene_file(const std::filesystem::path& path, std::string_view passphrase);
+// `text`, when given, receives the scene's text as read (decrypted for a
+// sealed file) when the file could be read; the caller wipes it.
+LoadResult load_sealed_scene_file(const std::filesystem::path& path, std::string_view passphrase,
+                                  std::string* text = nullptr);
 // Saves `doc` sealed with the passphrase, as save_scene_file saves (lock,
 // backups, leftovers). Nothing decrypted is written.
 SaveResult save_sealed_scene_file(const Document& doc, const std::filesystem::path& path, std::string_view passphrase,

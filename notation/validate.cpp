@@ -534,6 +534,11 @@ class Validator {
       text(v.summary, vp + "/summary");
       number(v.tempo_bpm, rules::tempo, vp + "/tempo_bpm");
       references_ = false;
+      // An issued version holds what the current choreography may hold, and no more.
+      within(v.beats, rules::kMaxBeats, vp + "/beats", "beats");
+      within(v.garments, rules::kMaxGarments, vp + "/garments", "garments");
+      within(v.props, rules::kMaxProps, vp + "/props", "props");
+      within(v.cameras, rules::kMaxCameras, vp + "/cameras", "cameras");
       unique_ids(v.beats, vp + "/beats", "beat");
       unique_ids(v.garments, vp + "/garments", "garment");
       unique_ids(v.props, vp + "/props", "prop");

@@ -54,6 +54,13 @@ file(WRITE ${WORK}/huge/huge.obj "${many}f 1 2 3\n")
 run_case("an OBJ over the vertex limit is refused, counted before import" 2 ARGS check ${WORK}/huge/scene.closedset.json
          STDERR "601000 vertices, over the limit of 600000")
 
+# An FBX whose arrays claim more than they hold is refused before Assimp allocates
+# what they claim (binary FBX records: tests/core/test_mesh_fbx.cpp).
+mesh_scene(fbx "huge.fbx")
+file(WRITE ${WORK}/fbx/huge.fbx "; FBX 7.4.0 project file\nObjects:  {\n\tGeometry: 1, \"Geometry::g\", \"Mesh\" {\n\t\tVertices: *4000000000 {\n\t\t\ta: 0,0,0\n\t\t}\n\t}\n}\n")
+run_case("an FBX claiming 4 billion numbers is refused before import, naming the file" 2
+         ARGS check ${WORK}/fbx/scene.closedset.json STDERR "huge.fbx: the FBX array 'Vertices' declares 4000000000 numbers")
+
 # --- Saving --------------------------------------------------------------------
 # fmt rewrites a scene that is not canonical; each rewrite keeps one more backup.
 file(MAKE_DIRECTORY ${WORK}/save)

@@ -250,3 +250,26 @@ TEST_CASE("a file of format version 1 reads as it is and is written as version 2
   CHECK(saved.find("\"kind\"") == std::string::npos);
   round_trips(d);
 }
+
+TEST_CASE("versions: an issued version holds no more beats, garments, props or cameras than the scene may") {
+  cs::Document d = small_scene();
+  cs::ChoreographyVersion v;
+  v.version = 1;
+  for (std::size_t i = 0; i <= cs::rules::kMaxBeats; ++i)
+    v.beats.push_back(test_scenes::beat(("b" + std::to_string(i)).c_str(), 1 + 0.5 * double(i), 0.5));
+  v.cameras.resize(cs::rules::kMaxCameras + 1);
+  for (std::size_t i = 0; i < v.cameras.size(); ++i) v.cameras[i].id = "c" + std::to_string(i);
+  d.choreography.history = {v};
+  const std::vector<cs::Diagnostic> problems = cs::validate(d);
+  auto says = [&](const std::string& path, const std::string& words) {
+    for (const cs::Diagnostic& p : problems)
+      if (p.path == path && p.message.find(words) != std::string::npos) return true;
+    return false;
+  };
+  CHECK(says("/choreography/history/0/beats", "There are 5001 beats; at most 5000 are allowed"));
+  CHECK(says("/choreography/history/0/cameras", "There are 65 cameras; at most 64 are allowed"));
+  v.beats.pop_back();
+  v.cameras.pop_back();
+  d.choreography.history = {v};
+  for (const cs::Diagnostic& p : cs::validate(d)) CHECK(p.message.find("at most") == std::string::npos);
+}
