@@ -292,7 +292,7 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
   }
   sc.rows = {beats, gives, receives, breath, eyes};
   score.score = std::move(sc);
-  score.lines.push_back("Bars of 8 counts at " + number_text(d.choreography.tempo_bpm) + " bpm; \"&\" marks the half count.");
+  score.lines.push_back("Counted in " + bar_length_words() + " at " + number_text(d.choreography.tempo_bpm) + " bpm; \"&\" marks the half count.");
   sheet.sections.push_back(std::move(score));
 
   // Agreements.

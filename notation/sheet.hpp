@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "notation/audience.hpp"
+#include "notation/conventions.hpp"
 #include "notation/still.hpp"
 
 namespace cs {
@@ -46,7 +47,7 @@ struct ScoreRow {
 };
 struct SheetScore {
   double first = 1, last = 1;                  // counts covered
-  int counts_per_bar = 8;
+  int counts_per_bar = kCountsPerBar;         // notation/conventions.hpp
   std::vector<ScoreRow> rows;
 };
 
