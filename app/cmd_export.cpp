@@ -25,6 +25,7 @@
 #include "notation/mesh_import.hpp"
 #include "notation/otio_export.hpp"
 #include "notation/phrasing.hpp"
+#include "notation/timeline.hpp"
 
 namespace cs::cli {
 
@@ -76,7 +77,7 @@ int run_export(const Options& opt) {
   if (otio && (opt.animated || opt.at || opt.detail))
     return bad("closedset export: " + opt.out + " is beat markers; --animated, --at and --detail are for .glb and .gltf");
   if (!otio && opt.fps) return bad("closedset export: --fps is for .otio beat markers (glTF times are in seconds)");
-  if (opt.at && !std::isfinite(*opt.at)) return bad("closedset export: --at needs a count (a number)");
+  if (opt.at && std::isnan(*opt.at)) return bad("closedset export: --at needs a count (a number)");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad("closedset export: " + why);
 
   const LoadResult r = load_scene_file(opt.file);
@@ -86,6 +87,9 @@ int run_export(const Options& opt) {
   }
   // Everything below is built from the interchange audience's view (no body
   // map, rider, note, actor name, camera note or take), never from the file.
+  if (opt.at)
+    if (const std::string why = count_range_problem(doc, *opt.at); !why.empty())
+      return bad(opt.file + ": --at: " + why + "; nothing was exported");
   AudienceOptions ao;
   ao.run_checks = false;
   AudienceView view = audience_view(*r.document, Audience{AudienceKind::interchange, ""}, ao);

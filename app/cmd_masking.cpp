@@ -169,16 +169,11 @@ int run_masking(const Options& opt) {
                  ids.empty() ? "none" : ids.c_str());
     return kBadInput;
   }
-  if (opt.at && !std::isfinite(*opt.at)) {
-    std::fprintf(stderr, "closedset masking: --at must be a number\n");
-    return kBadInput;
-  }
-  if (opt.at && !doc.choreography.beats.empty() &&
-      (*opt.at < doc.first_count() - 1e-9 || *opt.at > doc.last_count() + 1e-9)) {
-    std::fprintf(stderr, "%s: count %g is outside the choreography (counts %g to %g)\n", opt.file.c_str(), *opt.at,
-                 doc.first_count(), doc.last_count());
-    return kBadInput;
-  }
+  if (opt.at)
+    if (const std::string why = count_range_problem(doc, *opt.at); !why.empty()) {
+      std::fprintf(stderr, "%s: --at: %s\n", opt.file.c_str(), why.c_str());
+      return kBadInput;
+    }
   const PropMeshes meshes = load_prop_meshes(doc, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
     for (const std::string& e : meshes.errors) std::fprintf(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());

@@ -23,6 +23,7 @@
 #include "notation/phrasing.hpp"
 #include "notation/stage.hpp"
 #include "notation/still.hpp"
+#include "notation/timeline.hpp"
 #include "publish/png.hpp"
 
 namespace cs::cli {
@@ -60,7 +61,7 @@ int run_render(const Options& opt) {
   if (!parse_size(opt.size, w, h)) return bad("--size " + opt.size + ": give WIDTHxHEIGHT in pixels, each 16 to 8192");
   StillOptions so;
   if (!parse_still_overlay(opt.overlay, so.overlay)) return bad("--overlay " + opt.overlay + ": use none, masking or consent");
-  if (!std::isfinite(opt.at)) return bad("--at needs a count (a number)");
+  if (std::isnan(opt.at)) return bad("--at needs a count (a number)");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {
@@ -68,6 +69,8 @@ int run_render(const Options& opt) {
     return bad(opt.file + ": not a valid scene; nothing was rendered");
   }
   const Document& full = *r.document;
+  if (const std::string why = count_range_problem(full, opt.at); !why.empty())
+    return bad(opt.file + ": --at: " + why + "; nothing was rendered");
   const Camera* cam = full.camera(opt.camera);
   if (!cam) {
     std::vector<std::string> ids;

@@ -42,8 +42,11 @@ bool valid_date(const std::string& d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
     if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  const int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const int year = std::stoi(d.substr(0, 4)), month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  if (month < 1 || month > 12) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return day >= 1 && day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);  // no 30 February
 }
 
 std::string today_utc() {
@@ -61,7 +64,7 @@ int run_sheet(const Options& opt) {
   if (ext != ".pdf" && ext != ".html" && ext != ".md" && ext != ".csv")
     return bad("-o " + opt.out + ": the file name must end in .pdf, .html, .md or .csv");
   const std::string date = opt.date.empty() ? today_utc() : opt.date;
-  if (!valid_date(date)) return bad("--date " + opt.date + ": give the date as YYYY-MM-DD");
+  if (!valid_date(date)) return bad("--date " + opt.date + ": give a date that exists, as YYYY-MM-DD");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const LoadResult r = load_scene_file(opt.file);
   if (!r.ok()) {

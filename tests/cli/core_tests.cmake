@@ -55,8 +55,11 @@ run_case("check json has no camera_move unless asked" 1 ARGS check ${EXAMPLES}/r
   --samples-per-count 1 --samples-wide 64 --format json NOT_STDOUT "camera_move")
 run_case("masking --help" 0 ARGS masking --help STDOUT "--camera")
 run_case("masking an unknown camera" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --camera Z)
-run_case("masking at a count outside the choreography" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at 100
-  STDERR "outside the choreography")
+run_case("masking at a count past the choreography" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at 100
+  STDERR "--at: count 100 is past the scene's last count, 29")
+run_case("masking at a negative count" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at -2
+  STDERR "--at: count -2 is before the scene's first count, 1")
+run_case("masking at nan" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at nan STDERR "--at: not a count")
 run_case("an empty file" 2 ARGS validate ${DATA}/empty.json STDERR "The file is empty")
 
 # Privacy: private notes never leave through the command line's outputs.

@@ -217,9 +217,21 @@ file(READ ${WORK}/keep.pdf kept)
 if(NOT kept STREQUAL "previous sheet")
   message(SEND_ERROR "[sheet] a failed sheet changed the file at -o")
 endif()
+run_case("a date that does not exist" 2 ARGS sheet ${bedroom} --for ad -o ${WORK}/keep.pdf --date 2026-02-30
+  STDERR "--date 2026-02-30: give a date that exists")
+run_case("29 February of a leap year" 0 ARGS sheet ${bedroom} --for ad -o ${WORK}/leap.md --date 2028-02-29 STDOUT "2028-02-29")
 foreach(never ${WORK}/out.docx ${WORK}/out.jpg ${WORK}/keep.png ${WORK}/nowhere)
   if(EXISTS ${never})
     message(SEND_ERROR "[sheet] a failed command wrote ${never}")
+run_case("render: a count past the scene's last" 2 ARGS render ${bedroom} --camera A --at 99 -o ${WORK}/keep.png
+  STDERR "count 99 is past the scene's last count, 29 (its counts run from 1 to 29); nothing was rendered")
+run_case("render: a negative count" 2 ARGS render ${bedroom} --camera A --at -1 -o ${WORK}/keep.png
+  STDERR "count -1 is before the scene's first count, 1")
+run_case("render: --at nan" 2 ARGS render ${bedroom} --camera A --at nan -o ${WORK}/keep.png STDERR "--at needs a count")
+run_case("render: --at inf" 2 ARGS render ${bedroom} --camera A --at inf -o ${WORK}/keep.png
+  STDERR "infinity is past the scene's last count, 29")
+run_case("render: the last count itself" 0 ARGS render ${bedroom} --camera A --at 29 -o ${WORK}/last.png --size 64x36
+  STDOUT "at count 29")
   endif()
 endforeach()
 file(GLOB leftovers ${WORK}/.*tmp-*)
