@@ -13,6 +13,7 @@
 #include "notation/edits.hpp"
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs::cli {
 
@@ -136,7 +137,7 @@ void add_diff(CLI::App& app, Runner& run) {
       } else {
         std::printf("%s\n  → %s\n", a.label.c_str(), b.label.c_str());
         if (diff.empty()) std::printf("\nNo change%s.\n", o.exposure ? "" : " in the notation (exposure not compared)");
-        else std::printf("%s\n%zu change%s\n", diff_text(diff, names).c_str(), diff.changes.size(), diff.changes.size() == 1 ? "" : "s");
+        else std::printf("%s\n%s\n", diff_text(diff, names).c_str(), plural(static_cast<long long>(diff.changes.size()), "change").c_str());
       }
       return diff.empty() ? kOk : kFindings;
     };

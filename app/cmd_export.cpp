@@ -58,10 +58,6 @@ int bad(const std::string& why) {
   return kBadInput;
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 int write(const std::string& out, const std::string& bytes) {
   const SaveResult w = write_file_atomic(out, bytes, false);
   if (!w.ok) return bad("closedset export: cannot write " + out + ": " + w.error);
@@ -87,13 +83,13 @@ int run_export(const Options& opt) {
   }
   // Everything below is built from the interchange audience's view (no body
   // map, rider, note, actor name, camera note or take), never from the file.
-  if (opt.at)
-    if (const std::string why = count_range_problem(doc, *opt.at); !why.empty())
-      return bad(opt.file + ": --at: " + why + "; nothing was exported");
   AudienceOptions ao;
   ao.run_checks = false;
   AudienceView view = audience_view(*r.document, Audience{AudienceKind::interchange, ""}, ao);
   const Document& doc = view.doc;
+  if (opt.at)
+    if (const std::string why = count_range_problem(doc, *opt.at); !why.empty())
+      return bad(opt.file + ": --at: " + why + "; nothing was exported");
 
   std::optional<BeatRange> beats;
   if (!opt.beats.empty()) {

@@ -20,6 +20,7 @@
 #include "notation/audience.hpp"
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/sheet.hpp"
 #include "publish/sheet_writers.hpp"
 
@@ -106,10 +107,11 @@ int run_sheet(const Options& opt) {
   }
   const SaveResult saved = write_file_atomic(opt.out, out.bytes, false);
   if (!saved.ok) return bad("cannot write " + opt.out + ": " + saved.error);
-  std::printf("%s: %s for %s, %zu beats, version %d (%s), %s, digest %s", opt.out.c_str(), sheet.header.kind.c_str(),
-              sheet.header.for_words.c_str(), view.doc.choreography.beats.size(), sheet.header.version,
+  std::printf("%s: %s for %s, %s, version %d (%s), %s, digest %s", opt.out.c_str(), sheet.header.kind.c_str(),
+              sheet.header.for_words.c_str(), plural(static_cast<long long>(view.doc.choreography.beats.size()), "beat").c_str(),
+              sheet.header.version,
               sheet.header.status.c_str(), sheet.header.date.c_str(), sheet.header.digest.c_str());
-  if (out.pages) std::printf(", %d pages", out.pages);
+  if (out.pages) std::printf(", %s", plural(out.pages, "page").c_str());
   if (sheet.header.revised_since)
     std::printf(", revision marks since version %d", sheet.header.revised_since);
   std::printf("\n");

@@ -110,4 +110,10 @@ Sheet build_sheet(const AudienceView& view, const SheetOptions& options);
 // field, header first.
 std::string sheet_plain_text(const Sheet& sheet);
 
+// The header's facts on one line for the writers, with what is not set left
+// out (no "Scene  · pages  ·" for a scene without a number or pages):
+// "Scene 12 · pages 34–35 · version 3 (locked) · 2026-01-15 · For: Ana · digest 3f9a-07c2".
+// Without `with_for`, no "For:" part (the PDF sets it on a line of its own).
+std::string header_line(const SheetHeader& h, bool with_for = true);
+
 }  // namespace cs

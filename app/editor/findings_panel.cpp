@@ -16,6 +16,7 @@
 #include "app/editor/panels.hpp"
 
 namespace cs::editor {
+#include "notation/phrasing.hpp"
 
 namespace {
 
@@ -34,7 +35,7 @@ bool shown(const FindingsState& f, Severity s) {
 
 void severity_toggle(bool& on, Severity s, int n) {
   char label[48];
-  std::snprintf(label, sizeof label, "%d %s%s", n, severity_word(s), n == 1 ? "" : "s");
+  std::snprintf(label, sizeof label, "%s", plural(n, severity_word(s), s == Severity::info ? "info" : "").c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, on && n > 0 ? ImGui::ColorConvertU32ToFloat4(severity_color_u32(s))
                                                     : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.20f, 0.21f, 0.24f, 1) : ImVec4(0, 0, 0, 0));

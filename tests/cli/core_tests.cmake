@@ -16,6 +16,9 @@ if(CLOSEDSET_HAS_EDITOR)
 endif()
 run_case("validate the example" 0 ARGS validate ${EXAMPLES}/bedroom.closedset.json STDOUT "valid")
 run_case("validate the reference scene" 0 ARGS validate ${EXAMPLES}/reference.closedset.json STDOUT "64 beats")
+# One of a thing is singular: "1 performer, 1 camera", never "1 cameras".
+run_case("validate says one camera, one performer" 0 ARGS validate ${DATA}/export_zoom.json
+  STDOUT "1 performer, 1 camera, 2 beats over counts" NOT_STDOUT "1 cameras" "1 performers")
 run_case("validate lists every problem with its path" 2 ARGS validate ${DATA}/bad_several.json
   STDERR "bad_several.json: /performers/0/heigth_m: Unknown key"
          "/performers/0/boundaries/0/region"
