@@ -217,6 +217,9 @@ void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& la
     return;
   }
   g_label_w = ImGui::CalcTextSize("Character").x + ImGui::GetStyle().ItemSpacing.x * 2;
+  // Every line of text in the Inspector wraps at its right edge rather than
+  // running out of sight (hints, counts, notes under the fields).
+  ImGui::PushTextWrapPos(0.0f);
   const Document* d = s.document();
   const int i = selected_index(s);
   const auto u = static_cast<std::size_t>(i);
@@ -229,6 +232,7 @@ void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& la
   else draw_beat_inspector(s, fonts, s.selection.kind == SelectionKind::beat ? i : current_beat_index(s));
   draw_posing_and_camera_inspector(s, fonts);  // the selected joint's pose, the camera's placing (pose_inspector.cpp)
   ImGui::PopID();
+  ImGui::PopTextWrapPos();
   ImGui::End();
 }
 
