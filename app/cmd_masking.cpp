@@ -17,6 +17,7 @@
 #include "notation/format.hpp"
 #include "notation/masking.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/stage.hpp"
 #include "notation/timeline.hpp"
 
@@ -48,12 +49,7 @@ bool parse_samples(const std::string& s, int& w, int& h) {
   return num(s.substr(0, x), w) && num(s.substr(x + 1), h);
 }
 
-std::string pct(double share) {
-  char buf[32];
-  if (share > 0 && share < 0.0005) return "<0.1%";
-  std::snprintf(buf, sizeof buf, "%.1f%%", share * 100);
-  return buf;
-}
+std::string pct(double share) { return percent_text(share, 1); }  // "6.1%", "under 0.1%"
 
 double round6(double x) { return std::round(x * 1e6) / 1e6; }
 

@@ -211,6 +211,8 @@ file(WRITE ${WORK}/keep.pdf "previous sheet")
 run_case("unknown performer" 2 ARGS sheet ${bedroom} --for performer:zoe -o ${WORK}/keep.pdf
   STDERR "no performer 'zoe' in the scene (performers: ana and ben)")
 run_case("unknown audience" 2 ARGS sheet ${bedroom} --for producer -o ${WORK}/keep.pdf STDERR "not an audience")
+run_case("a performer's id without performer: names the ones to write" 2 ARGS sheet ${bedroom} --for ana -o ${WORK}/keep.pdf
+  STDERR "'ana' is not an audience: use performer:ID (here performer:ana or performer:ben), director")
 run_case("a folder that does not exist" 2 ARGS sheet ${bedroom} --for director -o ${WORK}/nowhere/out.pdf
   STDERR "does not exist")
 file(MAKE_DIRECTORY ${WORK}/a-folder.pdf)
