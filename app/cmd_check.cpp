@@ -62,9 +62,9 @@ std::string step_text(double step) {
 }
 
 void print_text(const Document& d, const CheckReport& r, const std::string& file, const Moves& moves) {
-  say(stdout, "%s — \"%s\", choreography v%d (%s), %d samples, %d more in between, finest %s\n", file.c_str(),
+  say(stdout, "%s — \"%s\", choreography v%d (%s), %s, %d more in between, finest %s\n", file.c_str(),
               d.scene.title.c_str(), d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(),
-              r.samples, r.refined_samples, step_text(r.finest_step).c_str());
+              plural(r.samples, "sample").c_str(), r.refined_samples, step_text(r.finest_step).c_str());
   say(stdout, "Pause word: %s\n", pause_word_text(d.safety).c_str());
   // Grouped by beat, in timeline order; findings with no beat come first.
   std::vector<std::string> order;
@@ -92,8 +92,8 @@ void print_text(const Document& d, const CheckReport& r, const std::string& file
           say(stdout, "  %7s  %-26s %-15s → %s\n", "", "", "", m->sentence().c_str());
     }
   }
-  say(stdout, "\n%d error%s, %d warning%s, %d info\n", r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
-              r.warnings() == 1 ? "" : "s", r.infos());
+  say(stdout, "\n%s, %s, %s\n", plural(r.errors(), "error").c_str(), plural(r.warnings(), "warning").c_str(),
+              plural(r.infos(), "info", "info").c_str());
 }
 
 void print_json(const Document& d, const CheckReport& r, const std::string& file, int spc, const Moves& moves) {

@@ -13,6 +13,7 @@
 #include "notation/edits.hpp"
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs::cli {
 
@@ -139,7 +140,7 @@ void add_diff(CLI::App& app, Runner& run) {
       } else {
         say(stdout, "%s\n  → %s\n", a.label.c_str(), b.label.c_str());
         if (diff.empty()) say(stdout, "\nNo change%s.\n", o.exposure ? "" : " in the notation (exposure not compared)");
-        else say(stdout, "%s\n%zu change%s\n", lines(diff_text(diff, names)), diff.changes.size(), diff.changes.size() == 1 ? "" : "s");
+        else say(stdout, "%s\n%s\n", lines(diff_text(diff, names)), plural(static_cast<long long>(diff.changes.size()), "change").c_str());
       }
       return diff.empty() ? kOk : kFindings;
     };

@@ -25,6 +25,7 @@
 #include "notation/mesh_import.hpp"
 #include "notation/otio_export.hpp"
 #include "notation/phrasing.hpp"
+#include "notation/timeline.hpp"
 
 namespace cs::cli {
 
@@ -57,10 +58,6 @@ int bad(const std::string& why) {
   return kBadInput;
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 int write(const std::string& out, const std::string& bytes) {
   const SaveResult w = write_file_atomic(out, bytes, false);
   if (!w.ok) return bad("closedset export: cannot write " + out + ": " + w.error);
@@ -76,7 +73,7 @@ int run_export(const Options& opt) {
   if (otio && (opt.animated || opt.at || opt.detail))
     return bad("closedset export: " + opt.out + " is beat markers; --animated, --at and --detail are for .glb and .gltf");
   if (!otio && opt.fps) return bad("closedset export: --fps is for .otio beat markers (glTF times are in seconds)");
-  if (opt.at && !std::isfinite(*opt.at)) return bad("closedset export: --at needs a count (a number)");
+  if (opt.at && std::isnan(*opt.at)) return bad("closedset export: --at needs a count (a number)");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad("closedset export: " + why);
 
   const OpenedScene scene(opt.file, opt.passphrase_file);
@@ -91,6 +88,9 @@ int run_export(const Options& opt) {
   ao.run_checks = false;
   AudienceView view = audience_view(*r.document, Audience{AudienceKind::interchange, ""}, ao);
   const Document& doc = view.doc;
+  if (opt.at)
+    if (const std::string why = count_range_problem(doc, *opt.at); !why.empty())
+      return bad(opt.file + ": --at: " + why + "; nothing was exported");
 
   std::optional<BeatRange> beats;
   if (!opt.beats.empty()) {

@@ -17,6 +17,7 @@
 #include "notation/format.hpp"
 #include "notation/masking.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/stage.hpp"
 #include "notation/timeline.hpp"
 
@@ -49,12 +50,7 @@ bool parse_samples(const std::string& s, int& w, int& h) {
   return num(s.substr(0, x), w) && num(s.substr(x + 1), h);
 }
 
-std::string pct(double share) {
-  char buf[32];
-  if (share > 0 && share < 0.0005) return "<0.1%";
-  std::snprintf(buf, sizeof buf, "%.1f%%", share * 100);
-  return buf;
-}
+std::string pct(double share) { return percent_text(share, 1); }  // "6.1%", "under 0.1%"
 
 double round6(double x) { return std::round(x * 1e6) / 1e6; }
 
@@ -171,16 +167,11 @@ int run_masking(const Options& opt) {
                  ids.empty() ? "none" : ids.c_str());
     return kBadInput;
   }
-  if (opt.at && !std::isfinite(*opt.at)) {
-    say(stderr, "closedset masking: --at must be a number\n");
-    return kBadInput;
-  }
-  if (opt.at && !doc.choreography.beats.empty() &&
-      (*opt.at < doc.first_count() - 1e-9 || *opt.at > doc.last_count() + 1e-9)) {
-    say(stderr, "%s: count %g is outside the choreography (counts %g to %g)\n", opt.file.c_str(), *opt.at,
-                 doc.first_count(), doc.last_count());
-    return kBadInput;
-  }
+  if (opt.at)
+    if (const std::string why = count_range_problem(doc, *opt.at); !why.empty()) {
+      say(stderr, "%s: --at: %s\n", opt.file.c_str(), why.c_str());
+      return kBadInput;
+    }
   const PropMeshes meshes = load_prop_meshes(doc, std::filesystem::path(opt.file).parent_path());
   if (!meshes.ok()) {
     for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());

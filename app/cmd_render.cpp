@@ -24,6 +24,8 @@
 #include "notation/stage.hpp"
 #include "notation/still.hpp"
 #include "publish/sheet_file.hpp"
+#include "notation/timeline.hpp"
+#include "publish/png.hpp"
 
 namespace cs::cli {
 
@@ -60,7 +62,7 @@ int run_render(const Options& opt) {
   if (!parse_size(opt.size, w, h)) return bad("--size " + opt.size + ": give WIDTHxHEIGHT in pixels, each 16 to 8192");
   StillOverlay overlay = StillOverlay::none;
   if (!parse_still_overlay(opt.overlay, overlay)) return bad("--overlay " + opt.overlay + ": use none, masking or consent");
-  if (!std::isfinite(opt.at)) return bad("--at needs a count (a number)");
+  if (std::isnan(opt.at)) return bad("--at needs a count (a number)");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const OpenedScene scene(opt.file, opt.passphrase_file);
   const LoadResult& r = scene.load;
@@ -69,6 +71,8 @@ int run_render(const Options& opt) {
     return bad(opt.file + ": not a valid scene; nothing was rendered");
   }
   const Document& full = *r.document;
+  if (const std::string why = count_range_problem(full, opt.at); !why.empty())
+    return bad(opt.file + ": --at: " + why + "; nothing was rendered");
   const PropMeshes meshes = load_prop_meshes(full, std::filesystem::path(opt.file).parent_path());
   if (full.camera(opt.camera) && !meshes.ok()) {
     for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt.file.c_str(), e.c_str());

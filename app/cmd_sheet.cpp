@@ -19,6 +19,7 @@
 #include "notation/audience.hpp"
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/sheet.hpp"
 #include "publish/sheet_file.hpp"
 
@@ -41,15 +42,18 @@ bool valid_date(const std::string& d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
     if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  const int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const int year = std::stoi(d.substr(0, 4)), month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  if (month < 1 || month > 12) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return day >= 1 && day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);  // no 30 February
 }
 
 int run_sheet(const Options& opt) {
   const std::optional<SheetFormat> format = sheet_format_of(opt.out);
   if (!format) return bad("-o " + opt.out + ": the file name must end in .pdf, .html, .md or .csv");
   const std::string date = opt.date.empty() ? today_utc() : opt.date;
-  if (!valid_date(date)) return bad("--date " + opt.date + ": give the date as YYYY-MM-DD");
+  if (!valid_date(date)) return bad("--date " + opt.date + ": give a date that exists, as YYYY-MM-DD");
   if (const std::string why = output_folder_problem(opt.out); !why.empty()) return bad(why);
   const OpenedScene scene(opt.file, opt.passphrase_file);
   const LoadResult& r = scene.load;
@@ -85,9 +89,10 @@ int run_sheet(const Options& opt) {
   const SaveResult saved = write_file_atomic(opt.out, out.bytes, false);
   if (!saved.ok) return bad("cannot write " + opt.out + ": " + saved.error);
   const SheetHeader& h = out.header;
-  say(stdout, "%s: %s for %s, %zu beats, version %d (%s), %s, digest %s", opt.out.c_str(), h.kind.c_str(),
-              h.for_words.c_str(), out.beats, h.version, h.status.c_str(), h.date.c_str(), h.digest.c_str());
-  if (out.pages) say(stdout, ", %d pages", out.pages);
+  say(stdout, "%s: %s for %s, %s, version %d (%s), %s, digest %s", opt.out.c_str(), h.kind.c_str(), h.for_words.c_str(),
+      plural(static_cast<long long>(out.beats), "beat").c_str(), h.version, h.status.c_str(), h.date.c_str(),
+      h.digest.c_str());
+  if (out.pages) say(stdout, ", %s", plural(out.pages, "page").c_str());
   if (h.revised_since) say(stdout, ", revision marks since version %d", h.revised_since);
   say(stdout, "\n");
   return kOk;

@@ -10,6 +10,8 @@
 #include "app/cli.hpp"
 #include "notation/format.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/phrasing.hpp"
+#include "notation/seal.hpp"
 
 namespace cs::cli {
 
@@ -61,18 +63,23 @@ void add_validate(CLI::App& app, Runner& run) {
         std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
       } else if (r.ok() && !meshes.ok()) {
         for (const std::string& e : meshes.errors) say(stderr, "%s: %s\n", opt->file.c_str(), e.c_str());
-        say(stderr, "%s: %zu mesh%s cannot be loaded; not valid\n", opt->file.c_str(), meshes.errors.size(),
-                     meshes.errors.size() == 1 ? "" : "es");
+        say(stderr, "%s: %s cannot be loaded; not valid\n", opt->file.c_str(),
+                     plural(static_cast<long long>(meshes.errors.size()), "mesh", "meshes").c_str());
       } else if (r.ok()) {
         const Document& d = *r.document;
-        say(stdout, "%s: valid — \"%s\": %zu performers, %zu cameras, %zu beats over counts %g to %g at %g bpm\n",
-                    opt->file.c_str(), d.scene.title.c_str(), d.performers.size(), d.cameras.size(),
-                    d.choreography.beats.size(), d.first_count(), d.last_count(), d.choreography.tempo_bpm);
+        say(stdout, "%s: valid — \"%s\": %s, %s, %s over counts %s to %s at %s bpm\n", opt->file.c_str(),
+                    d.scene.title.c_str(), plural(static_cast<long long>(d.performers.size()), "performer").c_str(),
+                    plural(static_cast<long long>(d.cameras.size()), "camera").c_str(),
+                    plural(static_cast<long long>(d.choreography.beats.size()), "beat").c_str(),
+                    count_label(d.first_count()).c_str(), count_label(d.last_count()).c_str(),
+                    number_text(d.choreography.tempo_bpm).c_str());
       } else {
         for (const Diagnostic& d : r.errors) say(stderr, "%s\n", format_diagnostic(d).c_str());
-        if (r.suppressed) say(stderr, "... and %zu more problems not listed\n", r.suppressed);
-        say(stderr, "%s: %zu problem%s; not valid\n", opt->file.c_str(), r.errors.size() + r.suppressed,
-                     r.errors.size() + r.suppressed == 1 ? "" : "s");
+        if (r.suppressed)
+          say(stderr, "... and %s not listed\n",
+                       plural(static_cast<long long>(r.suppressed), "more problem", "more problems").c_str());
+        say(stderr, "%s: %s; not valid\n", opt->file.c_str(),
+                     plural(static_cast<long long>(r.errors.size() + r.suppressed), "problem").c_str());
       }
       return valid ? kOk : kBadInput;
     };

@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
       }
       return cs::cli::kBadInput;
     }
+    // `closedset new` without its FILE: say which command wants what, and where its help is.
+    if (known && dynamic_cast<const CLI::RequiredError*>(&e)) {
+      cs::cli::say(stderr, "closedset %s: %s (see closedset %s --help)\n", argv[1], e.what(), argv[1]);
+      return cs::cli::kBadInput;
+    }
     const int code = app.exit(e);
     return code == 0 ? cs::cli::kOk : cs::cli::kBadInput;
   }

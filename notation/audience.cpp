@@ -43,7 +43,11 @@ std::optional<Audience> parse_audience(const Document& doc, std::string_view tex
       return std::nullopt;
     }
   } else {
-    why = "'" + std::string(text) + "' is not an audience: use performer:ID, director, costume, ad or continuity";
+    // Name the performers this scene has, so "--for performer" or "--for ana" shows what to write.
+    std::vector<std::string> ids;
+    for (const Performer& p : doc.performers) ids.push_back("performer:" + p.id);
+    why = "'" + std::string(text) + "' is not an audience: use performer:ID" +
+          (ids.empty() ? std::string() : " (here " + join_list(ids, "or") + ")") + ", director, costume, ad or continuity";
     return std::nullopt;
   }
   return a;

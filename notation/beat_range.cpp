@@ -25,7 +25,7 @@ std::string known_ids(const Document& doc) {
     for (const Beat& b : beats) ids.push_back(b.id);
     return join_list(ids, "and");
   }
-  return beats.front().id + ", " + beats[1].id + " … " + beats.back().id + " (" + std::to_string(beats.size()) + " beats)";
+  return beats.front().id + ", " + beats[1].id + " … " + beats.back().id + " (" + plural(static_cast<long long>(beats.size()), "beat") + ")";
 }
 
 }  // namespace

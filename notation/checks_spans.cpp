@@ -82,7 +82,10 @@ std::map<std::string, Spans::Open>::iterator Spans::close(std::map<std::string, 
   };
   replace(f.message, "{details}", join_list(std::vector<std::string>(op.details.begin(), op.details.end())));
   replace(f.message, "{span}", span);
-  replace(f.message, "{amount}", percent_text(op.amount));
+  // "up to 3.10% of the frame", but "under 0.01% of the frame", never "up to under".
+  const std::string amount = percent_text(op.amount);
+  replace(f.message, "up to {amount}", amount.rfind("under ", 0) == 0 ? amount : "up to " + amount);
+  replace(f.message, "{amount}", amount);
   replace(f.suggestion, "{extras}", extras);
   if (f.suggestion.find("{") == std::string::npos && op.extra.size() > 1 && f.code == FindingCode::masking_fragile)
     f.suggestion = extras;

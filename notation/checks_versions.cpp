@@ -36,7 +36,6 @@ std::string beat_list(const std::set<std::string>& beats) {
   return ids.empty() ? std::string() : " (" + join_list(ids, "and") + ")";
 }
 
-std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 }  // namespace
 

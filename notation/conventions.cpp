@@ -9,6 +9,7 @@
 #include "notation/conventions.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <utility>
 
@@ -102,6 +103,27 @@ JointAxis root_axis(int axis) {
   if (axis == 2) return {"roll", "rolls onto their right side", "rolls onto their left side"};
   return kNone;
 }
+
+// [SECTION] Bars
+
+BarPosition bar_at(double count, double first_count) {
+  const double rel = count - first_count;
+  double bars = std::floor(rel / kCountsPerBar);
+  double in_bar = rel - bars * kCountsPerBar;
+  if (in_bar > kCountsPerBar - 1e-9) {  // within rounding of the next bar's first count
+    bars += 1;
+    in_bar = 0;
+  }
+  if (std::fabs(in_bar) < 1e-9) in_bar = 0;
+  return {static_cast<long long>(bars) + 1, in_bar + 1};
+}
+
+bool bar_starts_at(double count, double first_count) {
+  if (count < first_count - 1e-9) return false;
+  return bar_at(count, first_count).count_in_bar == 1;
+}
+
+std::string bar_length_words() { return "bars of " + std::to_string(kCountsPerBar) + " counts"; }
 
 // [SECTION] Slate letters
 

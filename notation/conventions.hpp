@@ -14,6 +14,7 @@
 // (left: +Z raises sideways; right: −Z does).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,26 @@ JointAxis joint_axis(Joint j, int axis);
 
 // The whole body's turn (a pose's root rotation), in the same words.
 JointAxis root_axis(int axis);
+
+// [SECTION] Bars
+// A bar is an eight: 8 counts, as dance and intimacy choreography is counted
+// ("5, 6, 7, 8"). The scene file has no meter, so every scene counts in eights.
+// Bars run from the choreography's first count: bar 1 is its first 8 counts.
+// The editor's ruler, the sheets' count score and every sentence that says
+// "bar" take the length from here.
+inline constexpr int kCountsPerBar = 8;
+
+struct BarPosition {
+  long long bar = 1;        // 1-based; 0 or less before the first count
+  double count_in_bar = 1;  // 1 up to (not including) kCountsPerBar + 1: the count within its bar
+};
+// Where `count` falls, with bars counted from `first_count`.
+BarPosition bar_at(double count, double first_count);
+// Whether a bar begins at `count` (a whole number of bars after `first_count`,
+// within 1e-9; before `first_count` no bar begins).
+bool bar_starts_at(double count, double first_count);
+// "bars of 8 counts", for sentences about a count score or a ruler.
+std::string bar_length_words();
 
 // [SECTION] Slate letters
 // Camera letters and setup letters: A, B… Z, then AA, AB…, never I or O (on a

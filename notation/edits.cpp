@@ -105,8 +105,7 @@ Edited Edited::judged(Document doc, std::vector<Diagnostic> problems) {
   if (!e.problems_.empty()) {
     e.refusal_ = e.problems_.front().message;
     if (e.problems_.size() > 1)
-      e.refusal_ += " (and " + std::to_string(e.problems_.size() - 1) + " more problem" +
-                    (e.problems_.size() > 2 ? "s" : "") + ")";
+      e.refusal_ += " (and " + plural(static_cast<long long>(e.problems_.size() - 1), "more problem", "more problems") + ")";
     return e;
   }
   if (std::string why = save_size_problem(doc); !why.empty()) {

@@ -151,8 +151,8 @@ Edited resize_beat(const Document& doc, std::size_t index, double start, double 
   if (e != b.end_count()) e = std::max(e, s + kMinBeatLength);
   if (s < lo - kEps || e > hi + kEps || e - s < kMinBeatLength - kEps)
     return Edited::refused("Beat " + quoted_text(b.id) + " cannot run from count " + number_text(s) + " to " +
-                           number_text(e) + ": it must be at least " + number_text(kMinBeatLength) +
-                           " counts long and not overlap its neighbours");
+                           number_text(e) + ": it must be at least " + counts_text(kMinBeatLength) +
+                           " long and not overlap its neighbours");
   b.start_count = s;
   b.length_counts = e - s;
   return checked(doc, std::move(d));

@@ -351,7 +351,7 @@ std::string consent_change_words(const Document& before, const Document& after) 
       }
     std::string line = name + ": " + join_list(changes, "and");
     if (contacts > 0)
-      line += " \u2014 " + std::to_string(contacts) + " contact" + (contacts == 1 ? "" : "s") + " in " +
+      line += " \u2014 " + plural(static_cast<long long>(contacts), "contact") + " in " +
               join_list(beats, "and") + " affected";
     parts.push_back(std::move(line));
   }

@@ -1,6 +1,7 @@
 // phrasing.cpp — phrasing.hpp.
 #include "notation/phrasing.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -87,10 +88,29 @@ std::string count_span_words(double from, double to) {
   return from == to ? "at count " + number_text(from) : "from count " + number_text(from) + " to " + number_text(to);
 }
 
-std::string percent_text(double share) {
+std::string plural_word(double n, std::string_view one, std::string_view many) {
+  if (n == 1 || n == -1) return std::string(one);
+  return many.empty() ? std::string(one) + "s" : std::string(many);
+}
+
+std::string plural(long long n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + plural_word(static_cast<double>(n), one, many);
+}
+
+std::string counts_text(double counts) { return number_text(counts) + " " + plural_word(counts, "count"); }
+
+std::string percent_text(double share, int decimals) {
+  decimals = std::clamp(decimals, 0, 3);
+  if (share == 0) return "0%";
+  const double smallest = std::pow(10.0, -decimals);  // in percent
   std::ostringstream s;
-  s.precision(2);
-  s << std::fixed << share * 100 << "%";
+  s.precision(decimals);
+  s << std::fixed;
+  if (share > 0 && share * 100 < smallest * 0.5) {
+    s << "under " << smallest << "%";
+    return s.str();
+  }
+  s << share * 100 << "%";
   return s.str();
 }
 

@@ -59,8 +59,19 @@ std::string exact_number_text(double v);
 std::string count_label(double count);
 // A span of the timeline in a sentence: "at count 5" or "from count 5 to 7.25" (number_text).
 std::string count_span_words(double from, double to);
-// A share of the frame as a percentage with two decimals: 0.01234 → "1.23%".
-std::string percent_text(double share);
+// A number of things: plural(1, "camera") → "1 camera", plural(3, "camera") →
+// "3 cameras", plural(0, "match", "matches") → "0 matches". `many` defaults to
+// `one` + "s". Every "N things" ClosedSet says goes through here.
+std::string plural(long long n, std::string_view one, std::string_view many = {});
+// The noun alone, for a number written some other way: "count" for 1, else "counts".
+std::string plural_word(double n, std::string_view one, std::string_view many = {});
+// A length of the timeline: 1 → "1 count", 1.5 → "1.5 counts" (number_text).
+std::string counts_text(double counts);
+// A share of the frame as a percentage with `decimals` decimals (0 to 3):
+// 0.01234 → "1.23%". A share too small to show at that precision but not none
+// says so, "under 0.01%", never "0.00%" (a finding reports something that
+// showed); none is "0%".
+std::string percent_text(double share, int decimals = 2);
 // A distance in whole centimetres: 0.05 → "5 cm".
 std::string centimetres_text(double metres);
 

@@ -8,6 +8,7 @@
 // [SECTION] Backups
 // [SECTION] write_file_safely, write_new_file, save_scene_file
 // [SECTION] Open-elsewhere marker
+#include "notation/phrasing.hpp"
 #include "notation/save.hpp"
 
 #include <fcntl.h>
@@ -390,9 +391,8 @@ SaveResult write_file_safely(const fs::path& given, std::string_view bytes, cons
       return unchanged("You (" + user_name(::geteuid()) + ") may not write " + path.string() + " (owner " +
                        user_name(own.old.st_uid) + ", mode " + octal_mode(own.old.st_mode) + ")");
     if (const nlink_t links = other_links(path, own.old); links > 0)
-      result.warnings.push_back(path.string() + " had " + std::to_string(links) + " other name" +
-                                (links == 1 ? "" : "s") + " (hard link" + (links == 1 ? "" : "s") +
-                                "); the save gave it a file of its own, and the other name" +
+      result.warnings.push_back(path.string() + " had " + plural(static_cast<long long>(links), "other name") +
+                                " (hard link" + (links == 1 ? "" : "s") + "); the save gave it a file of its own, and the other name" +
                                 (links == 1 ? " still shows" : "s still show") + " the previous version");
   } else if (errno != ENOENT) {
     return unchanged(errno_text("Cannot look at", path));

@@ -60,8 +60,8 @@ std::string beat_title(const Beat& b) { return b.id + (b.label.empty() ? "" : " 
 
 // "5 to 9 (4 counts, 6.3 s to 11.3 s)"
 std::string counts_words(const Document& d, const Beat& b) {
-  return count_label(b.start_count) + " to " + count_label(b.end_count()) + " (" + number_text(b.length_counts) +
-         (b.length_counts == 1 ? " count, " : " counts, ") + seconds_text(d, b.start_count) + " to " +
+  return count_label(b.start_count) + " to " + count_label(b.end_count()) + " (" + counts_text(b.length_counts) +
+         ", " + seconds_text(d, b.start_count) + " to " +
          seconds_text(d, b.end_count()) + ")";
 }
 
@@ -292,7 +292,7 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
   }
   sc.rows = {beats, gives, receives, breath, eyes};
   score.score = std::move(sc);
-  score.lines.push_back("Bars of 8 counts at " + number_text(d.choreography.tempo_bpm) + " bpm; \"&\" marks the half count.");
+  score.lines.push_back("Counted in " + bar_length_words() + " at " + number_text(d.choreography.tempo_bpm) + " bpm; \"&\" marks the half count.");
   sheet.sections.push_back(std::move(score));
 
   // Agreements.
@@ -336,7 +336,7 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
   for (const Camera& c : d.cameras)
     cams.lines.push_back("Camera " + c.id + (c.label.empty() ? "" : " (" + c.label + ")") + ": " +
                          lens_label(c, c.focal_mm) + ", " + camera_height_and_tilt(c) +
-                         (c.moves.empty() ? "" : "; it moves (" + std::to_string(c.moves.size()) + " marks)"));
+                         (c.moves.empty() ? "" : "; it moves (" + plural(static_cast<long long>(c.moves.size()), "mark") + ")"));
   sheet.sections.push_back(std::move(cams));
 
   // Beat by beat.
@@ -443,7 +443,7 @@ void director_sheet(const AudienceView& v, const Revisions& rev, const SheetOpti
                  {"Field of view", number_text(std::round(lf.hfov_deg * 10) / 10) + "° across, " +
                                        number_text(std::round(lf.vfov_deg * 10) / 10) + "° down"},
                  {"Height and tilt", camera_height_and_tilt(c)}};
-    if (!c.moves.empty()) cs_.facts.push_back({"Moves", std::to_string(c.moves.size()) + " marks"});
+    if (!c.moves.empty()) cs_.facts.push_back({"Moves", plural(static_cast<long long>(c.moves.size()), "mark")});
     sheet.sections.push_back(std::move(cs_));
   }
   std::vector<SheetSection> beat_sections;
@@ -630,7 +630,7 @@ void ad_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) {
   tt.columns = {"Beat", "Counts", "Length", "From", "To", "Placeholder"};
   for (const Beat& b : d.choreography.beats) {
     tt.rows.push_back({beat_title(b), count_label(b.start_count) + " to " + count_label(b.end_count()),
-                       number_text(b.length_counts) + " counts", seconds_text(d, b.start_count),
+                       counts_text(b.length_counts), seconds_text(d, b.start_count),
                        seconds_text(d, b.end_count()), b.placeholder ? "yes" : ""});
     tt.row_beats.push_back(b.id);
     tt.row_revised.push_back(rev.beats.count(b.id) > 0);
@@ -645,7 +645,7 @@ void ad_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) {
   cam.columns = {"Camera", "Lens", "Height and tilt", "Moves"};
   for (const Camera& c : d.cameras)
     cam.rows.push_back({c.id + (c.label.empty() ? "" : " (" + c.label + ")"), lens_label(c, c.focal_mm),
-                        camera_height_and_tilt(c), c.moves.empty() ? "static" : std::to_string(c.moves.size()) + " marks"});
+                        camera_height_and_tilt(c), c.moves.empty() ? "static" : plural(static_cast<long long>(c.moves.size()), "mark")});
   finish(cam);
   cams.table = std::move(cam);
   sheet.sections.push_back(std::move(cams));
@@ -750,7 +750,7 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
   for (const Performer& p : d.performers) cast.push_back(display_name(p));
   lined.lines.push_back("Each column is a setup; in each cell one mark per performer (" + join_list(cast) +
                         "): \u2503 seen, \u2506 in frame but hidden, \u2240 out of frame, from the masking engine at " +
-                        std::to_string(lo.samples_per_count) + " moments a count.");
+                        plural(lo.samples_per_count, "moment") + " a count.");
   if (!lc.setups.empty() && lc.setups.front().planned)
     lined.lines.push_back("No take logged yet: one column per camera, as planned.");
   SheetTable ln;
@@ -839,6 +839,20 @@ std::string sheet_plain_text(const Sheet& sheet) {
   return s;
 }
 
+std::string header_line(const SheetHeader& h, bool with_for) {
+  std::vector<std::string> parts;
+  if (!h.scene_number.empty()) parts.push_back("Scene " + h.scene_number);
+  if (!h.pages.empty()) parts.push_back((parts.empty() ? "Pages " : "pages ") + h.pages);
+  parts.push_back((parts.empty() ? "Version " : "version ") + std::to_string(h.version) +
+                  (h.status.empty() ? "" : " (" + h.status + ")"));
+  if (!h.date.empty()) parts.push_back(h.date);
+  if (with_for && !h.for_words.empty()) parts.push_back("For: " + h.for_words);
+  if (!h.digest.empty()) parts.push_back("digest " + h.digest);
+  std::string line;
+  for (const std::string& p : parts) line += (line.empty() ? "" : " \u00b7 ") + p;
+  return line;
+}
+
 Sheet build_sheet(const AudienceView& view, const SheetOptions& options) {
   const Document& d = view.doc;
   Sheet sheet;
@@ -869,7 +883,7 @@ Sheet build_sheet(const AudienceView& view, const SheetOptions& options) {
                           SheetSection{1, "revisions", "Revisions", "", false, {},
                                        {"A bar beside a beat marks a change since version " + std::to_string(rev.since) +
                                         (view.audience.kind == AudienceKind::performer ? ", the version you confirmed" : "") +
-                                        " (" + std::to_string(rev.beats.size()) + " beats changed)."},
+                                        " (" + plural(static_cast<long long>(rev.beats.size()), "beat") + " changed)."},
                                        {}, std::nullopt, std::nullopt, std::nullopt});
   sheet.sections.push_back(left_out_section(view));
   sheet.left_out = view.left_out;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "notation/audience.hpp"
+#include "notation/conventions.hpp"
 #include "notation/still.hpp"
 
 namespace cs {
@@ -46,7 +47,7 @@ struct ScoreRow {
 };
 struct SheetScore {
   double first = 1, last = 1;                  // counts covered
-  int counts_per_bar = 8;
+  int counts_per_bar = kCountsPerBar;         // notation/conventions.hpp
   std::vector<ScoreRow> rows;
 };
 
@@ -108,5 +109,11 @@ Sheet build_sheet(const AudienceView& view, const SheetOptions& options);
 // The sheet's text, as a digest is taken of it and as tests read it: every
 // field, header first.
 std::string sheet_plain_text(const Sheet& sheet);
+
+// The header's facts on one line for the writers, with what is not set left
+// out (no "Scene  · pages  ·" for a scene without a number or pages):
+// "Scene 12 · pages 34–35 · version 3 (locked) · 2026-01-15 · For: Ana · digest 3f9a-07c2".
+// Without `with_for`, no "For:" part (the PDF sets it on a line of its own).
+std::string header_line(const SheetHeader& h, bool with_for = true);
 
 }  // namespace cs

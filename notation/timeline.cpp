@@ -2,7 +2,10 @@
 #include "notation/timeline.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+
+#include "notation/phrasing.hpp"
 
 namespace cs {
 
@@ -42,6 +45,20 @@ std::vector<double> sample_counts(const Document& doc, int samples_per_count) {
   }
   if (out.empty() || out.back() < last - 1e-9) out.push_back(last);
   return out;
+}
+
+std::string count_range_problem(const Document& doc, double count) {
+  const double first = doc.first_count(), last = doc.last_count();
+  if (std::isnan(count)) return "not a count: give a number from " + count_label(first) + " to " + count_label(last);
+  const bool outside = count > last + 1e-9 || count < first - 1e-9;
+  if (!outside) return "";
+  const std::string given = std::isinf(count) ? std::string(count > 0 ? "infinity" : "minus infinity")
+                                              : "count " + exact_number_text(count);
+  if (doc.choreography.beats.empty())
+    return given + " is not in the scene: the choreography has no beats yet, so its only count is " + count_label(first);
+  const std::string run = " (its counts run from " + count_label(first) + " to " + count_label(last) + ")";
+  if (count > last) return given + " is past the scene's last count, " + count_label(last) + run;
+  return given + " is before the scene's first count, " + count_label(first) + run;
 }
 
 }  // namespace cs

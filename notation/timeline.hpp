@@ -10,6 +10,7 @@
 // beat there is no beat.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "notation/document.hpp"
@@ -31,5 +32,13 @@ std::vector<bool> garments_worn_at(const Document& doc, double count);
 // The timeline samples the checks take: `samples_per_count` per count (≥ 1)
 // from the first count to the last, and the last count itself.
 std::vector<double> sample_counts(const Document& doc, int samples_per_count);
+
+// Why `count` is not a count of this choreography, as a sentence naming its
+// first and last counts ("count 99 is past the scene's last count, 29 (its
+// counts run from 1 to 29)"): "" when it is a finite number from the first count to
+// the last (within 1e-9). Without beats the only count is the first. The command
+// line refuses --at with it ("--at 99: …"), so a count past the end is never
+// quietly rendered as the last shape.
+std::string count_range_problem(const Document& doc, double count);
 
 }  // namespace cs

@@ -193,8 +193,7 @@ class Writer {
     cairo_move_to(cr_, kLeft, 22);
     pango_cairo_show_layout(cr_, t);
     g_object_unref(t);
-    const std::string line = "Scene " + h.scene_number + " · pages " + h.pages + " · version " +
-                             std::to_string(h.version) + " (" + h.status + ") · " + h.date + " · digest " + h.digest;
+    const std::string line = header_line(h, false);  // notation/sheet.hpp: what is not set is left out
     PangoLayout* m = layout(escape_markup(line) + "\n<b>For: " + escape_markup(h.for_words) + "</b>", 8, kWidth);
     set_colour(cr_, kGrey);
     cairo_move_to(cr_, kLeft, 40);
@@ -524,10 +523,13 @@ int write_pass(const Sheet& sheet, const AudienceView& view, const std::map<std:
       cairo_pdf_surface_create_for_stream(out ? append : discard, out, kPageW, kPageH);
   cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
   const SheetHeader& h = sheet.header;
-  const std::string title = h.kind + ": " + h.scene_title + " (scene " + h.scene_number + ") — For: " + h.for_words;
-  const std::string subject = "Version " + std::to_string(h.version) + " (" + h.status + "), pages " + h.pages +
-                              ", digest " + h.digest;
-  std::string keywords = "ClosedSet; " + audience_id(sheet.audience) + "; scene " + h.scene_number + "; version " +
+  // A scene number or pages not set are left out, not printed empty.
+  const std::string title = h.kind + ": " + h.scene_title + (h.scene_number.empty() ? "" : " (scene " + h.scene_number + ")") +
+                            " — For: " + h.for_words;
+  const std::string subject = "Version " + std::to_string(h.version) + " (" + h.status + ")" +
+                              (h.pages.empty() ? "" : ", pages " + h.pages) + ", digest " + h.digest;
+  std::string keywords = "ClosedSet; " + audience_id(sheet.audience) +
+                         (h.scene_number.empty() ? "" : "; scene " + h.scene_number) + "; version " +
                          std::to_string(h.version);
   if (sheet.audience.kind == AudienceKind::director)
     for (const Camera& c : view.doc.cameras) keywords += "; camera " + c.id + ": " + lens_label(c, c.focal_mm);

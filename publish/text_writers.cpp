@@ -35,11 +35,6 @@ std::string md_text(const std::string& text) {
   return out;
 }
 
-std::string header_line(const SheetHeader& h) {
-  return "Scene " + h.scene_number + " · pages " + h.pages + " · version " + std::to_string(h.version) + " (" +
-         h.status + ") · " + h.date + " · For: " + h.for_words + " · digest " + h.digest;
-}
-
 // The count score as a table for text formats: a row per beat (the first
 // score row's marks), a column per score row, each cell the marks that begin in that beat.
 std::vector<std::vector<std::string>> score_rows(const SheetScore& score) {

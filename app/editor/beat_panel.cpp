@@ -19,6 +19,15 @@ namespace cs::editor {
 
 namespace {
 
+// SameLine when a button labelled `label` still fits on this line, else it goes
+// on the next: nothing runs past the Inspector's edge.
+void same_line_if_fits(const char* label) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label).x + st.FramePadding.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
 // A text field on one of the beat's strings: typing shows at once (the
 // timeline follows); the whole visit to the field is one undo step.
 void beat_text(EditorState& s, std::size_t index, BeatText field, const char* id, float height) {
@@ -109,7 +118,9 @@ void draw_beat_inspector(EditorState& s, const UiFonts& fonts, int index) {
   beat_number(s, bi, true, "##length", -FLT_MIN);
   {
     bool placeholder = s.document()->choreography.beats[bi].placeholder;
-    const bool changed = ImGui::Checkbox("Placeholder (not yet choreographed)", &placeholder);
+    const bool changed = ImGui::Checkbox("Placeholder", &placeholder);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(not yet choreographed)");  // wraps at the Inspector's edge
     undoable(s, placeholder ? "Mark beat as placeholder" : "Mark beat as choreographed", changed,
              [&](const Document& d) { return cs::set_beat_placeholder(d, bi, placeholder); });
   }
@@ -119,10 +130,10 @@ void draw_beat_inspector(EditorState& s, const UiFonts& fonts, int index) {
   wrapped_beat_text(s, bi, BeatText::camera_notes, "##camera_notes");
   if (ImGui::Button("Split at playhead")) split_beat_at_playhead(s);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Split this beat in two at the playhead (S)");
-  ImGui::SameLine();
+  same_line_if_fits("Delete");
   if (ImGui::Button("Delete")) delete_beat(s, bi);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this beat (Delete); Ctrl+Z brings it back");
-  ImGui::SameLine();
+  same_line_if_fits("Add beat");
   if (ImGui::Button("Add beat")) add_beat_at_playhead(s);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a placeholder beat at the playhead, or after this beat (B)");
   ImGui::PopID();

@@ -90,10 +90,20 @@ void contact_rows(EditorState& s, const UiFonts& fonts, std::size_t bi, float la
     const std::string title = std::to_string(i + 1) + ". " + contact_words(d, c, fonts);
     const bool open = ImGui::TreeNodeEx("##contact", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", title.c_str());
     if (ImGui::IsItemClicked()) select_contact(s, b.id, i);
+    // A tree node's label cannot wrap: one cut off by the panel's edge shows whole on hover.
+    if (ImGui::IsItemHovered() &&
+        ImGui::CalcTextSize(title.c_str()).x > ImGui::GetItemRectSize().x - ImGui::GetTreeNodeToLabelSpacing())
+      ImGui::SetTooltip("%s", title.c_str());
     consent_chip(contact_consent(d, c));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s · %s · %s", std::string(vocab_name(c.kind)).c_str(), layer_words(c.layer).c_str(),
-                        std::string(vocab_name(c.pressure)).c_str());
+    // Kind, layer and pressure beside the chip when they fit there, else below it (wrapped).
+    const std::string details = std::string(vocab_name(c.kind)) + " · " + layer_words(c.layer) + " · " +
+                                std::string(vocab_name(c.pressure));
+    const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - ImGui::GetItemRectMax().x -
+                       ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::CalcTextSize(details.c_str()).x <= room) ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", details.c_str());
+    ImGui::PopTextWrapPos();
     findings_beside(s, [&](const Finding& f) {
       return f.beat == b.id && is_contact_finding(f.code) && f.region == c.region &&
              ((f.performer == c.receiver && (f.other.empty() || f.other == c.giver || d.garment(f.other) || d.prop(f.other))) ||

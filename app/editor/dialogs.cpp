@@ -12,6 +12,7 @@
 
 #include "app/editor/panels.hpp"
 #include "notation/edits.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/seal.hpp"
 
 namespace cs::editor {
@@ -59,7 +60,7 @@ void draw_load_errors_dialog(EditorState& s, const UiFonts& fonts) {
   ImGui::PushFont(fonts.bold);
   ImGui::TextWrapped("%s", e.file.c_str());
   ImGui::PopFont();
-  ImGui::TextDisabled("%zu problem%s. %s", e.lines.size(), e.lines.size() == 1 ? "" : "s",
+  ImGui::TextDisabled("%s. %s", plural(static_cast<long long>(e.lines.size()), "problem").c_str(),
                       e.kept_previous ? "The scene that was open is unchanged." : "Nothing was opened.");
   ImGui::Spacing();
   const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;

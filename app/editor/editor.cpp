@@ -8,6 +8,7 @@
 
 #include "app/editor/editor_app.hpp"
 #include "notation/printable.hpp"
+#include "notation/timeline.hpp"
 #include "render/image.hpp"
 
 namespace cs::editor {
@@ -70,9 +71,15 @@ int run(const Options& options) {
     }
   }
   if (!std::isnan(options.at_count)) {
-    if (!std::isfinite(options.at_count)) {
-      std::fprintf(stderr, "closedset: --at must be a finite count\n");
-      return kBadInput;
+    // A count the scene does not have is refused in a scripted run; opened to
+    // work in, the editor says so and shows the nearest count it has.
+    const std::string why =
+        s.document() ? count_range_problem(*s.document(), options.at_count)
+                     : std::string(std::isfinite(options.at_count) ? "" : "not a count (a finite number)");
+    if (!why.empty()) {
+      std::fprintf(stderr, "closedset: %s: --at: %s\n", options.file.c_str(), why.c_str());
+      if (scripted) return kBadInput;
+      s.status = "--at: " + why;
     }
     set_count(s, options.at_count);
   }

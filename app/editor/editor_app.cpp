@@ -27,6 +27,7 @@
 #include <imgui.h>
 
 #include "notation/format.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/seal.hpp"
 
 namespace cs::editor {
@@ -171,7 +172,7 @@ bool EditorApp::seal(std::string passphrase) {
   remove_recovery(config_dir_, state_.path);  // a plain autosave
   state_.history.mark_saved();
   state_.status = "Sealed " + state_.path.filename().string() + "; it opens only with the passphrase";
-  if (removed) state_.status += "  ·  removed " + std::to_string(removed) + " plain backup" + (removed == 1 ? "" : "s");
+  if (removed) state_.status += "  ·  removed " + plural(static_cast<long long>(removed), "plain backup");
   for (const std::string& w : r.warnings) state_.status += "  ·  " + w;
   if (!error.empty()) state_.notice = Notice{"A plain backup is left", error, {}};
   update_title();

@@ -5,6 +5,8 @@
 // smallest slide of that camera that masks it. The checks run in the background
 // after every edit (EditorApp::update_checks); while they run, the list shows
 // the last results, dimmed.
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +16,7 @@
 #include <imgui.h>
 
 #include "app/editor/panels.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs::editor {
 
@@ -34,7 +37,7 @@ bool shown(const FindingsState& f, Severity s) {
 
 void severity_toggle(bool& on, Severity s, int n) {
   char label[48];
-  std::snprintf(label, sizeof label, "%d %s%s", n, severity_word(s), n == 1 ? "" : "s");
+  std::snprintf(label, sizeof label, "%s", plural(n, severity_word(s), s == Severity::info ? "info" : "").c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, on && n > 0 ? ImGui::ColorConvertU32ToFloat4(severity_color_u32(s))
                                                     : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.20f, 0.21f, 0.24f, 1) : ImVec4(0, 0, 0, 0));
@@ -80,6 +83,26 @@ void draw_selected_finding(EditorState& s, const Finding& x, const UiFonts& font
 
 }  // namespace
 
+namespace {
+
+// `text` as it fits on one line `width` wide in the current font: whole, or cut
+// at a word with "…" after it, so a cut message never reads as complete (the
+// row's tooltip and the selected finding below the list show it all).
+std::string fitted(const std::string& text, float width) {
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  const char* ellipsis = "\u2026";
+  const float room = std::max(0.0f, width - font->CalcTextSizeA(size, FLT_MAX, 0, ellipsis).x);
+  const char* begin = text.c_str();
+  const char* cut = font->CalcWordWrapPositionA(size / font->FontSize, begin, begin + text.size(), room);
+  std::string out(begin, cut);
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';')) out.pop_back();
+  return out + ellipsis;
+}
+
+}  // namespace
+
 void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& layout) {
   ImGui::SetNextWindowPos(ImVec2(layout.origin.x, layout.origin.y + layout.left_top_h));
   ImGui::SetNextWindowSize(ImVec2(layout.left_w, layout.size.y - layout.bottom_h - layout.left_top_h));
@@ -121,8 +144,10 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
     ImGui::SameLine();
     ImGui::TextDisabled("checking…");
   } else if (f.findings.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled(s.mesh_errors.empty() ? "Nothing found: every beat keeps within the agreements."
                                               : "Nothing found with what could be loaded (see above).");
+    ImGui::PopTextWrapPos();
   }
 
   // The selected finding, in full, below the list.
@@ -166,6 +191,9 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+        ImGui::PushFont(fonts.mono);  // the code in full: the row may cut it short
+        ImGui::TextUnformatted(std::string(finding_info(x.code).id).c_str());
+        ImGui::PopFont();
         ImGui::TextUnformatted(x.message.c_str());
         if (!x.suggestion.empty()) ImGui::TextDisabled("%s %s", fonts.arrow, x.suggestion.c_str());
         ImGui::PopTextWrapPos();
@@ -190,7 +218,7 @@ void draw_findings_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
       dl->AddText(ImVec2(right - ww - 4, p.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), where.c_str());
       const ImVec2 a(p.x + dot * 2 + 8, p.y + lh), z(p.x + ImGui::GetContentRegionAvail().x, p.y + lh * 2 + 2);
       dl->PushClipRect(a, z, true);
-      dl->AddText(a, ImGui::GetColorU32(ImGuiCol_TextDisabled), x.message.c_str());
+      dl->AddText(a, ImGui::GetColorU32(ImGuiCol_TextDisabled), fitted(x.message, z.x - a.x - 2).c_str());
       dl->PopClipRect();
       ImGui::PopID();
     }

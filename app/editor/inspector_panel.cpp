@@ -118,8 +118,8 @@ void performer_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, co
   const std::string id = shown.id;
   if (ImGui::Button("Body map, rider and garments\u2026", ImVec2(-FLT_MIN, 0))) open_body_map(s, id);
   if (const Performer* now = s.document() ? s.document()->performer(id) : nullptr)
-    ImGui::TextDisabled("%zu body-map line%s  ·  %zu rider line%s", now->boundaries.size(),
-                        now->boundaries.size() == 1 ? "" : "s", now->exposure.size(), now->exposure.size() == 1 ? "" : "s");
+    ImGui::TextDisabled("%s  ·  %s", plural(static_cast<long long>(now->boundaries.size()), "body-map line").c_str(),
+                        plural(static_cast<long long>(now->exposure.size()), "rider line").c_str());
   ImGui::Spacing();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(severity_color_u32(Severity::warning)), "Private note");
   ImGui::SameLine();
@@ -166,7 +166,8 @@ void camera_inspector(EditorState& s, const UiFonts& fonts, std::size_t u, const
   const LensFrame lens = lens_frame(shown);
   ImGui::TextDisabled("HFOV %.1f°  ·  VFOV %.1f°  ·  %s", lens.hfov_deg, lens.vfov_deg,
                       std::string(camera_sensor(shown).label).c_str());
-  if (!shown.moves.empty()) ImGui::TextDisabled("%zu move%s on the timeline", shown.moves.size(), shown.moves.size() == 1 ? "" : "s");
+  if (!shown.moves.empty())
+    ImGui::TextDisabled("%s on the timeline", plural(static_cast<long long>(shown.moves.size()), "move").c_str());
 }
 
 // [SECTION] A prop
@@ -216,6 +217,9 @@ void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& la
     return;
   }
   g_label_w = ImGui::CalcTextSize("Character").x + ImGui::GetStyle().ItemSpacing.x * 2;
+  // Every line of text in the Inspector wraps at its right edge rather than
+  // running out of sight (hints, counts, notes under the fields).
+  ImGui::PushTextWrapPos(0.0f);
   const Document* d = s.document();
   const int i = selected_index(s);
   const auto u = static_cast<std::size_t>(i);
@@ -228,6 +232,7 @@ void draw_inspector_panel(EditorState& s, const UiFonts& fonts, const Layout& la
   else draw_beat_inspector(s, fonts, s.selection.kind == SelectionKind::beat ? i : current_beat_index(s));
   draw_posing_and_camera_inspector(s, fonts);  // the selected joint's pose, the camera's placing (pose_inspector.cpp)
   ImGui::PopID();
+  ImGui::PopTextWrapPos();
   ImGui::End();
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/editor/files.hpp"
 #include "app/editor/panels.hpp"
+#include "notation/phrasing.hpp"
 #include "render/scene_geometry.hpp"
 
 namespace cs::editor {
@@ -164,9 +165,9 @@ void draw_status_bar(EditorState& s, const UiFonts&, const Layout& layout) {
     if (const Document* d = s.document()) {
       char right[200];
       const char* checking = s.checks.running ? "checking…  ·  " : "";
-      std::snprintf(right, sizeof right, "%s%s  ·  v%d  ·  %.0f bpm  ·  %zu beats", checking,
+      std::snprintf(right, sizeof right, "%s%s  ·  v%d  ·  %.0f bpm  ·  %s", checking,
                     std::string(vocab_name(d->choreography.status)).c_str(), d->choreography.version, d->choreography.tempo_bpm,
-                    d->choreography.beats.size());
+                    plural(static_cast<long long>(d->choreography.beats.size()), "beat").c_str());
       ImGui::SameLine(layout.size.x - ImGui::CalcTextSize(right).x - 12);
       ImGui::TextDisabled("%s", right);
     }

@@ -129,7 +129,10 @@ namespace {
 
 void chip(ImU32 color, const std::string& words, bool hatch) {
   const ImVec2 pad(6, 1);
-  const ImVec2 size = ImGui::CalcTextSize(words.c_str());
+  // Wrapped at the panel's edge, never clipped: a long answer ("agreed, with
+  // conditions: hands flat, over the robe…") reads whole.
+  const float wrap = std::max(ImGui::GetContentRegionAvail().x - pad.x * 2, ImGui::GetFontSize() * 6);
+  const ImVec2 size = ImGui::CalcTextSize(words.c_str(), nullptr, false, wrap);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const ImVec2 q(p.x + size.x + pad.x * 2, p.y + size.y + pad.y * 2);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -139,7 +142,8 @@ void chip(ImU32 color, const std::string& words, bool hatch) {
       dl->AddLine(ImVec2(std::max(x, p.x), p.y + std::max(0.0f, p.x - x)),
                   ImVec2(std::min(x + (q.y - p.y), q.x), q.y - std::max(0.0f, x + (q.y - p.y) - q.x)),
                   IM_COL32(255, 255, 255, 40), 1.5f);
-  dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32(16, 16, 18, 255), words.c_str());
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32(16, 16, 18, 255),
+              words.c_str(), nullptr, wrap);
   ImGui::Dummy(ImVec2(q.x - p.x, q.y - p.y));
 }
 

@@ -23,10 +23,6 @@
 
 namespace cs::editor {
 
-// Counts per bar on the ruler: choreography is counted in fours here (the
-// ruler marks "eights" as two bars).
-inline constexpr int kCountsPerBar = 4;
-
 struct LoadErrors {
   std::string file;
   std::vector<std::string> lines;      // one formatted diagnostic each

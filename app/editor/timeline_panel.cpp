@@ -15,6 +15,7 @@
 
 #include "app/editor/notation_widgets.hpp"
 #include "app/editor/panels.hpp"
+#include "notation/conventions.hpp"
 #include "notation/phrasing.hpp"
 
 namespace cs::editor {
@@ -69,12 +70,11 @@ void draw_transport(EditorState& s, const UiFonts& fonts) {
 
   ImGui::PushFont(fonts.mono);
   const double first = s.first_count();
-  const int bar = static_cast<int>(std::floor((s.count - first) / kCountsPerBar)) + 1;
-  const double in_bar = std::fmod(s.count - first, static_cast<double>(kCountsPerBar)) + 1;
+  const BarPosition bar = bar_at(s.count, first);  // bars of kCountsPerBar (notation/conventions.hpp)
   ImGui::AlignTextToFramePadding();
   ImGui::Text("COUNT %6.2f", s.count);
   ImGui::SameLine(0, 14);
-  ImGui::TextDisabled("bar %d.%.2f", bar, in_bar);
+  ImGui::TextDisabled("bar %lld.%.2f", bar.bar, bar.count_in_bar);
   ImGui::SameLine(0, 14);
   ImGui::TextDisabled("%s", clock(d ? (s.count - first) * d->seconds_per_count() : 0).c_str());
   ImGui::PopFont();
@@ -142,12 +142,11 @@ void draw_ruler(EditorState& s, const TimelineGrid& g, ImDrawList* dl) {
   for (double c = std::ceil(std::max(g.c0, g.vis_c0) * 2) / 2; c <= std::min(g.c1, g.vis_c1 + 0.5); c += 0.5) {
     const float x = g.x_of(c);
     const bool whole = std::fabs(c - std::round(c)) < 1e-9;
-    const double rel = c - first;
-    const bool bar = whole && std::fabs(std::fmod(rel, static_cast<double>(kCountsPerBar))) < 1e-9 && rel >= 0;
+    const bool bar = whole && bar_starts_at(c, first);
     if (bar) {
       g.count_line(dl, x, 1, IM_COL32(70, 74, 84, 255));
       char t[32];
-      std::snprintf(t, sizeof t, "BAR %d", static_cast<int>(rel / kCountsPerBar) + 1);
+      std::snprintf(t, sizeof t, "BAR %lld", bar_at(c, first).bar);
       dl->AddText(ImVec2(x + 4, g.y_ruler + 2), IM_COL32(150, 155, 166, 255), t);
     } else if (whole) {
       g.count_line(dl, x, 1, IM_COL32(46, 49, 56, 255));

@@ -15,6 +15,9 @@ run_case("check --format md is only for the list" 2 ARGS check --format md ${EXA
 # The pause word: the one agreed, or "not agreed yet" and a warning, never a word nobody chose.
 run_case("check names the agreed pause word" 0 ARGS check ${EXAMPLES}/bedroom.closedset.json
   STDOUT "Pause word: \"hold\"")
+# A barrier that shows on a sliver of the frame is "under 0.01%", never "0.00%" as if nothing showed.
+run_case("check words a tiny share" 0 ARGS check ${EXAMPLES}/bedroom.closedset.json
+  STDOUT "(a barrier; under 0.01% of the frame)" "0 errors, 3 warnings, 3 info" NOT_STDOUT "0.00%" "up to under")
 file(READ ${EXAMPLES}/bedroom.closedset.json scene)
 string(REPLACE "\"pause_word\": \"hold\"" "\"pause_word\": \"\"" scene "${scene}")
 file(WRITE ${WORK}/no_pause_word.closedset.json "${scene}")

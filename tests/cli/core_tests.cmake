@@ -14,8 +14,15 @@ run_case("the editor on a file that does not exist" 2 ARGS ${WORK}/frobnicate.js
 if(CLOSEDSET_HAS_EDITOR)
   run_case("the editor refuses --at nan" 2 ARGS ${EXAMPLES}/bedroom.closedset.json --at nan STDERR "--at needs a count")
 endif()
+run_case("a command without its file says which command and where its help is" 2 ARGS new
+  STDERR "closedset new: FILE is required (see closedset new --help)")
+run_case("render without --camera says so" 2 ARGS render ${EXAMPLES}/bedroom.closedset.json --at 5 -o ${WORK}/never.png
+  STDERR "closedset render: --camera is required (see closedset render --help)")
 run_case("validate the example" 0 ARGS validate ${EXAMPLES}/bedroom.closedset.json STDOUT "valid")
 run_case("validate the reference scene" 0 ARGS validate ${EXAMPLES}/reference.closedset.json STDOUT "64 beats")
+# One of a thing is singular: "1 performer, 1 camera", never "1 cameras".
+run_case("validate says one camera, one performer" 0 ARGS validate ${DATA}/export_zoom.json
+  STDOUT "1 performer, 1 camera, 2 beats over counts" NOT_STDOUT "1 cameras" "1 performers")
 run_case("validate lists every problem with its path" 2 ARGS validate ${DATA}/bad_several.json
   STDERR "bad_several.json: /performers/0/heigth_m: Unknown key"
          "/performers/0/boundaries/0/region"
@@ -54,9 +61,14 @@ run_case("check --suggest-moves as json" 1 ARGS check ${EXAMPLES}/reference.clos
 run_case("check json has no camera_move unless asked" 1 ARGS check ${EXAMPLES}/reference.closedset.json
   --samples-per-count 1 --samples-wide 64 --format json NOT_STDOUT "camera_move")
 run_case("masking --help" 0 ARGS masking --help STDOUT "--camera")
+run_case("masking words a sliver of the frame as under 0.1%" 0 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at 14 --camera B
+  STDOUT "barrier 'pillow' under 0.1%" NOT_STDOUT "<0.1%" " 0.0%")
 run_case("masking an unknown camera" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --camera Z)
-run_case("masking at a count outside the choreography" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at 100
-  STDERR "outside the choreography")
+run_case("masking at a count past the choreography" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at 100
+  STDERR "--at: count 100 is past the scene's last count, 29")
+run_case("masking at a negative count" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at -2
+  STDERR "--at: count -2 is before the scene's first count, 1")
+run_case("masking at nan" 2 ARGS masking ${EXAMPLES}/bedroom.closedset.json --at nan STDERR "--at: not a count")
 run_case("an empty file" 2 ARGS validate ${DATA}/empty.json STDERR "The file is empty")
 
 # Privacy: private notes never leave through the command line's outputs.

@@ -62,7 +62,11 @@ run_case("unknown camera" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --camera 
 run_case("unknown beat" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --beats b02..b99 STDERR "no beat 'b99'")
 run_case("a range that runs backwards" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --beats b04..b02
   STDERR "beat b04 comes after beat b02")
-run_case("--at outside the beats" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --at 40 STDERR "outside the exported beats")
+run_case("--at past the scene" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --at 40
+  STDERR "count 40 is past the scene's last count, 29 (its counts run from 1 to 29); nothing was exported")
+run_case("--at before the scene" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --at -3
+  STDERR "count -3 is before the scene's first count, 1")
+run_case("--at nan" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --at nan STDERR "--at needs a count")
 run_case("--at outside --beats" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --beats b02 --at 2
   STDERR "outside the exported beats (counts 5 to 9)")
 run_case("--at with --animated" 2 ARGS export ${bedroom} -o ${WORK}/keep.glb --at 3 --animated STDERR "excludes")

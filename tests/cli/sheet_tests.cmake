@@ -197,20 +197,43 @@ if(NOT magic STREQUAL "89504e470d0a1a0a")
   message(SEND_ERROR "[render] a.png is not a PNG")
 endif()
 
+# A scene without a number or pages: the header leaves them out, never "Scene  · pages  ·".
+run_case("a header without scene number or pages" 0 ARGS sheet ${DATA}/export_zoom.json --for ad -o ${WORK}/unnumbered.md
+  --date ${date} STDOUT "2 beats")
+file(READ ${WORK}/unnumbered.md unnumbered)
+string(FIND "${unnumbered}" "Version " at_version)
+if(unnumbered MATCHES "Scene +·" OR unnumbered MATCHES "pages +·" OR at_version EQUAL -1)
+  message(SEND_ERROR "[sheet] a header printed an empty scene number or pages:\n${unnumbered}")
+endif()
+
 # Bad arguments: exit 2, a clear message, nothing written.
 file(WRITE ${WORK}/keep.pdf "previous sheet")
 run_case("unknown performer" 2 ARGS sheet ${bedroom} --for performer:zoe -o ${WORK}/keep.pdf
   STDERR "no performer 'zoe' in the scene (performers: ana and ben)")
 run_case("unknown audience" 2 ARGS sheet ${bedroom} --for producer -o ${WORK}/keep.pdf STDERR "not an audience")
+run_case("a performer's id without performer: names the ones to write" 2 ARGS sheet ${bedroom} --for ana -o ${WORK}/keep.pdf
+  STDERR "'ana' is not an audience: use performer:ID (here performer:ana or performer:ben), director")
 run_case("a folder that does not exist" 2 ARGS sheet ${bedroom} --for director -o ${WORK}/nowhere/out.pdf
   STDERR "does not exist")
 file(MAKE_DIRECTORY ${WORK}/a-folder.pdf)
 run_case("a path that is a folder" 2 ARGS sheet ${bedroom} --for ad -o ${WORK}/a-folder.pdf STDERR "cannot write")
 run_case("an unknown extension" 2 ARGS sheet ${bedroom} --for ad -o ${WORK}/out.docx STDERR "must end in .pdf")
 run_case("a bad date" 2 ARGS sheet ${bedroom} --for ad -o ${WORK}/keep.pdf --date 15/01/2026 STDERR "YYYY-MM-DD")
+run_case("a date that does not exist" 2 ARGS sheet ${bedroom} --for ad -o ${WORK}/keep.pdf --date 2026-02-30
+  STDERR "--date 2026-02-30: give a date that exists")
+run_case("29 February of a leap year" 0 ARGS sheet ${bedroom} --for ad -o ${WORK}/leap.md --date 2028-02-29 STDOUT "2028-02-29")
 run_case("render: unknown camera" 2 ARGS render ${bedroom} --camera Z --at 5 -o ${WORK}/keep.png
   STDERR "no camera 'Z' (cameras: A and B)")
 run_case("render: not a png" 2 ARGS render ${bedroom} --camera A --at 5 -o ${WORK}/out.jpg STDERR "must end in .png")
+run_case("render: a count past the scene's last" 2 ARGS render ${bedroom} --camera A --at 99 -o ${WORK}/keep.png
+  STDERR "count 99 is past the scene's last count, 29 (its counts run from 1 to 29); nothing was rendered")
+run_case("render: a negative count" 2 ARGS render ${bedroom} --camera A --at -1 -o ${WORK}/keep.png
+  STDERR "count -1 is before the scene's first count, 1")
+run_case("render: --at nan" 2 ARGS render ${bedroom} --camera A --at nan -o ${WORK}/keep.png STDERR "--at needs a count")
+run_case("render: --at inf" 2 ARGS render ${bedroom} --camera A --at inf -o ${WORK}/keep.png
+  STDERR "infinity is past the scene's last count, 29")
+run_case("render: the last count itself" 0 ARGS render ${bedroom} --camera A --at 29 -o ${WORK}/last.png --size 64x36
+  STDOUT "at count 29")
 run_case("render: a bad overlay" 2 ARGS render ${bedroom} --camera A --at 5 -o ${WORK}/keep.png --overlay heat
   STDERR "use none, masking or consent")
 file(READ ${WORK}/keep.pdf kept)

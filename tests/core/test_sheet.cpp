@@ -67,6 +67,36 @@ TEST_CASE("sheet: no sheet holds a marker its audience may not see") {
   }
 }
 
+TEST_CASE("sheet: the count score is in bars as the editor's ruler counts them") {
+  const Sheet sheet = build_sheet(audience_view(bedroom(), Audience{AudienceKind::performer, "ana"}, fast()), dated());
+  const SheetSection* score = nullptr;
+  for (const SheetSection& s : sheet.sections)
+    if (s.score) score = &s;
+  REQUIRE(score);
+  CHECK(score->score->counts_per_bar == kCountsPerBar);
+  REQUIRE_FALSE(score->lines.empty());
+  CHECK(holds(score->lines.front(), bar_length_words()));
+}
+
+TEST_CASE("sheet: the header leaves out a scene number and pages that are not set") {
+  Document doc = bedroom();
+  SheetHeader h = build_sheet(audience_view(doc, Audience{AudienceKind::ad, ""}, fast()), dated()).header;
+  h.scene_number = "12";
+  h.pages = "34-35";
+  CHECK(header_line(h).rfind("Scene 12 \u00b7 pages 34-35 \u00b7 version ", 0) == 0);
+  CHECK(holds(header_line(h), " \u00b7 For: "));
+  CHECK_FALSE(holds(header_line(h, false), "For:"));
+  h.scene_number.clear();
+  CHECK(header_line(h).rfind("Pages 34-35 \u00b7 version ", 0) == 0);
+  h.pages.clear();
+  CHECK(header_line(h).rfind("Version ", 0) == 0);
+  CHECK_FALSE(holds(header_line(h), "Scene"));
+  CHECK_FALSE(holds(header_line(h), "pages"));
+  CHECK_FALSE(holds(header_line(h), "\u00b7  \u00b7"));
+  h.date.clear();
+  CHECK_FALSE(holds(header_line(h), "\u00b7  \u00b7"));
+}
+
 TEST_CASE("sheet: revision bars beside the beats changed since the version the performer confirmed") {
   Document doc = bedroom();
   // Version 3 issued and confirmed by Ana; version 4 changes beat b02's action and nothing else.

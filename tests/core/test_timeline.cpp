@@ -2,6 +2,7 @@
 // each defined once (timeline.hpp).
 #include <doctest/doctest.h>
 
+#include "notation/conventions.hpp"
 #include "notation/timeline.hpp"
 
 using namespace cs;
@@ -67,4 +68,29 @@ TEST_CASE("timeline: samples cover every count from the first to the last, the l
   d.choreography.beats[2].length_counts = 1.1;  // the last count off the grid is still sampled
   CHECK(sample_counts(d, 4).back() == doctest::Approx(8.1));
   CHECK(sample_counts(Document{}, 4).empty());
+}
+
+// A bar is an eight, counted from the first count (conventions.hpp): the
+// editor's ruler and the sheets' count score both take it from there.
+TEST_CASE("bars: eight counts each, from the choreography's first count") {
+  CHECK(kCountsPerBar == 8);
+  CHECK(bar_at(1, 1).bar == 1);
+  CHECK(bar_at(1, 1).count_in_bar == 1);
+  CHECK(bar_at(8.5, 1).bar == 1);
+  CHECK(bar_at(8.5, 1).count_in_bar == 8.5);
+  CHECK(bar_at(9, 1).bar == 2);
+  CHECK(bar_at(9, 1).count_in_bar == 1);
+  CHECK(bar_at(5, 1).bar == 1);             // count 5 is "5" of the first eight, not a new bar
+  CHECK(bar_at(13.5, 5).bar == 2);          // a choreography starting at count 5 counts its bars from there
+  CHECK(bar_at(13.5, 5).count_in_bar == 1.5);
+  CHECK(bar_at(16.9999999999, 1).bar == 3); // within rounding of a bar line is on it
+  CHECK(bar_at(16.9999999999, 1).count_in_bar == 1);
+  CHECK(bar_at(0, 1).bar == 0);             // before the first count
+  CHECK(bar_starts_at(1, 1));
+  CHECK(bar_starts_at(9, 1));
+  CHECK(bar_starts_at(17, 1));
+  CHECK_FALSE(bar_starts_at(5, 1));
+  CHECK_FALSE(bar_starts_at(9.5, 1));
+  CHECK_FALSE(bar_starts_at(-7, 1));        // no bar begins before the first count
+  CHECK(bar_length_words() == "bars of 8 counts");
 }

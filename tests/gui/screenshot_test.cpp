@@ -2,6 +2,7 @@
 // as main.cpp calls it, and its refusals of bad input (exit 2).
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -73,6 +74,9 @@ TEST_CASE("--screenshot refuses bad input with exit code 2 and writes nothing") 
     o.file = bad.string();
   }
   SUBCASE("a file that does not exist") { o.file = (std::filesystem::temp_directory_path() / "no-such.closedset.json").string(); }
+  SUBCASE("a count past the scene's last") { o.at_count = 99; }
+  SUBCASE("a count before the scene's first") { o.at_count = -1; }
+  SUBCASE("an infinite count") { o.at_count = INFINITY; }
   CHECK(cs::editor::run(o) == 2);
   CHECK_FALSE(std::filesystem::exists(o.screenshot));
 }
