@@ -863,6 +863,9 @@ TEST_CASE("checks: the reference scene's findings by code are pinned") {
   const std::map<std::string, int> expect{{"exposure.refused", 3190},    {"garment.visible", 49},
                                           {"masking.fragile", 318},      {"pose.contact_apart", 61},
                                           {"pose.refused_contact", 415}, {"pose.unnotated_contact", 48}};
+  std::string got;
+  for (const auto& [code, n] : by_code) got += " " + code + "=" + std::to_string(n);
+  CAPTURE(got);
   CHECK(by_code == expect);
 }
 
