@@ -160,6 +160,7 @@ void add_check(CLI::App& app, Runner& run) {
     int samples_per_count = 4;
     int width = 0;
     bool suggest_moves = false;
+    bool fine_space = false;
     bool list_codes = false;
     std::string passphrase_file;
   };
@@ -175,6 +176,9 @@ void add_check(CLI::App& app, Runner& run) {
       ->check(CLI::Range(1, 64));
   sub->add_option("--samples-wide", opt->width, "Masking rays across each camera's frame (default: masking default)")
       ->check(CLI::Range(16, 4096));
+  sub->add_flag("--fine-space", opt->fine_space,
+                "Adaptive space: recount every small region that may not read on a grid 4x finer inside its outline, so "
+                "nothing slips between rays (slower; not yet the default)");
   sub->add_flag("--suggest-moves", opt->suggest_moves,
                 "For each exposure or hidden garment that reads: the smallest camera move (5 to 40 cm left, right, up or "
                 "down) that stops it reading at its worst moment (slower)");
@@ -226,6 +230,7 @@ void add_check(CLI::App& app, Runner& run) {
       o.meshes = &meshes;
       o.samples_per_count = opt->samples_per_count;
       o.masking_width = opt->width;
+      o.refine_space = opt->fine_space;
       const CheckReport report = run_checks(*r.document, o);
       const Moves moves = opt->suggest_moves ? suggest_moves(*r.document, report, o) : Moves{};
       if (opt->format == "json") print_json(*r.document, report, opt->file, opt->samples_per_count, moves);

@@ -195,6 +195,7 @@ CheckReport run_checks(const Document& doc, const CheckOptions& options, CheckCa
     prune_cache(run);
     report.refined_samples = static_cast<int>(run.refined_samples);
     report.finest_step = run.finest_step;
+    for (const auto& g : geo) report.fine_windows += g->fine_windows;
     judge_samples(run, geo);
     for (Finding& f : run.spans.finish()) report.findings.push_back(std::move(f));
     for (Finding& f : run.fragile_spans.finish()) report.findings.push_back(std::move(f));

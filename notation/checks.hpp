@@ -42,6 +42,13 @@ struct CheckOptions {
   // where a region that may not read could show. Off only for measuring it
   // (benchmarks, tests): without it a brief exposure can fall between samples.
   bool refine_time = true;
+  // Adaptive space (kSpaceFactor): recount finely, inside its screen bounds,
+  // each region that may not read and that the grid sees on fewer rays than
+  // the read threshold; without it a small region can fall between rays. OFF
+  // by default for now: on the reference scene it costs about 10x the plain
+  // check (docs/speed.md), over the editor's and the sheets' budgets; `closedset
+  // check --fine-space` turns it on.
+  bool refine_space = false;
   // The imported meshes of `mesh` props (load_prop_meshes), indexed like
   // doc.props. Without them, mesh props are left out of the geometry, so a
   // caller with mesh props must pass them (closedset check refuses to run
@@ -57,6 +64,8 @@ struct CheckOptions {
 // coarser than the default cannot resolve that area, and needs 2 rays). Once it
 // reads, it keeps reading down to kHoldShare (at least one ray), so a sliver on
 // a silhouette edge does not flicker a finding on and off between samples.
+// The exposure checks count bare skin in sub-rays (adaptive space,
+// kSpaceFactor below): the same thresholds, kSpaceFactor² sub-rays to a ray.
 inline constexpr int kReadMinRays = 2;
 inline constexpr double kReadShare = 1.0 / 28800;  // 2 rays of 320 × 180
 inline constexpr double kHoldShare = kReadShare / 2;
@@ -67,6 +76,10 @@ inline constexpr double kHoldShare = kReadShare / 2;
 inline constexpr double kFinestCountStep = 1.0 / 32;
 inline constexpr double kFinestSeconds = 1.0 / 48;
 inline constexpr double kNearFrameM = 0.25;
+// Adaptive space (checks_space.cpp): the finer grid is kSpaceFactor× the
+// grid each way, and bare skin is counted in sub-rays (1/kSpaceFactor² of a
+// ray); the thresholds above, in rays, are kSpaceFactor² times as many sub-rays.
+inline constexpr int kSpaceFactor = 4;
 // Poses: two regions touch when their surfaces come within kTouchM; a noted
 // contact is "held apart" when its regions stay more than kApartM from each
 // other at every sample of its beat. Unnoted touches are reported only where
@@ -88,6 +101,7 @@ struct CheckReport {
   int refined_samples = 0;          // samples added between them by adaptive time (included in `samples`)
   double finest_step = 0;           // the shortest interval between samples examined, in counts
   std::uint64_t rays_cast = 0;      // rays cast by the maskings computed
+  std::size_t fine_windows = 0;     // adaptive space: windows recounted on the finer grid
   int errors() const;
   int warnings() const;
   int infos() const;

@@ -104,6 +104,9 @@ std::set<std::pair<int, Region>> observe_exposure(CheckRun& run, int k, const Be
   if (m.camera < 0) return reading_regions;  // a refined sample that did not cast this camera
   const Camera& cam = d.cameras[static_cast<std::size_t>(m.camera)];
   const Thresholds t = thresholds_for(m.rays());
+  // Bare skin is judged in sub-rays (adaptive space, checks_space.cpp): the
+  // same thresholds, kSubRays sub-rays to a ray.
+  const Thresholds sub{t.start * kSubRays, t.hold * kSubRays};
   for (const PerformerMasking& pm : m.performers) {
     const Performer& perf = d.performers[static_cast<std::size_t>(pm.performer)];
     const View view = g.views[ci][static_cast<std::size_t>(pm.performer)];
@@ -112,14 +115,14 @@ std::set<std::pair<int, Region>> observe_exposure(CheckRun& run, int k, const Be
     for (std::size_t ri = 0; ri < kRegionCount; ++ri) {
       const Region r = vocab_at<Region>(ri);
       if (!(counted & region_bit(r))) continue;
-      const RegionCounts& rc = pm.regions[ri];
+      const std::uint32_t skin = skin_subrays(g, ci, pm.performer, r);
       const std::string rkey = cam.id + "|" + perf.id + "|" + std::string(vocab_name(r));
       if (g.refined) run.spans.measured(rkey);
-      if (!run.reading.reads(k, rkey, rc.skin, t)) continue;
+      if (!run.reading.reads(k, rkey, skin, sub)) continue;
       reading_regions.insert({pm.performer, r});
       const RiderVerdict v = rider_verdict(perf, r, view);
       if (v.outcome == RiderVerdict::allowed) continue;
-      observe_region(run, k, beat, cam, perf, r, view, v, m.share(rc.skin));
+      observe_region(run, k, beat, cam, perf, r, view, v, m.share(skin) / kSubRays);
     }
   }
   if (g.refined) return reading_regions;  // garments and barriers are judged at the regular samples

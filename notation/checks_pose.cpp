@@ -5,7 +5,8 @@
 // whole beat (pose.contact_apart).
 //
 // Distances are measured between points on the bodies' surfaces (the centres of
-// tessellate()'s triangles at kPoseDetail), only for shapes within touching
+// tessellate()'s triangles at kPoseDetail, and of their mirror images, so that
+// left and right are measured alike), only for shapes within touching
 // reach of another body or carrying a contact's region, and only for region
 // pairs where one side is sensitive or intimate: two ordinary regions touching
 // is no concern.
@@ -133,17 +134,24 @@ const SurfaceCache::Entry& SurfaceCache::get(const Shape& s) {
   // Corners shared by neighbouring triangles are transformed once (the same
   // bits: a corner's transform does not depend on its triangle).
   std::map<std::array<float, 3>, std::uint32_t> index;
-  for (std::size_t t = 0; t < surface.label_points.size(); ++t) {
-    std::array<std::uint32_t, 3> tri{};
-    for (int k = 0; k < 3; ++k) {
-      const glm::vec3& c = surface.corners[3 * t + static_cast<std::size_t>(k)];
-      const auto [slot, fresh] = index.emplace(std::array<float, 3>{c.x, c.y, c.z}, static_cast<std::uint32_t>(e.vertices.size()));
-      if (fresh) e.vertices.push_back(c);
-      tri[static_cast<std::size_t>(k)] = slot->second;
+  auto corner = [&](const glm::vec3& c) {
+    const auto [slot, fresh] = index.emplace(std::array<float, 3>{c.x, c.y, c.z}, static_cast<std::uint32_t>(e.vertices.size()));
+    if (fresh) e.vertices.push_back(c);
+    return slot->second;
+  };
+  // Each triangle, and its mirror image through the canonical x = 0 plane. A
+  // left limb's shape is its right twin's mirrored, and the tessellation splits
+  // each quad along one diagonal, which a mirror turns into the other: with
+  // both, the points of a left part are exactly the mirror of the right's, so a
+  // scene mirrored left to right gives the mirrored touches.
+  for (int side = 0; side < 2; ++side)
+    for (std::size_t t = 0; t < surface.label_points.size(); ++t) {
+      const glm::vec3 flip(side ? -1.0f : 1.0f, 1.0f, 1.0f);
+      std::array<std::uint32_t, 3> tri{};
+      for (int k = 0; k < 3; ++k) tri[static_cast<std::size_t>(k)] = corner(surface.corners[3 * t + static_cast<std::size_t>(k)] * flip);
+      e.triangles.push_back(tri);
+      e.regions.push_back(body_region(s.part, region_coords(s, surface.label_points[t] * flip)));
     }
-    e.triangles.push_back(tri);
-    e.regions.push_back(body_region(s.part, region_coords(s, surface.label_points[t])));
-  }
   return entries_.emplace(key, std::move(e)).first->second;  // std::map: references stay valid
 }
 

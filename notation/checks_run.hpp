@@ -169,6 +169,33 @@ struct SampleGeometry {
   // count nothing else, and nothing of the other families is measured).
   bool refined = false;
   std::vector<std::vector<std::uint64_t>> measured;
+  // Adaptive space (checks_space.cpp): the regions recounted on the grid
+  // kSpaceFactor× finer inside their screen bounds, with their fine rays.
+  struct FineCount {
+    int camera = -1, performer = -1;
+    Region region = Region::face;
+    std::uint32_t rays = 0;
+  };
+  std::vector<FineCount> fine;
+  std::size_t fine_windows = 0;  // windows recounted finely
+};
+using FineCount = SampleGeometry::FineCount;
+
+// Where each region lies on a body shape: its canonical box (grown so that
+// every point of the surface labelled with it is inside), per region. They
+// depend only on the shape's kind, part and h. Thread-safe.
+class RegionBoxCache {
+ public:
+  struct Box {
+    glm::vec3 lo{0}, hi{0};
+    bool any = false;  // the shape carries the region
+  };
+  using Boxes = std::array<Box, kRegionCount>;
+  const Boxes& get(const Shape& s);  // checks_space.cpp
+
+ private:
+  std::mutex mutex_;
+  std::map<std::tuple<int, int, std::uint32_t>, Boxes> entries_;
 };
 
 // Body shapes' surfaces in canonical space, with each triangle's region, for
@@ -208,6 +235,7 @@ struct CheckRun {
   std::vector<std::array<std::uint64_t, kViewCount>> not_allowed;  // [performer][view]: regions the rider does not simply allow
   std::vector<std::uint64_t> private_regions;  // per performer: sensitive and intimate regions
   mutable SurfaceCache surfaces;    // shared by the measuring threads
+  mutable RegionBoxCache region_boxes;
 
   // Judging, in timeline order.
   Spans spans;
@@ -292,6 +320,16 @@ std::shared_ptr<const SampleGeometry> measure_refined(const CheckRun& run, doubl
 // The risk sets of a staged sample (see SampleGeometry::risk).
 void measure_risk(const CheckRun& run, const Stage& st, SampleGeometry& g);
 std::uint64_t stage_hash(const Stage& st);
+
+// checks_space.cpp — adaptive space: the regions that may not read and that
+// the grid sees on fewer rays than the read threshold, recounted on a grid
+// kSpaceFactor× finer inside their screen bounds (into g.fine).
+void refine_space(const CheckRun& run, const Stage& st, SampleGeometry& g);
+// A region's bare skin in sub-rays (1/kSpaceFactor² of a ray): its fine count
+// where it was recounted, else kSpaceFactor² per ray. Judged against
+// kSubRays × thresholds_for(rays).
+std::uint32_t skin_subrays(const SampleGeometry& g, std::size_t camera, int performer, Region r);
+inline constexpr std::uint32_t kSubRays = static_cast<std::uint32_t>(kSpaceFactor * kSpaceFactor);
 
 // checks_refine.cpp — adaptive time: between base samples where a region that
 // may not read is in frame (or moving towards it), bisect down to the finest

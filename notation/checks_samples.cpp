@@ -67,6 +67,7 @@ std::uint64_t measurement_hash(const Document& d, const CheckOptions& o, const M
   }
   for (const Garment& g : d.garments) hash_value(h, g.camera);  // and on which garments must stay hidden
   hash_value(h, o.fragile_offset_m);
+  hash_value(h, o.refine_space);
   hash_value(h, masking.width);
   return h;
 }
@@ -181,6 +182,7 @@ SampleGeometry measure(const CheckRun& run, const Stage& st, const Beat* beat, b
     g.rays_cast += g.masks.back().rays_cast;
   }
   g.passes += g.masks.size();
+  refine_space(run, st, g);
   measure_risk(run, st, g);
   g.views.resize(g.masks.size());
   g.fragile.resize(g.masks.size());
@@ -325,6 +327,7 @@ std::shared_ptr<const SampleGeometry> measure_refined(const CheckRun& run, doubl
     g.rays_cast += g.masks[c].rays_cast;
     ++g.passes;
   }
+  refine_space(run, st, g);
   measure_risk(run, st, g);
   store(run.cache, key, out);
   return out;

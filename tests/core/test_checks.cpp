@@ -860,9 +860,17 @@ TEST_CASE("checks: the reference scene's findings by code are pinned") {
   // adds are exposures the samples stepped over); masking.fragile was 208
   // before a probe that brings a region to within the hold threshold broke it
   // (a margin instead of a knife edge).
+  // Adaptive space then changed exposure.refused from 3190 to 1641 and
+  // masking.fragile from 318 to 325 (measured before the window bound of
+  // checks_space.cpp; to be re-pinned and explained finding by finding: the
+  // drop is thought to be spans that flickered on this coarse grid now
+  // reading continuously and merging, not yet shown).
   const std::map<std::string, int> expect{{"exposure.refused", 3190},    {"garment.visible", 49},
                                           {"masking.fragile", 318},      {"pose.contact_apart", 61},
                                           {"pose.refused_contact", 415}, {"pose.unnotated_contact", 48}};
+  std::string got;
+  for (const auto& [code, n] : by_code) got += " " + code + "=" + std::to_string(n);
+  CAPTURE(got);
   CHECK(by_code == expect);
 }
 
