@@ -61,10 +61,13 @@ std::string step_text(double step) {
   return buf;
 }
 
-void print_text(const Document& d, const CheckReport& r, const std::string& file, const Moves& moves) {
-  say(stdout, "%s — \"%s\", choreography v%d (%s), %s, %d more in between, finest %s\n", file.c_str(),
+void print_text(const Document& d, const CheckReport& r, const std::string& file, const Moves& moves, bool fine_space) {
+  say(stdout, "%s — \"%s\", choreography v%d (%s), %s, %d more in between, finest %s%s\n", file.c_str(),
               d.scene.title.c_str(), d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(),
-              plural(r.samples, "sample").c_str(), r.refined_samples, step_text(r.finest_step).c_str());
+              plural(r.samples, "sample").c_str(), r.refined_samples, step_text(r.finest_step).c_str(),
+              fine_space ? ("; " + plural(static_cast<long long>(r.fine_windows), "window") + " of small regions recounted 4x finer")
+                               .c_str()
+                         : "");
   say(stdout, "Pause word: %s\n", pause_word_text(d.safety).c_str());
   // Grouped by beat, in timeline order; findings with no beat come first.
   std::vector<std::string> order;
@@ -234,7 +237,7 @@ void add_check(CLI::App& app, Runner& run) {
       const CheckReport report = run_checks(*r.document, o);
       const Moves moves = opt->suggest_moves ? suggest_moves(*r.document, report, o) : Moves{};
       if (opt->format == "json") print_json(*r.document, report, opt->file, opt->samples_per_count, moves);
-      else print_text(*r.document, report, opt->file, moves);
+      else print_text(*r.document, report, opt->file, moves, opt->fine_space);
       return report.errors() > 0 ? kFindings : kOk;
     };
   });

@@ -16,18 +16,18 @@ namespace {
 
 // [SECTION] Markdown
 
-// Text that Markdown would otherwise read as markup or HTML.
+// Text that Markdown would otherwise read as markup or HTML, escaped with a
+// backslash (CommonMark escapes any ASCII punctuation so), which reads as the
+// text itself in a plain-text viewer too ("a \> b", never "a &gt; b").
 std::string md_text(const std::string& text) {
   const std::string s = printable(text, Breaks::keep);
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\\': case '*': case '_': case '`': case '[': case ']': case '#': case '|':
+      case '\\': case '*': case '_': case '`': case '[': case ']': case '#': case '|': case '<': case '>':
         out += '\\';
         out += c;
         break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
       case '\n': out += ' '; break;
       default: out += c;
     }

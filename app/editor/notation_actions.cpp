@@ -202,6 +202,13 @@ Edited stroke_edit(const EditorState& s, const Document& original) {
   return paint_regions(original, n.body_map_performer, b, n.stroke);
 }
 
+// The stroke so far, applied afresh to the document it started from; a refusal
+// stops it, saying why on the status line.
+void apply_stroke(EditorState& s) {
+  const std::string why = s.history.update(stroke_edit(s, s.history.original()));
+  if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
+}
+
 }  // namespace
 
 void begin_stroke(EditorState& s, Region r) {
@@ -214,8 +221,7 @@ void begin_stroke(EditorState& s, Region r) {
     n.stroke_adds = !g || std::find(g->covers.begin(), g->covers.end(), r) == g->covers.end();
   }
   s.history.begin(stroke_label(s));
-  const std::string why = s.history.update(stroke_edit(s, s.history.original()));
-  if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
+  apply_stroke(s);
 }
 
 void extend_stroke(EditorState& s, Region r) {
@@ -223,8 +229,7 @@ void extend_stroke(EditorState& s, Region r) {
   if (!s.history.editing() || n.stroke.empty()) return;
   if (std::find(n.stroke.begin(), n.stroke.end(), r) != n.stroke.end()) return;
   n.stroke.push_back(r);
-  const std::string why = s.history.update(stroke_edit(s, s.history.original()));
-  if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
+  apply_stroke(s);
 }
 
 void begin_rider_stroke(EditorState& s, RiderCell c) {
@@ -234,8 +239,7 @@ void begin_rider_stroke(EditorState& s, RiderCell c) {
   n.rider_stroke = {c};
   n.before_stroke = s.history.doc();
   s.history.begin(stroke_label(s));
-  const std::string why = s.history.update(stroke_edit(s, s.history.original()));
-  if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
+  apply_stroke(s);
 }
 
 void extend_rider_stroke(EditorState& s, RiderCell c) {
@@ -243,8 +247,7 @@ void extend_rider_stroke(EditorState& s, RiderCell c) {
   if (!s.history.editing() || n.rider_stroke.empty()) return;
   if (std::find(n.rider_stroke.begin(), n.rider_stroke.end(), c) != n.rider_stroke.end()) return;
   n.rider_stroke.push_back(c);
-  const std::string why = s.history.update(stroke_edit(s, s.history.original()));
-  if (!why.empty()) s.status = stroke_label(s) + " stopped: " + why;
+  apply_stroke(s);
 }
 
 bool end_stroke(EditorState& s) {

@@ -23,3 +23,9 @@ string(REPLACE "\"pause_word\": \"hold\"" "\"pause_word\": \"\"" scene "${scene}
 file(WRITE ${WORK}/no_pause_word.closedset.json "${scene}")
 run_case("check without a pause word says not agreed yet, and warns" 0 ARGS check ${WORK}/no_pause_word.closedset.json
   STDOUT "Pause word: not agreed yet" "safety.pause_word")
+
+# Adaptive space on request: the first line says how many windows were recounted finer.
+run_case("check --fine-space recounts small regions finer" 0 ARGS check ${EXAMPLES}/bedroom.closedset.json --fine-space
+  STDOUT "of small regions recounted 4x finer" "0 errors")
+run_case("check without --fine-space does not say it recounted" 0 ARGS check ${EXAMPLES}/bedroom.closedset.json
+  NOT_STDOUT "recounted 4x finer")

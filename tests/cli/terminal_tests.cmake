@@ -66,7 +66,7 @@ inert("validate" ARGS validate ${tricky})
 inert("masking" ARGS masking ${tricky} --camera A --at 9 SHOWN NONE)  # ids only: none of the trick
 inert("diff" ARGS diff ${tricky} ${WORK}/tricky2.closedset.json --no-exposure)
 inert("sheet as Markdown" ARGS sheet ${tricky} --for director -o ${WORK}/director.md FILE ${WORK}/director.md
-      SHOWN [=[Kiss^\[\[2J^\[\[H0 errors, 0 warnings^M^\[\]52;c;ZXZpbA==^G&lt;U+202E&gt;]=])
+      SHOWN [=[Kiss^\[\[2J^\[\[H0 errors, 0 warnings^M^\[\]52;c;ZXZpbA==^G\<U+202E\>]=])
 inert("sheet as CSV" ARGS sheet ${tricky} --for director -o ${WORK}/director.csv FILE ${WORK}/director.csv)
 inert("sheet as HTML" ARGS sheet ${tricky} --for performer:ana -o ${WORK}/ana.html FILE ${WORK}/ana.html)
 

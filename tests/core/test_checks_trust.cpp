@@ -176,13 +176,31 @@ std::string difference(const std::multiset<Where>& a, const std::multiset<Where>
 // a count sitting exactly on a threshold at one refined sample may fall on
 // the other side of it (on the reference scene, one nipple's span on camera A
 // ends 1/64 count later mirrored, in three beats with the same shape).
-bool same_up_to_a_step(const std::multiset<Where>& a, const std::multiset<Where>& b, double step) {
+//
+// `gap`: spans of the same finding separated by at most this many counts are
+// joined first. Without adaptive space (the default), a region sitting on the
+// read threshold is counted in whole rays, and mirrored it can drop below the
+// threshold for a refined step or two on one side only, splitting one span in
+// two (the reference scene: a 1/8-count gap in one nipple's span on camera D,
+// in three beats with the same shape). With `check --fine-space` it does not.
+bool same_up_to_a_step(const std::multiset<Where>& a, const std::multiset<Where>& b, double step, double gap = 0) {
   auto key = [](const Where& w) {
     return std::make_tuple(std::get<0>(w), std::get<1>(w), std::get<4>(w), std::get<5>(w), std::get<6>(w), std::get<7>(w));
   };
-  std::map<decltype(key(*a.begin())), std::vector<std::pair<double, double>>> ka, kb;
+  using Spans = std::vector<std::pair<double, double>>;
+  std::map<decltype(key(*a.begin())), Spans> ka, kb;
   for (const Where& w : a) ka[key(w)].push_back({std::get<2>(w), std::get<3>(w)});
   for (const Where& w : b) kb[key(w)].push_back({std::get<2>(w), std::get<3>(w)});
+  for (auto* m : {&ka, &kb})
+    for (auto& [k, spans] : *m) {
+      std::sort(spans.begin(), spans.end());
+      Spans joined;
+      for (const auto& sp : spans)
+        if (!joined.empty() && sp.first - joined.back().second <= gap + 1e-9)
+          joined.back().second = std::max(joined.back().second, sp.second);
+        else joined.push_back(sp);
+      spans = std::move(joined);
+    }
   if (ka.size() != kb.size()) return false;
   for (const auto& [k, spans] : ka) {
     const auto it = kb.find(k);
@@ -225,7 +243,7 @@ TEST_CASE("trust: the reference scene mirrored left to right gives the mirrored 
     CAPTURE(pose);
     const auto fa = family(a, pose, true), fb = family(b, pose, false);
     CAPTURE(difference(fa, fb));
-    CHECK(same_up_to_a_step(fa, fb, 1.0 / 32));
+    CHECK(same_up_to_a_step(fa, fb, 1.0 / 32, pose ? 0.0 : 1.0 / 8));
   }
 }
 
