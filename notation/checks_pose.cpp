@@ -123,9 +123,7 @@ void check_poses_written(const Document& doc, std::vector<Finding>& out) {
 // [SECTION] Surfaces and points
 
 const SurfaceCache::Entry& SurfaceCache::get(const Shape& s) {
-  std::uint32_t hb = 0;
-  std::memcpy(&hb, &s.h, sizeof hb);
-  const auto key = std::make_tuple(static_cast<int>(s.kind), static_cast<int>(s.part), hb);
+  const ShapeKey key = shape_key(s);
   std::lock_guard lock(mutex_);
   auto it = entries_.find(key);
   if (it != entries_.end()) return it->second;

@@ -25,6 +25,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -181,6 +182,13 @@ struct SampleGeometry {
 };
 using FineCount = SampleGeometry::FineCount;
 
+// What a body shape's canonical surface depends on: its kind, part and h (by
+// its bits). The key of the two per-run shape caches below.
+using ShapeKey = std::tuple<int, int, std::uint32_t>;
+inline ShapeKey shape_key(const Shape& s) {
+  return {static_cast<int>(s.kind), static_cast<int>(s.part), std::bit_cast<std::uint32_t>(s.h)};
+}
+
 // Where each region lies on a body shape: its canonical box (grown so that
 // every point of the surface labelled with it is inside), per region. They
 // depend only on the shape's kind, part and h. Thread-safe.
@@ -195,7 +203,7 @@ class RegionBoxCache {
 
  private:
   std::mutex mutex_;
-  std::map<std::tuple<int, int, std::uint32_t>, Boxes> entries_;
+  std::map<ShapeKey, Boxes> entries_;
 };
 
 // Body shapes' surfaces in canonical space, with each triangle's region, for
@@ -212,7 +220,7 @@ class SurfaceCache {
 
  private:
   std::mutex mutex_;
-  std::map<std::tuple<int, int, std::uint32_t>, Entry> entries_;
+  std::map<ShapeKey, Entry> entries_;
 };
 
 // ---------------------------------------------------------------------------

@@ -29,6 +29,7 @@
 // lens plane) is not recounted: that bound is what keeps the cost finite, and
 // it means the guarantee holds for regions small on the frame, the ones that
 // can fall between rays whole.
+#include <numbers>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -42,9 +43,7 @@ namespace cs {
 // [SECTION] Where each region lies on its shape (canonical space)
 
 const RegionBoxCache::Boxes& RegionBoxCache::get(const Shape& s) {
-  std::uint32_t hb = 0;
-  std::memcpy(&hb, &s.h, sizeof hb);
-  const auto key = std::make_tuple(static_cast<int>(s.kind), static_cast<int>(s.part), hb);
+  const ShapeKey key = shape_key(s);
   std::lock_guard lock(mutex_);
   auto it = entries_.find(key);
   if (it != entries_.end()) return it->second;
@@ -57,8 +56,7 @@ const RegionBoxCache::Boxes& RegionBoxCache::get(const Shape& s) {
   // within one step of a sample labelled with it, so each box is grown by the
   // step (a chord of kSteps around a unit circle).
   constexpr int kSteps = 128;
-  constexpr float kPi = 3.14159265358979f;
-  const float grow = 2 * kPi / kSteps * 1.5f;
+  const float grow = 2 * std::numbers::pi_v<float> / kSteps * 1.5f;
   auto add = [&](const glm::vec3& p) {
     const Region r = body_region(s.part, region_coords(s, p));
     Box& b = boxes[static_cast<std::size_t>(r)];
@@ -67,9 +65,9 @@ const RegionBoxCache::Boxes& RegionBoxCache::get(const Shape& s) {
   };
   const float h = s.kind == ShapeKind::capsule ? s.h : 0.0f;
   for (int i = 0; i <= kSteps / 2; ++i) {
-    const float theta = kPi * static_cast<float>(i) / (kSteps / 2);  // from the +y pole
+    const float theta = std::numbers::pi_v<float> * static_cast<float>(i) / (kSteps / 2);  // from the +y pole
     for (int j = 0; j < kSteps; ++j) {
-      const float phi = 2 * kPi * static_cast<float>(j) / kSteps;
+      const float phi = 2 * std::numbers::pi_v<float> * static_cast<float>(j) / kSteps;
       const glm::vec3 dir(std::sin(theta) * std::cos(phi), std::cos(theta), std::sin(theta) * std::sin(phi));
       if (h == 0) {
         add(dir);

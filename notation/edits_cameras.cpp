@@ -1,6 +1,7 @@
 // edits_cameras.cpp — cameras and their moves (edits_cameras.hpp).
 #include "notation/edits_cameras.hpp"
 
+#include <numbers>
 #include <algorithm>
 #include <cmath>
 
@@ -17,8 +18,7 @@ void sort_moves(Camera& c) {
   std::stable_sort(c.moves.begin(), c.moves.end(), [](const CameraMove& a, const CameraMove& b) { return a.count < b.count; });
 }
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kRad = kPi / 180.0;
+constexpr double kRad = std::numbers::pi / 180.0;
 constexpr double kMaxTiltDeg = 89;
 constexpr double kMinAimDistanceM = 0.05;
 

@@ -1,6 +1,7 @@
 // ik.cpp — two-bone IK within the joint limits (ik.hpp).
 #include "notation/ik.hpp"
 
+#include <numbers>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -11,8 +12,7 @@ namespace cs {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kRad = kPi / 180.0;
+constexpr double kRad = std::numbers::pi / 180.0;
 
 std::size_t ji(Joint j) { return static_cast<std::size_t>(j); }
 
@@ -166,7 +166,7 @@ IkResult solve_limb(const Mannequin& m, const Pose& pose, Limb limb, const glm::
   // The middle joint: the bend the distance asks for, within the hinge.
   const double d = glm::length(target - a);
   const double cos_interior = std::clamp((l1 * l1 + l2 * l2 - d * d) / (2 * l1 * l2), -1.0, 1.0);
-  const double bend_deg = (kPi - std::acos(cos_interior)) / kRad;
+  const double bend_deg = (std::numbers::pi - std::acos(cos_interior)) / kRad;
   Vec3 middle = pose_joint(pose, lj.middle);
   middle[0] = knee ? bend_deg : -bend_deg;
   middle = clamp_joint(lj.middle, middle);

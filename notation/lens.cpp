@@ -1,13 +1,13 @@
 #include "notation/lens.hpp"
 
+#include <numbers>
 #include <cmath>
 #include <cstdio>
 
 namespace cs {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-double deg(double rad) { return rad * 180.0 / kPi; }
+double deg(double rad) { return rad * 180.0 / std::numbers::pi; }
 }  // namespace
 
 SensorSize camera_sensor(const Camera& cam) {
@@ -61,7 +61,7 @@ CameraBasis look_at(const glm::dvec3& position, const glm::dvec3& target, double
   glm::dvec3 right = glm::normalize(glm::cross(fwd, world_up));
   glm::dvec3 up = glm::cross(right, fwd);
   if (roll_deg != 0) {
-    const double a = roll_deg * kPi / 180.0, c = std::cos(a), s = std::sin(a);
+    const double a = roll_deg * std::numbers::pi / 180.0, c = std::cos(a), s = std::sin(a);
     const glm::dvec3 r2 = c * right - s * up;
     const glm::dvec3 u2 = s * right + c * up;
     right = r2;

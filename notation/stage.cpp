@@ -1,5 +1,6 @@
 #include "notation/stage.hpp"
 
+#include <numbers>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -13,7 +14,6 @@ namespace cs {
 
 namespace {
 
-constexpr float kPi = 3.14159265358979323846f;
 
 glm::vec3 to_vec3(const Vec3& v) { return glm::vec3(float(v[0]), float(v[1]), float(v[2])); }
 glm::dvec3 to_dvec3(const Vec3& v) { return glm::dvec3(v[0], v[1], v[2]); }
@@ -119,7 +119,7 @@ CameraMove camera_key_at(const Document& doc, std::size_t index, double count) {
 
 // Props: rotation applied Y, then X, then Z (document.hpp).
 glm::mat4 prop_placement(const Prop& p) {
-  const float k = kPi / 180.0f;
+  const float k = std::numbers::pi_v<float> / 180.0f;
   glm::mat4 r = glm::translate(glm::mat4(1.0f), to_vec3(p.position));
   r = glm::rotate(r, float(p.rotation[2]) * k, glm::vec3(0, 0, 1));
   r = glm::rotate(r, float(p.rotation[0]) * k, glm::vec3(1, 0, 0));
@@ -292,7 +292,7 @@ struct MeshBuilder {
   // A surface of revolution about canonical Y from a profile of (radius, y, normal in the r-y plane).
   void revolve(const Shape& s, const std::vector<glm::vec3>& profile, int slices, bool sphere_label) {
     auto at = [&](std::size_t i, int j, glm::vec3& pos, glm::vec3& nor) {
-      const float phi = 2 * kPi * float(j) / float(slices);
+      const float phi = 2 * std::numbers::pi_v<float> * float(j) / float(slices);
       const float c = std::cos(phi), sn = std::sin(phi);
       const glm::vec3 pr = profile[i];
       pos = glm::vec3(pr.x * sn, pr.y, pr.x * c);
@@ -327,7 +327,7 @@ void add_shape(MeshBuilder& mb, const Shape& s, int detail) {
   switch (s.kind) {
     case ShapeKind::ellipsoid:
       for (int i = 0; i <= detail; ++i) {
-        const float th = kPi * float(i) / float(detail);
+        const float th = std::numbers::pi_v<float> * float(i) / float(detail);
         profile.push_back({std::sin(th), std::cos(th), std::cos(th)});
       }
       mb.revolve(s, profile, slices, true);
@@ -335,13 +335,13 @@ void add_shape(MeshBuilder& mb, const Shape& s, int detail) {
     case ShapeKind::capsule: {
       const int half = std::max(2, detail / 2);
       for (int i = 0; i <= half; ++i) {
-        const float th = 0.5f * kPi * float(i) / float(half);
+        const float th = 0.5f * std::numbers::pi_v<float> * float(i) / float(half);
         profile.push_back({std::sin(th), s.h + std::cos(th), std::cos(th)});
       }
       const int segs = std::max(2, detail / 3);
       for (int i = 1; i < segs; ++i) profile.push_back({1.0f, s.h - 2 * s.h * float(i) / float(segs), 0.0f});
       for (int i = 0; i <= half; ++i) {
-        const float th = 0.5f * kPi + 0.5f * kPi * float(i) / float(half);
+        const float th = 0.5f * std::numbers::pi_v<float> + 0.5f * std::numbers::pi_v<float> * float(i) / float(half);
         profile.push_back({std::sin(th), -s.h + std::cos(th), std::cos(th)});
       }
       mb.revolve(s, profile, slices, false);

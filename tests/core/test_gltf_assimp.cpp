@@ -8,6 +8,7 @@
 // did, not of a true horizontal field of view. A tool that takes
 // mHorizontalFOV as the real horizontal angle is off by Assimp's approximation
 // (42.50° becomes 44.18° for a 2.39 frame), which is Assimp's to fix.
+#include <numbers>
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -29,7 +30,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 std::size_t count_nodes(const aiNode* n) {
   std::size_t k = 1;
@@ -83,7 +83,7 @@ TEST_CASE("gltf: Assimp reads back the same nodes, meshes, cameras, animation an
           REQUIRE(node.rfind("camera/", 0) == 0);
           const Camera* dc = doc.camera(node.substr(7));
           REQUIRE(dc);
-          const double vfov_deg = double(cam->mHorizontalFOV) / double(cam->mAspect) * 180 / kPi;
+          const double vfov_deg = double(cam->mHorizontalFOV) / double(cam->mAspect) * 180 / std::numbers::pi;
           CHECK(std::abs(vfov_deg - lens_frame(*dc).vfov_deg) < 0.1);
           CHECK(cam->mAspect == doctest::Approx(dc->aspect));
           // The node Assimp hangs the camera on stands where the camera does.

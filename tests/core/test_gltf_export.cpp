@@ -1,6 +1,7 @@
 // test_gltf_export.cpp — the glTF export read back independently (gltf_reader.hpp):
 // the stage's own geometry, the animation against the stage at any count, the
 // cameras' lenses, privacy, ranges, zooms, mesh props, cancel and progress.
+#include <numbers>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -29,7 +30,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 Document example(const char* name) {
   const LoadResult r = load_scene_file(fs::path(CLOSEDSET_EXAMPLES_DIR) / name);
@@ -46,7 +46,7 @@ GltfExport exported(const Document& doc, GltfOptions opt = {}) {
 // The angle between two rotations in degrees (atan2: exact for small angles, where acos is not).
 double angle_deg(glm::dquat a, glm::dquat b) {
   const glm::dquat d = glm::conjugate(glm::normalize(a)) * glm::normalize(b);
-  return 2 * std::atan2(glm::length(glm::dvec3(d.x, d.y, d.z)), std::abs(d.w)) * 180 / kPi;
+  return 2 * std::atan2(glm::length(glm::dvec3(d.x, d.y, d.z)), std::abs(d.w)) * 180 / std::numbers::pi;
 }
 
 // A scene with one performer, a garment taken off in the second beat, a box, a
@@ -251,7 +251,7 @@ TEST_CASE("gltf: cameras carry the delivery frame's vertical field of view and t
   const Json& a = g.json["cameras"][0];
   CHECK(a["type"] == "perspective");
   CHECK(a["perspective"]["yfov"].get<double>() == doctest::Approx(2 * std::atan(24.89 / 2.39 / (2 * 32))));
-  CHECK(a["perspective"]["yfov"].get<double>() * 180 / kPi == doctest::Approx(18.4846).epsilon(1e-4));
+  CHECK(a["perspective"]["yfov"].get<double>() * 180 / std::numbers::pi == doctest::Approx(18.4846).epsilon(1e-4));
   CHECK(a["perspective"]["aspectRatio"] == 2.39);
   CHECK(a["extras"]["focal_mm"] == 32);
   CHECK(a["extras"]["sensor_mm"] == Json::array({24.89, 18.66}));
@@ -264,8 +264,8 @@ TEST_CASE("gltf: cameras carry the delivery frame's vertical field of view and t
   CHECK(z["extras"]["fit"] == "vertical");
   CHECK(z["extras"]["sensor_mm"] == Json::array({30, 20}));
   // Both match the lens readout the editor and `closedset masking` give.
-  CHECK(a["perspective"]["yfov"].get<double>() * 180 / kPi == doctest::Approx(lens_frame(doc.cameras[0]).vfov_deg));
-  CHECK(z["perspective"]["yfov"].get<double>() * 180 / kPi == doctest::Approx(lens_frame(doc.cameras[1]).vfov_deg));
+  CHECK(a["perspective"]["yfov"].get<double>() * 180 / std::numbers::pi == doctest::Approx(lens_frame(doc.cameras[0]).vfov_deg));
+  CHECK(z["perspective"]["yfov"].get<double>() * 180 / std::numbers::pi == doctest::Approx(lens_frame(doc.cameras[1]).vfov_deg));
   // A camera node looks down its −Z at the target (with roll, the frame's up tips).
   const auto world = gltf_test::world_matrices(g, gltf_test::pose_at(g, 0));
   const int n = g.node_named("camera/A");

@@ -1,5 +1,6 @@
 // test_masking.cpp — what each camera sees: closed-form cases, symmetry,
 // convergence, determinism, independence from the order of the file.
+#include <numbers>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -14,7 +15,6 @@ using namespace cs;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 Pose pose(const char* who, Vec3 root, Vec3 rot, std::vector<JointRotation> joints) {
   Pose p;
@@ -119,7 +119,7 @@ TEST_CASE("masking: a sphere of known size at a known distance covers the share 
   // radius tan(asin(r/D)) in the image plane (tangent units).
   const double r = 0.3, D = 5, tan_a = r / std::sqrt(D * D - r * r);
   const LensFrame f = st.cameras[0].lens;
-  const double expected = kPi * tan_a * tan_a / (4 * f.tan_half_w * f.tan_half_h);
+  const double expected = std::numbers::pi * tan_a * tan_a / (4 * f.tan_half_w * f.tan_half_h);
   CHECK(m.share(m.prop_rays[0]) == doctest::Approx(expected).epsilon(0.01));
   CHECK(m.empty_rays + m.prop_rays[0] == m.rays());
   CHECK(m.height == masking_height(960, 2.39));
@@ -134,7 +134,7 @@ TEST_CASE("masking: a box right in front of the lens hides every region") {
   const glm::dvec3 pos(0.7, 1.3, 3.2), dir = glm::normalize(glm::dvec3(0, 1.0, 0) - pos);
   const glm::dvec3 c = pos + 0.4 * dir;
   flag.position = {c.x, c.y, c.z};
-  flag.rotation = {0, std::atan2(dir.x, dir.z) * 180 / kPi, 0};
+  flag.rotation = {0, std::atan2(dir.x, dir.z) * 180 / std::numbers::pi, 0};
   doc.props.push_back(flag);
   const Stage st = evaluate(doc, 1);
   const CameraMasking m = mask_camera(st, 0);
