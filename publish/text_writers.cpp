@@ -134,8 +134,7 @@ std::string sheet_markdown(const Sheet& sheet) {
     out += "\n" + std::string(s.level == 1 ? "## " : "### ") + (s.alert ? "⚠ " : "") + md_text(s.title) +
            (s.revised ? " ▌ revised since version " + std::to_string(h.revised_since) : "") + "\n\n";
     if (s.alert) {  // a consent deviation: a quoted block in bold, so no reader skims past it
-      for (const std::string& l : s.lines) out += "> **" + md_text(l) + "**\n>\n";
-      out += "\n";
+      for (std::size_t i = 0; i < s.lines.size(); ++i) out += (i ? ">\n> **" : "> **") + md_text(s.lines[i]) + "**\n";
       continue;
     }
     for (const auto& [k, v] : s.facts) out += "- **" + md_text(k) + ":** " + md_text(v) + "\n";
