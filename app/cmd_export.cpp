@@ -124,7 +124,7 @@ int run_export(const Options& opt) {
         return !f.camera.empty() && std::find(opt.cameras.begin(), opt.cameras.end(), f.camera) == opt.cameras.end();
       });
     OtioOptions oo;
-    oo.fps = opt.fps.value_or(24);
+    oo.fps = opt.fps.value_or(kOtioDefaultFps);
     oo.beats = beats;
     const auto worst = worst_severity_per_beat(doc, findings);
     if (const int w = write(opt.out, export_otio(doc, worst, oo)); w != kOk) return w;
@@ -193,7 +193,7 @@ void add_export(CLI::App& app, Runner& run) {
   sub->add_option("--beats", opt->beats, "Only these beats: FROM..TO (beat ids, inclusive) or one beat id");
   sub->add_option("--camera", opt->cameras,
                   "glTF: export only this camera (repeatable); .otio: colour by this camera's findings only");
-  sub->add_option("--fps", opt->fps, ".otio: frame rate of the markers (default 24)")->check(CLI::Range(1.0, 1000.0));
+  sub->add_option("--fps", opt->fps, ".otio: frame rate of the markers (default 24)")->check(CLI::Range(kOtioMinFps, kOtioMaxFps));
   sub->add_option("--detail", opt->detail, "glTF: tessellation detail, as the editor's (default 24)")
       ->check(CLI::Range(4, 96));
   add_passphrase_option(sub, opt->passphrase_file);

@@ -106,7 +106,7 @@ void add_sheet(CLI::App& app, Runner& run) {
       "sheet", "A sheet for one audience: performer's beat sheet, director's masking sheet, costume, AD or continuity sheet");
   sub->add_option("FILE", opt->file, "Scene file (NAME.closedset.json)")->required();
   sub->add_option("--for", opt->audience, "performer:ID, director, costume, ad or continuity")->required();
-  sub->add_option("-o,--output", opt->out, "Where to write: OUT.pdf, OUT.html, OUT.md or OUT.csv (the beat list)")
+  sub->add_option("-o,--output", opt->out, "Where to write: OUT.pdf, OUT.html, OUT.md or OUT.csv (the beat list; for continuity, the take log)")
       ->required();
   sub->add_option("--date", opt->date, "The sheet's date, YYYY-MM-DD (default: today, UTC); same file and date, same bytes");
   sub->add_flag("--no-stills", opt->no_stills, "Director's and continuity sheets: leave out the stills (faster)");

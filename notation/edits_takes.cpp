@@ -5,6 +5,7 @@
 
 #include "notation/conventions.hpp"
 #include "notation/edits_lists.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs {
 
@@ -27,6 +28,40 @@ std::string next_setup_letters(const Document& doc) {
   for (const Take& t : doc.takes)
     if (slate_letters_before(highest, t.setup)) highest = t.setup;
   return slate_letters_after(highest);
+}
+
+std::string current_setup_letters(const Document& doc) {
+  for (auto t = doc.takes.rbegin(); t != doc.takes.rend(); ++t)
+    if (!t->setup.empty()) return t->setup;  // a take of a file without setups names none
+  return "A";
+}
+
+std::vector<std::string> setup_letters_choices(const Document& doc, const std::string& also) {
+  std::string last = next_setup_letters(doc);
+  if (!also.empty() && is_slate_letters(also) && slate_letters_before(last, also)) last = also;
+  std::vector<std::string> out;
+  for (std::string s = "A";; s = slate_letters_after(s)) {
+    out.push_back(s);
+    if (s == last) break;
+  }
+  return out;
+}
+
+std::string unready_version_warning(const Document& doc) {
+  const Choreography& ch = doc.choreography;
+  std::vector<std::string> parts;
+  if (ch.status == ChoreoStatus::draft) parts.push_back("Version " + std::to_string(ch.version) + " is a draft, not rehearsed or locked");
+  std::vector<std::string> unconfirmed;
+  for (const Performer& p : doc.performers)
+    if (std::none_of(ch.confirmations.begin(), ch.confirmations.end(),
+                     [&](const Confirmation& c) { return c.performer == p.id && c.version == ch.version; }))
+      unconfirmed.push_back(display_name(p));
+  if (!unconfirmed.empty())
+    parts.push_back(join_list(unconfirmed) + (unconfirmed.size() == 1 ? " has" : " have") + " not confirmed " +
+                    (parts.empty() ? "version " + std::to_string(ch.version) : std::string("it")));
+  std::string s;
+  for (const std::string& x : parts) s += (s.empty() ? "" : "; ") + x;
+  return s;
 }
 
 Edited add_take(const Document& doc, Take take) {

@@ -641,6 +641,8 @@ class Builder {
     return out;
   }
 
+  std::size_t channel_count() const { return channels_.size(); }
+
   // An animation sampler and a channel driving node `node`'s `path`.
   void channel(int input, int output, const char* interpolation, int node_index, const char* path) {
     samplers_.push_back({{"input", input}, {"interpolation", interpolation}, {"output", output}});
@@ -843,16 +845,22 @@ GltfExport export_gltf(const Document& doc, const GltfOptions& opt) {
       }
       for (std::size_t g = 0; g < doc.garments.size(); ++g) worn[g].push_back(s.worn[g] ? 1.0f : 0.0f);
     }
-    const int pose_times = b.times(counts, r);
+    // The pose keys' times, written once the first channel needs them (an
+    // accessor nothing uses is an object the validator calls unused).
+    int pose_times_accessor = -1;
+    auto pose_times = [&] {
+      if (pose_times_accessor < 0) pose_times_accessor = b.times(counts, r);
+      return pose_times_accessor;
+    };
     auto constant = [](const auto& v) { return std::all_of(v.begin(), v.end(), [&](const auto& x) { return x == v.front(); }); };
     for (std::size_t i = 0; i < doc.performers.size(); ++i) {
       if (!constant(keys[i].root_position))
-        b.channel(pose_times, b.buf_.vec3s(keys[i].root_position, 0, false), "LINEAR", perf_nodes[i].performer, "translation");
+        b.channel(pose_times(), b.buf_.vec3s(keys[i].root_position, 0, false), "LINEAR", perf_nodes[i].performer, "translation");
       if (!constant(keys[i].root_rotation))
-        b.channel(pose_times, b.buf_.quats(keys[i].root_rotation), "LINEAR", perf_nodes[i].performer, "rotation");
+        b.channel(pose_times(), b.buf_.quats(keys[i].root_rotation), "LINEAR", perf_nodes[i].performer, "rotation");
       for (std::size_t j = 0; j < kJointCount; ++j)
         if (!constant(keys[i].joint[j]))
-          b.channel(pose_times, b.buf_.quats(keys[i].joint[j]), "LINEAR", perf_nodes[i].joint[j], "rotation");
+          b.channel(pose_times(), b.buf_.quats(keys[i].joint[j]), "LINEAR", perf_nodes[i].joint[j], "rotation");
     }
     // Garments: STEP keys at the start and wherever the state changes.
     for (std::size_t g = 0; g < doc.garments.size(); ++g) {
@@ -887,6 +895,18 @@ GltfExport export_gltf(const Document& doc, const GltfOptions& opt) {
                             " zooms: its field of view is animated through KHR_animation_pointer (Blender 4.2 and later "
                             "read it; other tools keep the first focal length)");
       }
+    }
+    // Nothing moves over these counts: a glTF animation needs a channel, and
+    // without an animation the clip's length and its beat markers would be
+    // lost. The scene's root holds still (its own translation, keyed at the
+    // first and last count), so the file has the clip the message announces.
+    if (b.channel_count() == 0) {
+      std::vector<double> ends{r.from};
+      if (r.to > r.from) ends.push_back(r.to);
+      b.channel(b.times(ends, r), b.buf_.vec3s(std::vector<glm::vec3>(ends.size(), glm::vec3(0)), 0, false), "STEP", root,
+                "translation");
+      out.notes.push_back("nothing moves over these counts: the animation holds the scene still for its " +
+                          number_text((r.to - r.from) * r.seconds_per_count) + " s, so it keeps its length and beat markers");
     }
     const Json markers = beat_markers(doc, *beats, r);
     out.summary.markers = markers.size();

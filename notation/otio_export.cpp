@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "notation/phrasing.hpp"
+
 namespace cs {
 
 namespace {
@@ -105,6 +107,11 @@ std::string export_otio(const Document& doc, const std::vector<std::optional<Sev
                    {"global_start_time", nullptr},
                    {"tracks", std::move(stack)}};
   return timeline.dump(4, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string otio_fps_problem(double fps) {
+  if (std::isfinite(fps) && fps >= kOtioMinFps && fps <= kOtioMaxFps) return "";
+  return "The frame rate must be from " + number_text(kOtioMinFps) + " to " + number_text(kOtioMaxFps) + " frames a second";
 }
 
 }  // namespace cs

@@ -31,8 +31,14 @@
 
 namespace cs {
 
+// The frame rates markers can be written at, `closedset export --fps` and
+// the editor's export dialog alike.
+constexpr double kOtioMinFps = 1, kOtioMaxFps = 1000, kOtioDefaultFps = 24;
+// "" when `fps` is one of them, else a sentence saying what is wrong.
+std::string otio_fps_problem(double fps);
+
 struct OtioOptions {
-  double fps = 24;                        // > 0
+  double fps = kOtioDefaultFps;           // from kOtioMinFps to kOtioMaxFps
   std::optional<BeatRange> beats;         // default: the whole choreography
 };
 

@@ -116,12 +116,14 @@ SheetTable body_map_table(const Document& d, const Performer& p, bool own) {
   }
   t.row_beats.assign(t.rows.size(), "");
   t.row_revised.assign(t.rows.size(), false);
+  t.row_alert.assign(t.rows.size(), false);
   return t;
 }
 
 void finish(SheetTable& t) {
   t.row_beats.resize(t.rows.size());
   t.row_revised.resize(t.rows.size(), false);
+  t.row_alert.resize(t.rows.size(), false);
 }
 
 // ---------------------------------------------------------------------------
@@ -675,6 +677,64 @@ std::string lined_cell(const std::vector<OnScreen>& row) {
   return s;
 }
 
+// What a consent deviation's note becomes on a continuity sheet: the view has
+// emptied it (notation/audience.cpp), and the sheet says who holds it.
+const std::string kConsentNoteWords = "CONSENT: see the IC";
+
+const std::string kConsentKindWords = "CONSENT";
+
+// The beats a take's consent deviations are in, in the order noted.
+std::vector<std::string> consent_beats(const Take& t) {
+  std::vector<std::string> beats;
+  for (const Deviation& dv : t.deviations)
+    if (dv.kind == DeviationKind::consent) beats.push_back(dv.beat);
+  return beats;
+}
+
+// "2", "2, 1 CONSENT (b02)": a take's deviations on the take log.
+std::string deviation_count_words(const Take& t) {
+  const std::vector<std::string> consent = consent_beats(t);
+  std::string s = std::to_string(t.deviations.size());
+  if (!consent.empty()) s += ", " + std::to_string(consent.size()) + " " + kConsentKindWords + " (" + join_list(consent) + ")";
+  return s;
+}
+
+// A deviation in a few words: "b04 timing: the kiss came early", "b02 CONSENT:
+// see the IC", "b05 (beat removed in v4) garment: …".
+std::string deviation_words(const Deviation& dv) {
+  const bool consent = dv.kind == DeviationKind::consent;
+  std::string s = dv.beat;
+  if (dv.beat_removed_in > 0) s += " (beat removed in v" + std::to_string(dv.beat_removed_in) + ")";
+  if (consent) return s + " " + kConsentNoteWords;  // "CONSENT: see the IC", never the note
+  if (dv.kind) s += " " + std::string(vocab_name(*dv.kind));
+  return dv.note.empty() ? s : s + ": " + dv.note;
+}
+
+// The take log as the script supervisor's CSV: one row per take, in the order
+// logged, its deviations in one cell, and a column that names the beats of its
+// consent deviations (empty when none), so a filter on it finds them all.
+SheetTable take_log_csv(const Document& d) {
+  SheetTable t;
+  t.columns = {"scene", "setup", "take", "date", "camera", "lens_mm", "status", "version", "note", "deviations",
+               "consent_deviations"};
+  for (const Take& k : d.takes) {
+    const Camera* cam = d.camera(k.camera);
+    const double lens = k.lens_mm ? *k.lens_mm : cam ? cam->focal_mm : 0;
+    std::vector<std::string> devs;
+    for (const Deviation& dv : k.deviations) devs.push_back(deviation_words(dv));
+    const std::vector<std::string> consent = consent_beats(k);
+    std::string dev_cell, consent_cell;
+    for (const std::string& x : devs) dev_cell += (dev_cell.empty() ? "" : "; ") + x;
+    if (!consent.empty()) consent_cell = join_list(consent) + " " + kConsentNoteWords;
+    t.rows.push_back({d.scene.number, k.setup, std::to_string(k.number), k.date, k.camera, lens > 0 ? number_text(lens) : "",
+                      std::string(vocab_name(k.status)), std::to_string(k.choreography_version), k.note, dev_cell,
+                      consent_cell});
+  }
+  finish(t);
+  for (std::size_t i = 0; i < d.takes.size(); ++i) t.row_alert[i] = !consent_beats(d.takes[i]).empty();
+  return t;
+}
+
 void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOptions& opt, Sheet& sheet) {
   const Document& d = v.doc;
   const int current = d.choreography.version;
@@ -691,6 +751,24 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
     ver.lines.push_back(display_name(d, c.performer) + " confirmed version " + std::to_string(c.version) +
                         (c.date.empty() ? "" : " on " + c.date) + (c.saw_sheet ? ", having seen their sheet" : "") +
                         (c.version == current ? "" : " (not the version in force)") + ".");
+  // Consent deviations first, before the version and the log: nobody reads past one.
+  SheetSection alert;
+  alert.anchor = "consent-deviations";
+  alert.alert = true;
+  for (const Take& t : d.takes)
+    for (const Deviation& dv : t.deviations) {
+      if (dv.kind != DeviationKind::consent) continue;
+      const Beat* b = d.beat(dv.beat);
+      alert.lines.push_back("Take " + t.setup + std::to_string(t.number) + " on camera " + t.camera +
+                            (t.date.empty() ? "" : ", " + t.date) + ", version " + std::to_string(t.choreography_version) +
+                            ": a CONSENT deviation in " + (b ? beat_title(*b) : dv.beat) +
+                            (dv.beat_removed_in > 0 ? " (beat removed in v" + std::to_string(dv.beat_removed_in) + ")" : "") +
+                            ". What happened stays with the IC: see them before the next take.");
+    }
+  if (!alert.lines.empty()) {
+    alert.title = "CONSENT: " + plural(static_cast<long long>(alert.lines.size()), "consent deviation") + " logged";
+    sheet.sections.insert(sheet.sections.begin(), std::move(alert));
+  }
   sheet.sections.push_back(std::move(ver));
 
   SheetSection log;
@@ -705,12 +783,14 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
                        std::string(vocab_name(t.status)),
                        "v" + std::to_string(t.choreography_version) +
                            (t.choreography_version == current ? "" : " (in force: v" + std::to_string(current) + ")"),
-                       t.date, std::to_string(t.deviations.size()), t.note});
+                       t.date, deviation_count_words(t), t.note});
+    lt.row_alert.push_back(!consent_beats(t).empty());
   }
   if (lt.rows.empty()) log.lines.push_back("No take logged yet.");
   finish(lt);
   log.table = std::move(lt);
   sheet.sections.push_back(std::move(log));
+  sheet.take_log = take_log_csv(d);
 
   SheetSection dev;
   dev.anchor = "deviations";
@@ -723,10 +803,11 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
         if (dv.beat != beat_id) continue;
         const bool consent = dv.kind == DeviationKind::consent;
         dt.rows.push_back({title + (dv.beat_removed_in > 0 ? " (removed in v" + std::to_string(dv.beat_removed_in) + ")" : ""),
-                           t.setup + std::to_string(t.number), dv.kind ? std::string(vocab_name(*dv.kind)) : "",
-                           consent ? "Consent: see the IC" : dv.note});
+                           t.setup + std::to_string(t.number), consent ? kConsentKindWords : dv.kind ? std::string(vocab_name(*dv.kind)) : "",
+                           consent ? kConsentNoteWords : dv.note});
         dt.row_beats.push_back(d.beat(beat_id) ? beat_id : "");
         dt.row_revised.push_back(rev.beats.count(beat_id) > 0);
+        dt.row_alert.push_back(consent);
       }
   };
   for (const Beat& b : d.choreography.beats) add_deviations(b.id, beat_title(b));
@@ -736,6 +817,7 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
       if (!d.beat(dv.beat)) gone.insert(dv.beat);
   for (const std::string& id : gone) add_deviations(id, id);
   if (dt.rows.empty()) dev.lines.push_back("None noted.");
+  finish(dt);
   dev.table = std::move(dt);
   sheet.sections.push_back(std::move(dev));
 
@@ -822,7 +904,7 @@ std::string sheet_plain_text(const Sheet& sheet) {
                   std::to_string(h.version) + " (" + h.status + ")\n" + h.date + "\nFor: " + h.for_words + "\n" +
                   h.digest + "\n" + h.tempo + "\n";
   for (const SheetSection& sec : sheet.sections) {
-    s += sec.title + (sec.revised ? " [revised]" : "") + "\n";
+    s += sec.title + (sec.revised ? " [revised]" : "") + (sec.alert ? " [consent]" : "") + "\n";
     for (const auto& [k, val] : sec.facts) s += k + ": " + val + "\n";
     for (const std::string& l : sec.lines) s += l + "\n";
     for (const SheetLink& l : sec.links) s += l.text + "\n";
@@ -835,9 +917,12 @@ std::string sheet_plain_text(const Sheet& sheet) {
       }
   }
   table_text(sheet.beat_list, s);
+  if (sheet.take_log) table_text(*sheet.take_log, s);
   for (const std::string& l : sheet.left_out) s += l + "\n";
   return s;
 }
+
+const SheetTable& sheet_csv_table(const Sheet& sheet) { return sheet.take_log ? *sheet.take_log : sheet.beat_list; }
 
 std::string header_line(const SheetHeader& h, bool with_for) {
   std::vector<std::string> parts;
@@ -879,12 +964,12 @@ Sheet build_sheet(const AudienceView& view, const SheetOptions& options) {
     case AudienceKind::interchange: h.kind = "Beat list"; break;
   }
   if (rev.since > 0)
-    sheet.sections.insert(sheet.sections.begin(),
+    sheet.sections.insert(std::find_if(sheet.sections.begin(), sheet.sections.end(), [](const SheetSection& x) { return !x.alert; }),
                           SheetSection{1, "revisions", "Revisions", "", false, {},
                                        {"A bar beside a beat marks a change since version " + std::to_string(rev.since) +
                                         (view.audience.kind == AudienceKind::performer ? ", the version you confirmed" : "") +
                                         " (" + plural(static_cast<long long>(rev.beats.size()), "beat") + " changed)."},
-                                       {}, std::nullopt, std::nullopt, std::nullopt});
+                                       {}, std::nullopt, std::nullopt, std::nullopt, false});
   sheet.sections.push_back(left_out_section(view));
   sheet.left_out = view.left_out;
   // The digest is of the content, not of the day it was printed.

@@ -34,6 +34,8 @@ struct SheetTable {
   std::vector<std::vector<std::string>> rows;  // each as long as `columns`
   std::vector<std::string> row_beats;          // per row: the beat it is about ("" none); revision marks
   std::vector<bool> row_revised;               // per row
+  std::vector<bool> row_alert;                 // per row: a consent deviation; writers make it unmissable
+  bool alert(std::size_t row) const { return row < row_alert.size() && row_alert[row]; }
 };
 
 // The count score: a ruler in bars with "&" ticks, and rows of marks.
@@ -74,6 +76,9 @@ struct SheetSection {
   std::optional<SheetTable> table;
   std::optional<SheetScore> score;
   std::optional<SheetStill> still;
+  // A consent deviation: writers draw the section so it cannot be missed (PDF
+  // and HTML on red, Markdown in bold behind a warning sign).
+  bool alert = false;
 };
 
 struct SheetHeader {
@@ -92,7 +97,10 @@ struct Sheet {
   Audience audience;
   SheetHeader header;
   std::vector<SheetSection> sections;
-  SheetTable beat_list;                        // one row per beat (the CSV)
+  SheetTable beat_list;                        // one row per beat: the CSV of every sheet but continuity's
+  // Continuity: one row per take, the script supervisor's log; its CSV
+  // instead of the beat list (sheet_csv_table).
+  std::optional<SheetTable> take_log;
   std::vector<std::string> left_out;           // what the sheet leaves out
 };
 
@@ -105,6 +113,10 @@ struct SheetOptions {
 
 // The sheet for the view's audience (interchange has no sheet: a plain beat list).
 Sheet build_sheet(const AudienceView& view, const SheetOptions& options);
+
+// The table a CSV of the sheet holds: the take log of a continuity sheet,
+// else the beat list.
+const SheetTable& sheet_csv_table(const Sheet& sheet);
 
 // The sheet's text, as a digest is taken of it and as tests read it: every
 // field, header first.

@@ -58,7 +58,7 @@ struct Rgb {
   double r, g, b;
 };
 constexpr Rgb kInk{0.11, 0.12, 0.13}, kGrey{0.38, 0.40, 0.43}, kRule{0.72, 0.74, 0.77}, kRevised{0.79, 0.16, 0.16},
-    kLink{0.10, 0.30, 0.62}, kShade{0.93, 0.94, 0.95};
+    kLink{0.10, 0.30, 0.62}, kShade{0.93, 0.94, 0.95}, kAlertShade{0.98, 0.89, 0.89}, kAlertInk{0.56, 0.08, 0.08};
 
 void set_colour(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
@@ -236,9 +236,14 @@ class Writer {
     if (s.revised) begin_revision();
     const std::string dest = "name='" + s.anchor + "'";
     cairo_tag_begin(cr_, CAIRO_TAG_DEST, dest.c_str());
-    flow(l, kLeft);
+    if (s.alert) {
+      g_object_unref(l);  // on red, white, inset: a consent deviation
+      alert_box(escape_markup(s.title), size, true);
+    } else {
+      flow(l, kLeft);
+    }
     cairo_tag_end(cr_, CAIRO_TAG_DEST);
-    if (s.level == 1) {
+    if (s.level == 1 && !s.alert) {
       set_colour(cr_, kRule);
       cairo_set_line_width(cr_, 0.6);
       cairo_move_to(cr_, kLeft, y_ + 1);
@@ -253,6 +258,23 @@ class Writer {
                                                    cairo_pdf_outline_flags_t(0));
       if (s.level == 1) outline_parent = id;
     }
+  }
+
+  // A block of white text on red, the width of the text column (one block
+  // per call; consecutive calls join into one red panel).
+  void alert_box(const std::string& markup, double size, bool bold) {
+    const double pad = 5;
+    PangoLayout* l = layout(markup, size, kWidth - 2 * pad, bold);
+    const double h = height_of(l) + 2 * pad;
+    need(h);
+    set_colour(cr_, kRevised);
+    cairo_rectangle(cr_, kLeft, y_, kWidth, h);
+    cairo_fill(cr_);
+    cairo_set_source_rgb(cr_, 1, 1, 1);
+    cairo_move_to(cr_, kLeft + pad, y_ + pad);
+    pango_cairo_show_layout(cr_, l);
+    g_object_unref(l);
+    y_ += h;
   }
 
   void link_line(const SheetLink& link) {
@@ -313,11 +335,11 @@ class Writer {
       else if (sum_least >= kWidth) width[c] = kWidth / double(n);
       else width[c] = least[c] + (kWidth - sum_least) * (natural[c] - least[c]) / std::max(1e-9, sum_nat - sum_least);
     }
-    auto draw_row = [&](const std::vector<std::string>& cells, bool header, bool revised) {
+    auto draw_row = [&](const std::vector<std::string>& cells, bool header, bool revised, bool alert) {
       std::vector<PangoLayout*> ls;
       double h = 0;
       for (std::size_t c = 0; c < n; ++c) {
-        ls.push_back(layout(escape_markup(c < cells.size() ? cells[c] : ""), size, width[c] - 2 * pad, header));
+        ls.push_back(layout(escape_markup(c < cells.size() ? cells[c] : ""), size, width[c] - 2 * pad, header || alert));
         h = std::max(h, height_of(ls.back()));
       }
       h += 2 * pad;
@@ -331,11 +353,16 @@ class Writer {
         cairo_rectangle(cr_, kLeft, y_, kWidth, h);
         cairo_fill(cr_);
       }
+      if (alert) {
+        set_colour(cr_, kAlertShade);
+        cairo_rectangle(cr_, kLeft, y_, kWidth, h);
+        cairo_fill(cr_);
+      }
       if (revised) draw_bar(y_, y_ + h);
       double x = kLeft;
       const double top = y_;
       for (std::size_t c = 0; c < n; ++c) {
-        set_colour(cr_, kInk);
+        set_colour(cr_, alert ? kAlertInk : kInk);
         cairo_move_to(cr_, x + pad, top + pad);
         pango_cairo_show_layout(cr_, ls[c]);
         g_object_unref(ls[c]);
@@ -348,9 +375,10 @@ class Writer {
       cairo_stroke(cr_);
       y_ = top + h;
     };
-    header_row_ = [&] { draw_row(t.columns, true, false); };
+    header_row_ = [&] { draw_row(t.columns, true, false, false); };
     draw_header_row();
-    for (std::size_t r = 0; r < t.rows.size(); ++r) draw_row(t.rows[r], false, r < t.row_revised.size() && t.row_revised[r]);
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+      draw_row(t.rows[r], false, r < t.row_revised.size() && t.row_revised[r], t.alert(r));
     header_row_ = nullptr;
     gap(6);
   }
@@ -489,7 +517,10 @@ class Writer {
       heading(s, outline_parent);
       for (const auto& [k, v] : s.facts) paragraph("<b>" + escape_markup(k) + ":</b> " + escape_markup(v), 9.5, 0);
       if (s.still) still(i);
-      for (const std::string& l : s.lines) paragraph(escape_markup(l), 9.5, 0);
+      for (const std::string& l : s.lines) {
+        if (s.alert) alert_box(escape_markup(l), 10, true);
+        else paragraph(escape_markup(l), 9.5, 0);
+      }
       for (const SheetLink& l : s.links) link_line(l);
       if (s.score) score(*s.score);
       if (s.table) {

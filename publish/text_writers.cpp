@@ -120,8 +120,9 @@ std::string sheet_csv(const Sheet& sheet) {
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
     out += "\r\n";
   };
-  row(sheet.beat_list.columns);
-  for (const auto& r : sheet.beat_list.rows) row(r);
+  const SheetTable& table = sheet_csv_table(sheet);  // continuity: the take log
+  row(table.columns);
+  for (const auto& r : table.rows) row(r);
   return out;
 }
 
@@ -130,8 +131,12 @@ std::string sheet_markdown(const Sheet& sheet) {
   std::string out = "# " + md_text(h.kind) + ": " + md_text(h.scene_title) + "\n\n" + md_text(header_line(h)) + "  \n" +
                     md_text(h.tempo) + "\n";
   for (const SheetSection& s : sheet.sections) {
-    out += "\n" + std::string(s.level == 1 ? "## " : "### ") + md_text(s.title) +
+    out += "\n" + std::string(s.level == 1 ? "## " : "### ") + (s.alert ? "⚠ " : "") + md_text(s.title) +
            (s.revised ? " ▌ revised since version " + std::to_string(h.revised_since) : "") + "\n\n";
+    if (s.alert) {  // a consent deviation: a quoted block in bold, so no reader skims past it
+      for (std::size_t i = 0; i < s.lines.size(); ++i) out += (i ? ">\n> **" : "> **") + md_text(s.lines[i]) + "**\n";
+      continue;
+    }
     for (const auto& [k, v] : s.facts) out += "- **" + md_text(k) + ":** " + md_text(v) + "\n";
     if (!s.facts.empty()) out += "\n";
     for (const std::string& l : s.lines) out += md_text(l) + "\n\n";
@@ -164,7 +169,8 @@ std::string sheet_markdown(const Sheet& sheet) {
       for (std::size_t r = 0; r < t.rows.size(); ++r) {
         out += "|";
         for (std::size_t c = 0; c < t.rows[r].size(); ++c)
-          out += " " + std::string(c == 0 && t.row_revised[r] ? "▌ " : "") + md_text(t.rows[r][c]) + " |";
+          out += " " + std::string(c == 0 && t.row_revised[r] ? "▌ " : "") + std::string(c == 0 && t.alert(r) ? "⚠ " : "") +
+                 (t.alert(r) ? "**" + md_text(t.rows[r][c]) + "**" : md_text(t.rows[r][c])) + " |";
         out += "\n";
       }
       out += "\n";
@@ -206,12 +212,15 @@ PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const Pub
         "table{border-collapse:collapse;width:100%;font-size:.9em;display:block;overflow-x:auto}\n"
         "td,th{border:1px solid #bbb;padding:.25em .4em;vertical-align:top;text-align:left}\n"
         "tr.revised td:first-child{border-left:5px solid #c92a2a}\n"
+        "section.alert{background:#c92a2a;color:#fff;padding:.3em .8em;border-radius:4px}section.alert p{font-weight:bold}\n"
+        "tr.alert td{background:#fbe3e3;color:#8f1414;font-weight:bold}\n"
         "img{max-width:100%;height:auto;border:1px solid #333}dt{font-weight:bold}dd{margin:0 0 .3em 1em}\n"
         "</style></head><body>\n<header><h1>" +
         html_text(h.kind + ": " + h.scene_title) + "</h1>\n<p>" + html_text(header_line(h)) + "</p><p>" +
         html_text(h.tempo) + "</p></header>\n";
   for (const SheetSection& s : sheet.sections) {
-    out += "<section id=\"" + html_text(s.anchor) + "\"" + (s.revised ? " class=\"revised\"" : "") + ">\n";
+    const std::string cls = std::string(s.revised ? "revised" : "") + (s.revised && s.alert ? " " : "") + (s.alert ? "alert" : "");
+    out += "<section id=\"" + html_text(s.anchor) + "\"" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">\n";
     const char* tag = s.level == 1 ? "h2" : "h3";
     out += std::string("<") + tag + ">" + html_text(s.title) +
            (s.revised ? " <small>(revised since version " + std::to_string(h.revised_since) + ")</small>" : "") + "</" +
@@ -246,7 +255,9 @@ PublishResult sheet_html(const Sheet& sheet, const AudienceView& view, const Pub
       for (const std::string& c : t.columns) out += "<th>" + html_text(c) + "</th>";
       out += "</tr>\n";
       for (std::size_t i = 0; i < t.rows.size(); ++i) {
-        out += t.row_revised[i] ? "<tr class=\"revised\">" : "<tr>";
+        const std::string rc = std::string(t.row_revised[i] ? "revised" : "") + (t.row_revised[i] && t.alert(i) ? " " : "") +
+                               (t.alert(i) ? "alert" : "");
+        out += rc.empty() ? "<tr>" : "<tr class=\"" + rc + "\">";
         for (const std::string& c : t.rows[i]) out += "<td>" + html_text(c) + "</td>";
         out += "</tr>\n";
       }

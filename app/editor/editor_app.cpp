@@ -116,6 +116,7 @@ void EditorApp::document_replaced() {
   s.checks = FindingsState{};
   s.checks.options = options;
   drop_missing_selection(s);
+  start_take_draft(s);
   viewport_->meshes = s.history.has_document() ? load_prop_meshes(s.history.doc(), s.path.parent_path()) : PropMeshes{};
   s.mesh_errors = viewport_->meshes.errors;
   viewport_->exposure.reset();

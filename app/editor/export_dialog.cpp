@@ -179,6 +179,11 @@ ExportDialogResult draw_export_dialog(std::optional<ExportFormat> open_now, cons
       settings.animated = false;
     if (ImGui::RadioButton("Animated at tempo: poses, garments, camera moves", settings.animated)) settings.animated = true;
   }
+  if (settings.format == ExportFormat::otio) {
+    ImGui::TextDisabled("Frame rate");
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000.000").x + ImGui::GetFrameHeight() * 2);
+    ImGui::InputDouble("frames a second", &settings.fps, 1, 5, "%.3g");
+  }
   const Beat* beat = beat_at(*d, s.count);
   const bool three_d = settings.format == ExportFormat::glb || settings.format == ExportFormat::gltf;
   if (settings.format == ExportFormat::otio || (three_d && settings.animated)) {
@@ -208,6 +213,8 @@ ExportDialogResult draw_export_dialog(std::optional<ExportFormat> open_now, cons
   if (path_text.empty()) problem = "Where should it go?";
   else if (settings.format == ExportFormat::still_png && !d->camera(settings.camera))
     problem = "The scene has no camera to take a still through";
+  else if (settings.format == ExportFormat::otio && !otio_fps_problem(settings.fps).empty())
+    problem = otio_fps_problem(settings.fps);
   else if (export_format_of(out) != settings.format)
     problem = std::string("The file name must end in ") + export_extension(settings.format);
   else if (out.has_parent_path() && !fs::is_directory(out.parent_path(), ec))

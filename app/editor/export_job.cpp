@@ -125,6 +125,10 @@ void ExportJob::run(Document full, std::filesystem::path scene_dir) {
       out.message = "Not exported: the choreography has no beats to mark";
       return finish();
     }
+    if (const std::string p = otio_fps_problem(settings_.fps); !p.empty()) {
+      out.message = "Not exported: " + p;
+      return finish();
+    }
     // Marker colours from the full check, as `closedset export` runs it (the
     // view holds its findings as codes and places only).
     ao.run_checks = true;
@@ -138,9 +142,10 @@ void ExportJob::run(Document full, std::filesystem::path scene_dir) {
     }
     OtioOptions oo;
     oo.beats = beats;
+    oo.fps = settings_.fps;
     bytes = export_otio(doc, worst_severity_per_beat(doc, findings), oo);
     const BeatRange range = beats ? *beats : *whole_choreography(doc);
-    summary = plural(range.last - range.first + 1, "beat marker", "beat markers") + " at 24 fps";
+    summary = plural(range.last - range.first + 1, "beat marker", "beat markers") + " at " + number_text(oo.fps) + " fps";
   } else {
     GltfOptions go;
     go.container = settings_.format == ExportFormat::glb ? GltfContainer::glb : GltfContainer::gltf;

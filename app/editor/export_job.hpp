@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "notation/document.hpp"
+#include "notation/otio_export.hpp"
 #include "notation/still.hpp"
 
 namespace cs::editor {
@@ -33,6 +34,7 @@ struct ExportSettings {
   std::string date;                   // sheets: YYYY-MM-DD, "" today (UTC)
   std::string camera;                 // the camera still: the camera's id
   StillOverlay overlay = StillOverlay::none;  // the camera still
+  double fps = kOtioDefaultFps;       // .otio: the markers' frame rate (otio_fps_problem says when it cannot be)
   std::filesystem::path out;
 };
 

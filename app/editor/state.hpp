@@ -97,14 +97,28 @@ struct FindingsState {
 
 // On the day (takes_panel.cpp): the take being logged, and the deviation being noted.
 struct TakeDraft {
-  std::string setup = "A";             // setup letters (A, B… skipping I and O)
+  // Setup letters (A, B… skipping I and O). start_take_draft sets it from the
+  // scene's last logged take whenever a document is opened or started.
+  std::string setup = "A";
   std::string camera;                  // "" : the first camera
   double lens_mm = 0;                  // 0: the camera's focal length
   TakeStatus status = TakeStatus::circle;
   std::string note;
   DeviationKind deviation_kind = DeviationKind::timing;
   std::string deviation_note;
+  // The take the deviation is noted on; nullopt (or a take no longer logged):
+  // the latest. Kept by what the slate says, not by place, so deleting an
+  // earlier take does not move it to another.
+  struct TakeKey {
+    std::string setup, camera;
+    int number = 0;
+    bool operator==(const TakeKey&) const = default;
+  };
+  std::optional<TakeKey> deviation_take;
 };
+
+// Which take of the log `key` names (nullopt: none does).
+std::optional<std::size_t> find_take(const Document& d, const TakeDraft::TakeKey& key);
 
 // A beat whose deletion waits for a yes, because takes name it.
 struct PendingBeatDelete {
@@ -218,12 +232,32 @@ std::string today(const EditorState& s);        // "YYYY-MM-DD", local
 // Logs the draft as the next take of its setup on its camera (numbers count up
 // by themselves), against the choreography version in force.
 bool log_take(EditorState& s);
-// A deviation in the beat under the playhead, on the latest take (or take `take`).
+// A deviation in the beat under the playhead, on take `take`, else on the take
+// s.take.deviation_take names, else on the latest.
 bool add_deviation(EditorState& s, std::optional<std::size_t> take = std::nullopt);
 bool set_take_status(EditorState& s, std::size_t take, TakeStatus status);
+// A take as edited (its setup, number, camera, lens, status, note): one undo
+// step named after what changed; refused like any edit when the result is not
+// a valid log (a take logged twice, an unknown camera, a lens out of range).
+bool set_take(EditorState& s, std::size_t take, const Take& edited);
+// A deviation of a take edited (its beat, kind, note) or deleted: one undo step.
+bool set_deviation(EditorState& s, std::size_t take, std::size_t i, const Deviation& edited);
+bool remove_deviation(EditorState& s, std::size_t take, std::size_t i);
+// The edits a take's text fields make while typed (undoable.hpp): from the
+// document the typing began with, the take (or its deviation) at that place
+// with `change` applied. Refused once the take is no longer there.
+std::function<Edited(const Document&)> edit_take_at(std::size_t take, std::function<void(Take&)> change);
+std::function<Edited(const Document&)> edit_deviation_at(std::size_t take, std::size_t i, std::function<void(Deviation&)> change);
 bool remove_take(EditorState& s, std::size_t take);
 // The next setup: the draft's setup letters move on (A → B, H → J).
 void next_setup(EditorState& s);
+// Any setup, earlier ones too (after lunch, back to setup C). False, and the
+// draft unchanged, for letters that are not setup letters (I, O, "").
+bool choose_setup(EditorState& s, const std::string& letters);
+// A fresh draft for the document just opened or started: the setup and camera
+// of its last logged take (the day goes on where it stopped), else setup A on
+// the first camera; no note, no lens typed.
+void start_take_draft(EditorState& s);
 // draft → rehearsed → locked (issuing the version); unlock to revise.
 bool set_choreography_status(EditorState& s, ChoreoStatus status);
 bool unlock_to_revise(EditorState& s);

@@ -18,6 +18,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/editor/panels.hpp"
+#include "app/editor/undoable.hpp"
 #include "notation/edits.hpp"
 #include "notation/edits_takes.hpp"
 #include "notation/phrasing.hpp"
@@ -122,11 +123,24 @@ void logging_block(EditorState& s, const UiFonts& fonts, const Document& d) {
   }
   ImGui::AlignTextToFramePadding();
   ImGui::PushFont(fonts.bold);
-  ImGui::Text("Setup %s", t.setup.c_str());
+  ImGui::TextUnformatted("Setup");
   ImGui::PopFont();
   ImGui::SameLine();
+  // Any setup, earlier ones too: the day may go back to one.
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("WWW").x + ImGui::GetFrameHeight());
+  if (ImGui::BeginCombo("##setup", t.setup.c_str())) {
+    const std::string next_new = next_setup_letters(d);
+    for (const std::string& l : setup_letters_choices(d, t.setup)) {
+      const std::string item = l == next_new ? l + "  (new)" : l;
+      if (ImGui::Selectable(item.c_str(), l == t.setup)) choose_setup(s, l);
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
   if (ImGui::SmallButton("Next setup")) next_setup(s);
-  ImGui::SameLine(0, 12);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Camera");
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("WWWW").x + ImGui::GetFrameHeight());
   if (ImGui::BeginCombo("##camera", cam->id.c_str())) {
     for (const Camera& c : d.cameras)
@@ -144,6 +158,13 @@ void logging_block(EditorState& s, const UiFonts& fonts, const Document& d) {
   word_buttons(t.status, "status");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##take_note", "note (optional)", &t.note);
+  // Shooting a version that is a draft or that someone has not confirmed: said
+  // before the take is logged, in the warning colour.
+  if (const std::string warning = unready_version_warning(d); !warning.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(severity_color_u32(Severity::warning)));
+    ImGui::TextWrapped("Not ready to shoot: %s.", warning.c_str());
+    ImGui::PopStyleColor();
+  }
   if (ImGui::Button("Log take", ImVec2(-FLT_MIN, 0))) log_take(s);
 
   const int beat = current_beat_index(s);
@@ -157,22 +178,27 @@ void logging_block(EditorState& s, const UiFonts& fonts, const Document& d) {
     return;
   }
   const Beat& b = d.choreography.beats[static_cast<std::size_t>(beat)];
-  const Take& last = d.takes.back();
-  ImGui::TextWrapped("In %s %s, take %s%d", b.id.c_str(), b.label.c_str(), last.setup.c_str(), last.number);
+  // On the take chosen in the list ("Note deviations on this take"), else the latest.
+  std::optional<std::size_t> chosen = t.deviation_take ? find_take(d, *t.deviation_take) : std::nullopt;
+  const Take& on = d.takes[chosen.value_or(d.takes.size() - 1)];
+  ImGui::TextWrapped("In %s %s, take %s%d%s", b.id.c_str(), b.label.c_str(), on.setup.c_str(), on.number,
+                     chosen && *chosen + 1 != d.takes.size() ? " (an earlier take)" : "");
+  if (chosen && flow_button("Back to the latest take", true)) t.deviation_take.reset();
   word_buttons(t.deviation_kind, "kind");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##dev_note", "what happened", &t.deviation_note);
   if (ImGui::Button("Note deviation", ImVec2(-FLT_MIN, 0))) add_deviation(s);
 }
 
-// The takes logged, newest first.
+// The takes logged, newest first. Every field of a take can be edited (setup,
+// number, camera, lens, status, note) and each deviation (kind, note, or
+// deleted): each is one undo step.
 void takes_list(EditorState& s, const UiFonts& fonts, const Document& d) {
   heading(fonts, "Takes");
   if (d.takes.empty()) ImGui::TextDisabled("None yet.");
   const ImVec4 consent_red = ImGui::ColorConvertU32ToFloat4(severity_color_u32(Severity::error));
-  // Edits wait until the list has been drawn: they replace the document it reads.
-  std::optional<std::pair<std::size_t, TakeStatus>> set_status;
-  std::optional<std::size_t> remove;
+  // Click edits wait until the list has been drawn: they replace the document it reads.
+  std::function<bool()> act;
   for (std::size_t n = d.takes.size(); n-- > 0;) {
     const Take& t = d.takes[n];
     ImGui::PushID(static_cast<int>(n));
@@ -183,27 +209,88 @@ void takes_list(EditorState& s, const UiFonts& fonts, const Document& d) {
                   t.lens_mm ? (number_text(*t.lens_mm) + " mm  ·  ").c_str() : "", std::string(vocab_name(t.status)).c_str(),
                   t.choreography_version);
     if (consent) ImGui::PushStyleColor(ImGuiCol_Text, consent_red);
-    const bool open = ImGui::TreeNodeEx("##take", ImGuiTreeNodeFlags_SpanAvailWidth, "%s%s", head, consent ? "  ·  CONSENT" : "");
+    // The newest take opens by itself: it is the one most often corrected.
+    const ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_SpanAvailWidth | (n + 1 == d.takes.size() ? static_cast<int>(ImGuiTreeNodeFlags_DefaultOpen) : 0);
+    const bool open = ImGui::TreeNodeEx("##take", flags, "%s%s", head, consent ? "  ·  CONSENT" : "");
     if (consent) ImGui::PopStyleColor();
     if (open) {
+      const std::string name = "take " + t.setup + std::to_string(t.number);
+      // Setup, number, camera, lens.
+      const float narrow = ImGui::CalcTextSize("WWW").x + ImGui::GetFrameHeight();
+      ImGui::SetNextItemWidth(narrow);
+      if (ImGui::BeginCombo("##setup", t.setup.empty() ? "-" : t.setup.c_str())) {
+        for (const std::string& l : setup_letters_choices(d, t.setup))
+          if (ImGui::Selectable(l.c_str(), l == t.setup) && l != t.setup) {
+            Take e = t;
+            e.setup = l;
+            act = [&s, n, e] { return set_take(s, n, e); };
+          }
+        ImGui::EndCombo();
+      }
+      ImGui::SameLine();
+      int number = t.number;
+      ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000").x + ImGui::GetStyle().FramePadding.x * 2);
+      const bool number_changed = ImGui::InputInt("##number", &number, 0, 0);
+      undoable(s, "Renumber " + name, number_changed, edit_take_at(n, [number](Take& e) { e.number = number; }));
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(narrow);
+      if (ImGui::BeginCombo("##camera", t.camera.c_str())) {
+        for (const Camera& c : d.cameras)
+          if (ImGui::Selectable(c.id.c_str(), c.id == t.camera) && c.id != t.camera) {
+            Take e = t;
+            e.camera = c.id;
+            act = [&s, n, e] { return set_take(s, n, e); };
+          }
+        ImGui::EndCombo();
+      }
+      const Camera* cam = d.camera(t.camera);
+      double lens = t.lens_mm ? *t.lens_mm : cam ? cam->focal_mm : 0;
+      ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000 mm").x + ImGui::GetFrameHeight());
+      const bool lens_changed = ImGui::InputDouble("mm##lens", &lens, 0, 0, "%.0f");
+      undoable(s, "Set the lens of " + name, lens_changed, edit_take_at(n, [lens](Take& e) { e.lens_mm = lens; }));
       TakeStatus status = t.status;
-      if (word_buttons(status, "status")) set_status = {n, status};
-      if (!t.note.empty()) ImGui::TextWrapped("%s", t.note.c_str());
-      for (const Deviation& dv : t.deviations) {
+      if (word_buttons(status, "status")) {
+        act = [&s, n, status] { return set_take_status(s, n, status); };
+      }
+      std::string note = t.note;
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      const bool note_changed = ImGui::InputTextWithHint("##note", "note", &note);
+      undoable(s, "Edit the note of " + name, note_changed, edit_take_at(n, [note](Take& e) { e.note = note; }));
+      // Its deviations: kind, note, delete.
+      for (std::size_t k = 0; k < t.deviations.size(); ++k) {
+        const Deviation& dv = t.deviations[k];
+        ImGui::PushID(static_cast<int>(k));
         const bool is_consent = dv.kind == DeviationKind::consent;
         if (is_consent) ImGui::PushStyleColor(ImGuiCol_Text, consent_red);
         const std::string where = dv.beat_removed_in > 0 ? dv.beat + " (beat removed in v" + std::to_string(dv.beat_removed_in) + ")" : dv.beat;
-        ImGui::TextWrapped("%s %s%s: %s", fonts.dot, where.c_str(),
-                           dv.kind ? (", " + std::string(vocab_name(*dv.kind))).c_str() : "", dv.note.c_str());
+        ImGui::TextWrapped("%s %s%s", fonts.dot, where.c_str(), is_consent ? "  CONSENT" : "");
         if (is_consent) ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Delete")) act = [&s, n, k] { return remove_deviation(s, n, k); };
+        DeviationKind kind = dv.kind.value_or(DeviationKind::timing);
+        if (!dv.kind) ImGui::TextDisabled("no kind given");
+        if (word_buttons(kind, "kind") && kind != dv.kind) {
+          Deviation e = dv;
+          e.kind = kind;
+          act = [&s, n, k, e] { return set_deviation(s, n, k, e); };
+        }
+        std::string dnote = dv.note;
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        const bool dnote_changed = ImGui::InputTextWithHint("##dnote", "what happened", &dnote);
+        undoable(s, "Edit a deviation in " + dv.beat + " (" + name + ")", dnote_changed,
+                 edit_deviation_at(n, k, [dnote](Deviation& e) { e.note = dnote; }));
+        ImGui::PopID();
       }
-      if (ImGui::SmallButton("Delete take")) remove = n;
+      const TakeDraft::TakeKey key{t.setup, t.camera, t.number};
+      const bool target = s.take.deviation_take == key;
+      if (target) ImGui::TextDisabled("New deviations go on this take.");
+      else if (ImGui::SmallButton("Note deviations on this take")) s.take.deviation_take = key;
+      if (flow_button("Delete take", false)) act = [&s, n] { return remove_take(s, n); };
       ImGui::TreePop();
     }
     ImGui::PopID();
   }
-  if (set_status) set_take_status(s, set_status->first, set_status->second);
-  if (remove) remove_take(s, *remove);
+  if (act) act();
 }
 
 }  // namespace

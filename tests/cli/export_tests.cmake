@@ -41,7 +41,11 @@ run_case("one beat, as markers" 0 ARGS export ${bedroom} -o ${WORK}/b05.otio --b
 run_case("one camera" 0 ARGS export ${bedroom} -o ${WORK}/camera-b.glb --camera B STDOUT ", 1 camera,")
 run_case("zoom, vertical fit and a mesh prop" 0 ARGS export ${zoom} -o ${WORK}/zoom.glb --animated
   STDOUT "camera Z zooms" "KHR_animation_pointer")
-list(APPEND gltfs ${WORK}/b02-b04.glb ${WORK}/camera-b.glb ${WORK}/zoom.glb)
+# A new scene, where nothing moves: the file holds the clip and the marker the message announces.
+run_case("a new scene" 0 ARGS new ${WORK}/still-scene.json)
+run_case("nothing moves, animated" 0 ARGS export ${WORK}/still-scene.json -o ${WORK}/still-animated.glb --animated
+  STDOUT "1 channel, 1 beat marker in extras" "note: nothing moves over these counts")
+list(APPEND gltfs ${WORK}/b02-b04.glb ${WORK}/camera-b.glb ${WORK}/zoom.glb ${WORK}/still-animated.glb)
 foreach(f IN LISTS gltfs ITEMS ${WORK}/bedroom.otio)
   require_file(${f} "export")
 endforeach()
@@ -125,6 +129,11 @@ if(NODE AND EXISTS ${SOURCE_DIR}/tools/gltf-validator/node_modules/gltf-validato
   list(LENGTH gltfs n_gltfs)
   string(REGEX MATCHALL ": 0 errors, 0 warnings," clean "${out}")
   list(LENGTH clean n_clean)
+  # Nothing unused either in the scene where nothing moves (an unused accessor is an info).
+  string(REGEX MATCH "still-animated.glb: glTF-Validator [^:]*: 0 errors, 0 warnings, 0 infos, 0 hints" still_clean "${out}")
+  if(NOT still_clean)
+    message(SEND_ERROR "[glTF-Validator] still-animated.glb is not clean of infos:\n${out}")
+  endif()
   if(NOT code EQUAL 0 OR NOT n_clean EQUAL n_gltfs)
     message(SEND_ERROR "[glTF-Validator] exit ${code}; ${n_clean} of ${n_gltfs} files clean:\n${out}\n${err}")
   else()

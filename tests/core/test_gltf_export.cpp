@@ -18,6 +18,7 @@
 #include "notation/gltf_export.hpp"
 #include "notation/lens.hpp"
 #include "notation/mesh_import.hpp"
+#include "notation/new_scene.hpp"
 #include "notation/stage.hpp"
 
 #include "tests/core/gltf_reader.hpp"
@@ -557,6 +558,66 @@ TEST_CASE("gltf: a scene with no beats exports a still, and refuses to animate")
   const GltfExport e = export_gltf(doc, opt);
   CHECK_FALSE(e.ok());
   CHECK(e.error.find("no beats") != std::string::npos);
+}
+
+// Every accessor of the file is read by a primitive or an animation sampler (the
+// validator calls any other UNUSED_OBJECT).
+static std::set<std::size_t> used_accessors(const Gltf& g) {
+  std::set<std::size_t> used;
+  if (g.json.contains("meshes"))
+    for (const auto& m : g.json["meshes"])
+      for (const auto& p : m["primitives"]) {
+        for (const auto& [k, a] : p["attributes"].items()) used.insert(a.get<std::size_t>());
+        if (p.contains("indices")) used.insert(p["indices"].get<std::size_t>());
+      }
+  if (g.json.contains("animations"))
+    for (const auto& an : g.json["animations"])
+      for (const auto& sm : an["samplers"]) {
+        used.insert(sm["input"].get<std::size_t>());
+        used.insert(sm["output"].get<std::size_t>());
+      }
+  return used;
+}
+
+TEST_CASE("gltf: an animated export of a scene where nothing moves has the clip and the markers its summary announces") {
+  const Document doc = cs::new_scene();
+  REQUIRE_FALSE(doc.choreography.beats.empty());
+  GltfOptions opt;
+  opt.animated = true;
+  const GltfExport e = export_gltf(doc, opt);
+  REQUIRE(e.ok());
+  const Gltf g = Gltf::parse(e.bytes);
+  // The file and the summary agree: one animation, its channels, a marker per beat in its extras.
+  REQUIRE(g.json.contains("animations"));
+  REQUIRE(g.json["animations"].size() == 1);
+  CHECK(e.summary.animations == 1);
+  CHECK(e.summary.channels == g.json["animations"][0]["channels"].size());
+  CHECK(e.summary.channels >= 1);
+  CHECK(e.summary.markers == doc.choreography.beats.size());
+  CHECK(g.json["animations"][0]["extras"]["markers"].size() == e.summary.markers);
+  // The hold spans the clip: its keys at the first and the last count, in seconds.
+  const auto& sm = g.json["animations"][0]["samplers"][0];
+  const auto& input = g.json["accessors"][sm["input"].get<std::size_t>()];
+  CHECK(input["min"][0].get<double>() == doctest::Approx(0.0));
+  CHECK(input["max"][0].get<double>() == doctest::Approx(e.summary.duration_s).epsilon(1e-5));
+  CHECK(e.summary.duration_s > 0);
+  bool said = false;
+  for (const std::string& n : e.notes) said |= n.find("nothing moves") != std::string::npos;
+  CHECK(said);
+  // No accessor left unused.
+  const std::set<std::size_t> used = used_accessors(g);
+  for (std::size_t a = 0; a < g.json["accessors"].size(); ++a) CHECK_MESSAGE(used.count(a) == 1, "accessor " << a << " is unused");
+}
+
+TEST_CASE("gltf: an animated export where things move uses every accessor and adds no hold") {
+  GltfOptions opt;
+  opt.animated = true;
+  const GltfExport e = export_gltf(small_scene(), opt);
+  REQUIRE(e.ok());
+  const Gltf g = Gltf::parse(e.bytes);
+  for (const std::string& n : e.notes) CHECK(n.find("nothing moves") == std::string::npos);
+  const std::set<std::size_t> used = used_accessors(g);
+  for (std::size_t a = 0; a < g.json["accessors"].size(); ++a) CHECK_MESSAGE(used.count(a) == 1, "accessor " << a << " is unused");
 }
 
 TEST_CASE("gltf: the bedroom example animated matches the stage every twentieth of a count") {

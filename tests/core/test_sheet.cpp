@@ -10,6 +10,7 @@
 #include "notation/audience.hpp"
 #include "notation/edits.hpp"
 #include "notation/format.hpp"
+#include "notation/phrasing.hpp"
 #include "notation/sheet.hpp"
 
 #include "tests/core/private_markers.hpp"
@@ -196,9 +197,65 @@ TEST_CASE("sheet: the continuity sheet: versions, the take log against the versi
   REQUIRE(dev);
   REQUIRE(dev->table);
   bool consent_row = false;
-  for (const auto& row : dev->table->rows) consent_row |= row[2] == "consent" && row[3] == "Consent: see the IC";
+  for (std::size_t r = 0; r < dev->table->rows.size(); ++r) {
+    const auto& row = dev->table->rows[r];
+    const bool is_consent = row[2] == "CONSENT" && row[3] == "CONSENT: see the IC";
+    CHECK(dev->table->alert(r) == is_consent);  // the row is drawn so it cannot be missed, and only that one
+    consent_row |= is_consent;
+  }
   CHECK(consent_row);
+  // The consent deviation opens the sheet, in a section drawn to be seen (red in the PDF and HTML), saying which
+  // take and beat, and not what happened.
+  REQUIRE_FALSE(s.sections.empty());
+  const SheetSection& first = s.sections.front();
+  CHECK(first.alert);
+  CHECK(first.anchor == "consent-deviations");
+  CHECK(first.title == "CONSENT: 1 consent deviation logged");
+  REQUIRE(first.lines.size() == 1);
+  CHECK(holds(first.lines[0], "Take " + doc.takes[0].setup + std::to_string(doc.takes[0].number) + " on camera " + doc.takes[0].camera));
+  CHECK(holds(first.lines[0], "CONSENT deviation in " + consent.beat));
+  CHECK(holds(first.lines[0], "see them before the next take"));
+  CHECK(std::count_if(s.sections.begin(), s.sections.end(), [](const SheetSection& x) { return x.alert; }) == 1);
+  // On the take log, the take with it says so in its row, which is marked too.
+  CHECK(takes->table->rows[0][6] == "1, 1 CONSENT (" + consent.beat + ")");
+  CHECK(takes->table->alert(0));
+  CHECK_FALSE(takes->table->alert(1));
   CHECK_FALSE(holds(sheet_plain_text(s), "asked to stop"));
+  // Its CSV is the take log, one row per take in the order logged; the consent deviation is named in its own column.
+  REQUIRE(s.take_log);
+  CHECK(&sheet_csv_table(s) == &*s.take_log);
+  const SheetTable& csv = *s.take_log;
+  REQUIRE(csv.rows.size() == doc.takes.size());
+  auto col = [&](const std::string& name) {
+    const auto it = std::find(csv.columns.begin(), csv.columns.end(), name);
+    REQUIRE(it != csv.columns.end());
+    return static_cast<std::size_t>(it - csv.columns.begin());
+  };
+  for (std::size_t i = 0; i < doc.takes.size(); ++i) {
+    const Take& t = doc.takes[i];
+    const auto& row = csv.rows[i];
+    CHECK(row[col("scene")] == doc.scene.number);
+    CHECK(row[col("take")] == std::to_string(t.number));
+    CHECK(row[col("camera")] == t.camera);
+    CHECK(row[col("status")] == std::string(vocab_name(t.status)));
+    CHECK(row[col("note")] == t.note);
+    CHECK(row[col("lens_mm")] == number_text(t.lens_mm ? *t.lens_mm : doc.camera(t.camera)->focal_mm));
+    for (const Deviation& dv : t.deviations) CHECK(holds(row[col("deviations")], dv.beat));
+  }
+  CHECK(csv.rows[0][col("consent_deviations")] == consent.beat + " CONSENT: see the IC");
+  CHECK(csv.alert(0));
+  CHECK(holds(csv.rows[0][col("deviations")], consent.beat + " CONSENT"));
+  CHECK(csv.rows[1][col("consent_deviations")].empty());  // the example's take 2 has a timing deviation only
+  CHECK(holds(csv.rows[1][col("deviations")], "Roll came early by one count"));
+  // Without a consent deviation, no alert anywhere.
+  Document calm = doc;
+  calm.takes[0].deviations.pop_back();
+  const Sheet quiet = build_sheet(audience_view(calm, Audience{AudienceKind::continuity, ""}, fast()), o);
+  CHECK(std::none_of(quiet.sections.begin(), quiet.sections.end(), [](const SheetSection& x) { return x.alert; }));
+  // Every other audience's CSV is the beat list.
+  const Sheet ad = build_sheet(audience_view(doc, Audience{AudienceKind::ad, ""}, fast()), o);
+  CHECK_FALSE(ad.take_log);
+  CHECK(&sheet_csv_table(ad) == &ad.beat_list);
   const SheetSection* lined = section("lined");
   REQUIRE(lined);
   REQUIRE(lined->table);

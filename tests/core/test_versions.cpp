@@ -14,6 +14,7 @@
 #include "notation/edits_scene.hpp"
 #include "notation/edits_takes.hpp"
 #include "notation/format.hpp"
+#include "notation/phrasing.hpp"
 #include "small_scene.hpp"
 
 using test_scenes::small_scene;
@@ -231,6 +232,51 @@ TEST_CASE("the take log: setups skip I and O, takes count up, deviations have ki
   CHECK(d.takes[0].deviations[0].beat_removed_in == 2);
   CHECK(d.takes[0].deviations[0].kind == cs::DeviationKind::consent);
   round_trips(d);
+}
+
+TEST_CASE("the take log goes on where it stopped: the current setup is the last take's, and any setup can be chosen") {
+  cs::Document d = dressed_scene();
+  d.takes.clear();
+  CHECK(cs::current_setup_letters(d) == "A");
+  CHECK(cs::setup_letters_choices(d) == std::vector<std::string>{"A"});
+  cs::Take t;
+  t.number = 1;
+  t.camera = "A";
+  t.date = "2026-12-04";
+  t.setup = "C";
+  d = made(cs::add_take(d, t));
+  t.setup = "B";  // back to an earlier setup after lunch: the last take logged, not the highest, is where the day is
+  d = made(cs::add_take(d, t));
+  CHECK(cs::current_setup_letters(d) == "B");
+  CHECK(cs::next_setup_letters(d) == "D");
+  CHECK(cs::setup_letters_choices(d) == std::vector<std::string>{"A", "B", "C", "D"});
+  CHECK(cs::setup_letters_choices(d, "G") == std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G"});
+  CHECK(cs::setup_letters_choices(d, "J") == std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G", "H", "J"});
+  CHECK(cs::setup_letters_choices(d, "I") == std::vector<std::string>{"A", "B", "C", "D"});  // not setup letters
+  t.setup = "";  // a take from a file without setups names none: the one before it says where the day is
+  t.number = 2;
+  d.takes.push_back(t);
+  CHECK(cs::current_setup_letters(d) == "B");
+}
+
+TEST_CASE("a take about to be shot on a draft, or on a version someone has not confirmed, is warned of") {
+  cs::Document d = dressed_scene();
+  REQUIRE(d.choreography.status == cs::ChoreoStatus::draft);
+  REQUIRE(d.performers.size() == 2);
+  const std::string a = cs::display_name(d.performers[0]), b = cs::display_name(d.performers[1]);
+  const std::string v = std::to_string(d.choreography.version);
+  CHECK(cs::unready_version_warning(d) == "Version " + v + " is a draft, not rehearsed or locked; " + a + " and " + b +
+                                              " have not confirmed it");
+  d = made(cs::set_status(d, cs::ChoreoStatus::rehearsed, "2026-12-04"));
+  const std::string v2 = std::to_string(d.choreography.version);
+  CHECK(cs::unready_version_warning(d) == a + " and " + b + " have not confirmed version " + v2);
+  d = made(cs::confirm_version(d, d.performers[0].id, "2026-12-04", true));
+  CHECK(cs::unready_version_warning(d) == b + " has not confirmed version " + v2);
+  d = made(cs::confirm_version(d, d.performers[1].id, "2026-12-04", false));
+  CHECK(cs::unready_version_warning(d).empty());
+  // A confirmation of an earlier version is not one of this version.
+  d.choreography.confirmations[1].version = d.choreography.version - 1;
+  CHECK(cs::unready_version_warning(d) == b + " has not confirmed version " + v2);
 }
 
 TEST_CASE("a file of format version 1 reads as it is and is written as version 2") {

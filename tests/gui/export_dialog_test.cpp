@@ -213,3 +213,36 @@ TEST_CASE("the export's path and format are checked before it starts") {
   CHECK(cs::editor::export_format_of("b.png") == ExportFormat::still_png);
   CHECK_FALSE(cs::editor::export_format_of("b.docx").has_value());
 }
+
+TEST_CASE("File → Export… writes OTIO beat markers at the frame rate chosen in the dialog, and refuses one it cannot write") {
+  test::ExampleSession t("export_otio_fps");
+  t.app->open_export_dialog(ExportFormat::otio);
+  cs::render::Image shot;
+  t.frames();
+  t.app->frame(&shot);
+  REQUIRE(cs::render::write_png(t.dir / "export_dialog_otio.png", shot, nullptr));  // the frame rate field
+
+  ExportSettings e;
+  e.format = ExportFormat::otio;
+  CHECK(e.fps == 24);  // the CLI's default
+  e.fps = 25;
+  e.out = t.dir / "bedroom.otio";
+  REQUIRE(t.app->start_export(e));
+  REQUIRE(run_to_end(t));
+  const cs::editor::ExportOutcome o = t.app->export_job()->outcome();
+  INFO(o.message);
+  CHECK(o.ok);
+  CHECK(o.message.find("11 beat markers at 25 fps") != std::string::npos);
+  const std::string bytes = read_all(e.out);
+  CHECK(bytes.find("\"rate\": 25") != std::string::npos);
+  CHECK(bytes.find("\"rate\": 24") == std::string::npos);
+
+  // 0 fps: not exported, saying why, and the file is left as it was.
+  e.fps = 0;
+  REQUIRE(t.app->start_export(e));
+  REQUIRE(run_to_end(t));
+  const cs::editor::ExportOutcome bad = t.app->export_job()->outcome();
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.message.find("frame rate must be from 1 to 1000") != std::string::npos);
+  CHECK(read_all(e.out) == bytes);
+}

@@ -37,7 +37,8 @@ inline std::unique_ptr<cs::editor::EditorApp> make_editor(const cs::editor::AppC
 struct ExampleSession {
   std::filesystem::path dir, scene;
   std::unique_ptr<cs::editor::EditorApp> app;
-  explicit ExampleSession(const char* name) {
+  // height > 0: a window that tall (a panel's screenshot that needs the room).
+  explicit ExampleSession(const char* name, int height = 0) {
     namespace fs = std::filesystem;
     dir = fs::temp_directory_path() / "closedset_gui_tests" / name;
     fs::remove_all(dir);
@@ -46,6 +47,7 @@ struct ExampleSession {
     fs::copy_file(fs::path(CLOSEDSET_EXAMPLES_DIR) / "bedroom.closedset.json", scene);
     cs::editor::AppConfig c = editor_config();
     c.config_dir = dir / "config";
+    if (height > 0) c.height = height;
     app = make_editor(c);
     REQUIRE(app->open(scene));
     frames();
