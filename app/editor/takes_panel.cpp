@@ -52,7 +52,7 @@ template <class E> bool word_buttons(E& value, const char* id) {
     const E e = vocab_at<E>(i);
     const bool on = e == value;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.41f, 0.16f, 1));
-    if (flow_button(std::string(vocab_name(e)).c_str(), i == 0)) {
+    if (flow_button(std::string(vocab_label(e)).c_str(), i == 0)) {
       value = e;
       changed = true;
     }
@@ -71,7 +71,7 @@ void version_block(EditorState& s, const UiFonts& fonts, const Document& d) {
   ImGui::Text("Choreography v%d", ch.version);
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("%s%s", std::string(vocab_name(ch.status)).c_str(), current_version_issued(d) ? ", issued" : "");
+  ImGui::TextDisabled("%s%s", std::string(vocab_label(ch.status)).c_str(), current_version_issued(d) ? ", issued" : "");
   switch (ch.status) {
     case ChoreoStatus::draft:
       if (ImGui::SmallButton("Mark rehearsed")) act = [&s] { return set_choreography_status(s, ChoreoStatus::rehearsed); };
@@ -180,7 +180,7 @@ void takes_list(EditorState& s, const UiFonts& fonts, const Document& d) {
     for (const Deviation& dv : t.deviations) consent |= dv.kind == DeviationKind::consent;
     char head[160];
     std::snprintf(head, sizeof head, "%s%d  ·  cam %s  ·  %s%s  ·  v%d", t.setup.c_str(), t.number, t.camera.c_str(),
-                  t.lens_mm ? (number_text(*t.lens_mm) + " mm  ·  ").c_str() : "", std::string(vocab_name(t.status)).c_str(),
+                  t.lens_mm ? (number_text(*t.lens_mm) + " mm  ·  ").c_str() : "", std::string(vocab_label(t.status)).c_str(),
                   t.choreography_version);
     if (consent) ImGui::PushStyleColor(ImGuiCol_Text, consent_red);
     const bool open = ImGui::TreeNodeEx("##take", ImGuiTreeNodeFlags_SpanAvailWidth, "%s%s", head, consent ? "  ·  CONSENT" : "");
@@ -194,7 +194,7 @@ void takes_list(EditorState& s, const UiFonts& fonts, const Document& d) {
         if (is_consent) ImGui::PushStyleColor(ImGuiCol_Text, consent_red);
         const std::string where = dv.beat_removed_in > 0 ? dv.beat + " (beat removed in v" + std::to_string(dv.beat_removed_in) + ")" : dv.beat;
         ImGui::TextWrapped("%s %s%s: %s", fonts.dot, where.c_str(),
-                           dv.kind ? (", " + std::string(vocab_name(*dv.kind))).c_str() : "", dv.note.c_str());
+                           dv.kind ? (", " + std::string(vocab_label(*dv.kind))).c_str() : "", dv.note.c_str());
         if (is_consent) ImGui::PopStyleColor();
       }
       if (ImGui::SmallButton("Delete take")) remove = n;
