@@ -34,17 +34,6 @@ void heading(const UiFonts& fonts, const char* text) {
   ImGui::Separator();
 }
 
-// A small button that goes on the same line as the one before when it fits,
-// else on the next: a row of choices never runs out of the panel.
-bool flow_button(const char* label, bool first) {
-  if (!first) {
-    ImGui::SameLine(0, 3);
-    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
-  }
-  return ImGui::SmallButton(label);
-}
-
 template <class E> bool word_buttons(E& value, const char* id) {
   bool changed = false;
   ImGui::PushID(id);
