@@ -63,7 +63,7 @@ std::string step_text(double step) {
 
 void print_text(const Document& d, const CheckReport& r, const std::string& file, const Moves& moves, bool fine_space) {
   say(stdout, "%s — \"%s\", choreography v%d (%s), %s, %d more in between, finest %s%s\n", file.c_str(),
-              d.scene.title.c_str(), d.choreography.version, std::string(vocab_name(d.choreography.status)).c_str(),
+              d.scene.title.c_str(), d.choreography.version, std::string(vocab_label(d.choreography.status)).c_str(),
               plural(r.samples, "sample").c_str(), r.refined_samples, step_text(r.finest_step).c_str(),
               fine_space ? ("; " + plural(static_cast<long long>(r.fine_windows), "window") + " of small regions recounted 4x finer")
                                .c_str()

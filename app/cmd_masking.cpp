@@ -72,7 +72,7 @@ void print_text(const Document& doc, const Stage& st, const CameraMasking& m) {
     for (std::size_t r = 0; r < kRegionCount; ++r) {
       const Region reg = vocab_at<Region>(r);
       const RegionShares s = m.shares(pm.performer, reg);
-      const std::string name(vocab_name(reg));
+      const std::string name(vocab_label(reg));
       if (pm.regions[r].skin) skin += (skin.empty() ? "" : ", ") + name + " " + pct(s.skin);
       if (pm.regions[r].garment) garment += (garment.empty() ? "" : ", ") + name + " " + pct(s.garment);
       if (pm.regions[r].footprint && s.hidden >= 0.995) hidden += (hidden.empty() ? "" : ", ") + name;
@@ -89,7 +89,7 @@ void print_text(const Document& doc, const Stage& st, const CameraMasking& m) {
   for (std::size_t g = 0; g < m.garment_rays.size(); ++g)
     if (m.garment_rays[g] && doc.garments[g].camera == GarmentCamera::hidden)
       say(stdout, "  reads on camera: %s's %s '%s' %s (meant to be hidden)\n", doc.garments[g].wearer.c_str(),
-                  std::string(vocab_name(doc.garments[g].kind)).c_str(), doc.garments[g].id.c_str(),
+                  std::string(vocab_label(doc.garments[g].kind)).c_str(), doc.garments[g].id.c_str(),
                   pct(m.share(m.garment_rays[g])).c_str());
   for (std::size_t p = 0; p < m.prop_rays.size() && p < doc.props.size(); ++p)
     if (m.prop_rays[p] && doc.props[p].barrier)

@@ -31,7 +31,7 @@ void check_contact_side(const Document& d, const Beat& beat, const Contact& c, c
   Finding f;
   const std::string me = display_name(d, self_id), them = display_name(d, partner_id);
   const std::string region = std::string(region_label(side.region));
-  const std::string how = " (" + std::string(vocab_name(c.kind)) + ", " + std::string(vocab_name(c.layer)) + ")";
+  const std::string how = " (" + std::string(vocab_label(c.kind)) + ", " + std::string(vocab_label(c.layer)) + ")";
   const std::string what = receiving ? them + " touching " + possessive(me) + " " + region + how
                                      : me + " touching " + possessive(them) + " " + region + how;
   const std::string map = receiving ? possessive(me) + " body map" : possessive(me) + " boundaries for touching";
@@ -65,7 +65,7 @@ void check_contact_side(const Document& d, const Beat& beat, const Contact& c, c
         for (ContactKind k : b->contact)
           if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
       std::sort(kinds.begin(), kinds.end());
-      f.message = what + ": " + me + " agreed to contact there, but not " + std::string(vocab_name(c.kind));
+      f.message = what + ": " + me + " agreed to contact there, but not " + std::string(vocab_label(c.kind));
       f.suggestion = "Agreed kinds: " + vocab_words(kinds);
       break;
     }

@@ -67,7 +67,7 @@ void observe_region(CheckRun& run, int k, const Beat* beat, const Camera& cam, c
       break;
     case RiderVerdict::refused: why = "the rider says no"; break;
     case RiderVerdict::not_from_view:
-      why = "the rider allows it only from " + vocab_words(v.agreed_views) + ", not " + std::string(vocab_name(view));
+      why = "the rider allows it only from " + vocab_words(v.agreed_views) + ", not " + std::string(vocab_label(view));
       break;
     case RiderVerdict::not_discussed: why = "the rider never mentions it, so it is not agreed"; break;
     default: return;

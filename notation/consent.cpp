@@ -155,7 +155,7 @@ ContactConsent contact_consent(const Document& doc, const Contact& c) {
     case Governing::refused: out.words = "not agreed: " + me + " said no"; break;
     case Governing::not_discussed: out.words = "not agreed: not discussed with " + me; break;
     case Governing::partner: out.words = "not agreed: not with " + display_name(doc, g.partner); break;
-    case Governing::kind: out.words = "not agreed: not " + std::string(vocab_name(c.kind)); break;
+    case Governing::kind: out.words = "not agreed: not " + std::string(vocab_label(c.kind)); break;
     case Governing::layer: out.words = "not agreed: more exposed than " + me + " agreed"; break;
   }
   return out;

@@ -10,8 +10,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <iterator>
 #include <utility>
+
+#include "notation/phrasing.hpp"
 
 namespace cs {
 
@@ -79,13 +82,7 @@ Joint left_of(Joint j) {
 }  // namespace
 
 std::string_view joint_label(Joint j) {
-  static constexpr std::string_view kLabels[] = {
-      "pelvis", "lower back", "upper back", "neck", "head", "left collarbone", "right collarbone",
-      "left shoulder", "right shoulder", "left elbow", "right elbow", "left wrist", "right wrist",
-      "left hip", "right hip", "left knee", "right knee", "left ankle", "right ankle"};
-  static_assert(std::size(kLabels) == kJointCount);
-  const auto i = static_cast<std::size_t>(j);
-  return i < kJointCount ? kLabels[i] : std::string_view("joint");
+  return static_cast<std::size_t>(j) < kJointCount ? vocab_label(j) : std::string_view("joint");
 }
 
 JointAxis joint_axis(Joint j, int axis) {
@@ -124,6 +121,25 @@ bool bar_starts_at(double count, double first_count) {
 }
 
 std::string bar_length_words() { return "bars of " + std::to_string(kCountsPerBar) + " counts"; }
+
+namespace {
+// A count for the position line: halves and quarters as count_label says them,
+// anything else to two decimals (a playhead running at tempo).
+std::string position_count(double c) {
+  const double quarters = std::round(c * 4);
+  if (std::fabs(c * 4 - quarters) < 1e-6) return count_label(quarters / 4);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", c);
+  return buf;
+}
+}  // namespace
+
+std::string position_words(double count, double first_count) {
+  std::string s = "count " + position_count(count);
+  if (count < first_count - 1e-9) return s;
+  const BarPosition b = bar_at(count, first_count);
+  return s + " \u00b7 bar " + std::to_string(b.bar) + ", count " + position_count(b.count_in_bar);
+}
 
 // [SECTION] Slate letters
 

@@ -22,7 +22,7 @@
 
 namespace cs {
 
-// A joint in people's words: "left elbow", "lower back", "pelvis".
+// A joint in people's words: "left elbow", "lower back", "pelvis" (vocab_label).
 std::string_view joint_label(Joint j);
 
 // One stored angle of a joint: what turning about it does.
@@ -57,6 +57,12 @@ BarPosition bar_at(double count, double first_count);
 bool bar_starts_at(double count, double first_count);
 // "bars of 8 counts", for sentences about a count score or a ruler.
 std::string bar_length_words();
+// Where the playhead is, as the ruler and the sheets count: "count 13 · bar 2,
+// count 5" (13 counts from a first count of 1). Halves and quarters as a dancer
+// says them ("count 13& · bar 2, count 5&"); any other fraction to two decimals
+// ("count 13.37 · bar 2, count 5.37"). Before the first count there is no bar:
+// "count 0".
+std::string position_words(double count, double first_count);
 
 // [SECTION] Slate letters
 // Camera letters and setup letters: A, B… Z, then AA, AB…, never I or O (on a

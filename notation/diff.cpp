@@ -60,7 +60,7 @@ std::string contact_words(const Document& names, const Contact& c) {
 }
 
 std::string contact_terms(const Contact& c) {
-  std::string t = std::string(vocab_name(c.kind)) + ", " + layer_words(c.layer) + ", " + std::string(vocab_name(c.pressure));
+  std::string t = std::string(vocab_label(c.kind)) + ", " + layer_words(c.layer) + ", " + std::string(vocab_label(c.pressure));
   if (!c.garment.empty()) t += ", over " + c.garment;
   if (!c.barrier.empty()) t += ", through " + c.barrier;
   return t;
@@ -91,7 +91,7 @@ struct Differ {
         if (o.performer == c.performer && o != c)
           add(ChangeKind::body_changed, "", c.performer, {c.performer},
               possessive(display_name(names, c.performer)) + " body: " + number_text(o.height_m) + " m " +
-                  std::string(vocab_name(o.build)) + " → " + number_text(c.height_m) + " m " + std::string(vocab_name(c.build)));
+                  std::string(vocab_label(o.build)) + " → " + number_text(c.height_m) + " m " + std::string(vocab_label(c.build)));
     by_id(a.garments, b.garments, [&](const Garment* x, const Garment* y) {
       const Garment& g = y ? *y : *x;
       const std::string who = display_name(names, g.wearer);
@@ -128,7 +128,7 @@ struct Differ {
   static std::string garment_difference(const Garment& x, const Garment& y) {
     std::vector<std::string> what;
     if (x.covers != y.covers) what.push_back("covers " + region_words(y.covers));
-    if (x.kind != y.kind) what.push_back(std::string(vocab_name(y.kind)));
+    if (x.kind != y.kind) what.push_back(std::string(vocab_label(y.kind)));
     if (x.camera != y.camera) what.push_back(y.camera == GarmentCamera::hidden ? "now hidden modesty wear" : "now costume");
     if (x.worn != y.worn) what.push_back(y.worn ? "worn at the top" : "not worn at the top");
     if (x.wearer != y.wearer) what.push_back("worn by " + y.wearer);

@@ -86,7 +86,7 @@ std::string versioned(const Document& before, Document& doc, bool changed, bool*
   const bool issued = current_version_issued(before) || before.choreography.status != ChoreoStatus::draft;
   if (issued && doc.choreography.version == before.choreography.version) {
     if (!current_version_issued(before)) {
-      ChoreographyVersion was = snapshot_of(before, "", "as " + std::string(vocab_name(before.choreography.status)) +
+      ChoreographyVersion was = snapshot_of(before, "", "as " + std::string(vocab_label(before.choreography.status)) +
                                                         "; recorded when it first changed");
       doc.choreography.history.push_back(std::move(was));
       if (recorded) *recorded = true;

@@ -9,6 +9,7 @@
 
 #include "notation/edits_lists.hpp"
 #include "notation/lens.hpp"
+#include "notation/phrasing.hpp"
 
 namespace cs {
 
@@ -192,6 +193,29 @@ Edited set_camera_move(const Document& doc, const std::string& camera, std::size
   if (i >= c->moves.size()) return edit_lists::refuse_index<CameraMove>(i, "move", "Camera " + camera);
   Camera changed = *c;
   changed.moves[i] = move;
+  return set_camera(doc, camera, std::move(changed));
+}
+
+Edited retime_camera_move(const Document& doc, const std::string& camera, std::size_t i, double count,
+                          std::size_t* index) {
+  const Camera* c = doc.camera(camera);
+  if (!c) return Edited::refused("There is no camera " + quoted_text(camera));
+  if (i >= c->moves.size()) return edit_lists::refuse_index<CameraMove>(i, "move", "Camera " + camera);
+  if (!std::isfinite(count)) return Edited::refused("Camera " + camera + ": a move's count must be an ordinary number");
+  const double first = doc.first_count(), last = doc.last_count();
+  if (count < first - 1e-9 || count > last + 1e-9)
+    return Edited::refused("Camera " + camera + ": count " + number_text(count) + " is outside the choreography (" +
+                           number_text(first) + " to " + number_text(last) + ")");
+  for (std::size_t j = 0; j < c->moves.size(); ++j)
+    if (j != i && std::fabs(c->moves[j].count - count) < 1e-9)
+      return Edited::refused("Camera " + camera + " already has a move at count " + count_label(count) +
+                             "; a camera has one move a count");
+  Camera changed = *c;
+  changed.moves[i].count = count;
+  sort_moves(changed);
+  if (index)
+    for (std::size_t j = 0; j < changed.moves.size(); ++j)
+      if (changed.moves[j].count == count) *index = j;
   return set_camera(doc, camera, std::move(changed));
 }
 

@@ -19,6 +19,13 @@ Edited remove_camera(const Document& doc, const std::string& id);
 Edited set_camera_move(const Document& doc, const std::string& camera, std::size_t i, CameraMove move);
 Edited add_camera_move(const Document& doc, const std::string& camera, CameraMove move);
 Edited remove_camera_move(const Document& doc, const std::string& camera, std::size_t i);
+// Moves camera `camera`'s move `i` to `count` (its marker dragged along the
+// timeline), keeping its place and lens. Refused, saying why, when the count is
+// not an ordinary number, lies outside the choreography (its first count to its
+// end), or another move of that camera is already at that count. `index`, when
+// given, gets the move's index after the edit (moves stay in order of count).
+Edited retime_camera_move(const Document& doc, const std::string& camera, std::size_t i, double count,
+                          std::size_t* index = nullptr);
 
 // [SECTION] Placing a camera as a DP does
 // A camera's own position and target are its key at the first count; these

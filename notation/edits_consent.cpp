@@ -96,7 +96,7 @@ BrushState map_state(const Performer& p, Direction dir, const std::string& partn
   return worst;
 }
 
-std::string brush_words(BrushState s) { return s ? std::string(vocab_name(*s)) : std::string("not discussed"); }
+std::string brush_words(BrushState s) { return s ? std::string(vocab_label(*s)) : std::string("not discussed"); }
 
 // ---------------------------------------------------------------------------
 // [SECTION] Bulk edits: copy to a partner, mirror, tiers
@@ -164,7 +164,7 @@ Edited set_region_tier(const Document& doc, const std::string& performer, Region
     return Edited::refused("A tier needs a body region and ordinary, sensitive or intimate");
   if (tier && *tier < default_tier(r))
     return Edited::refused("A tier can be raised, not lowered: " + std::string(region_label(r)) + " is " +
-                           std::string(vocab_name(default_tier(r))) + " by default");
+                           std::string(vocab_label(default_tier(r))) + " by default");
   std::erase_if(p->tiers, [&](const TierRaise& t) { return t.region == r; });
   if (tier && *tier != default_tier(r)) p->tiers.push_back({r, *tier});
   return checked(doc, std::move(d));
@@ -329,7 +329,7 @@ std::string consent_change_words(const Document& before, const Document& after) 
           const BrushState a = rider_cell(*was, r, v), b = rider_cell(now, r, v);
           if (a != b)
             changes.push_back("rider: " + std::string(region_label(r)) + " from " + view_words(v) + " now " +
-                              (b ? std::string(vocab_name(*b)) : std::string("not agreed")));
+                              (b ? std::string(vocab_label(*b)) : std::string("not agreed")));
         }
     if (changes.empty() && was->exposure != now.exposure) changes.push_back("rider conditions changed");
     if (changes.empty() && was->tiers != now.tiers) changes.push_back("tiers changed");

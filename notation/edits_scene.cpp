@@ -43,7 +43,7 @@ Edited set_status(const Document& doc, ChoreoStatus status, const std::string& d
 Edited unlock_to_revise(const Document& doc) {
   if (doc.choreography.status != ChoreoStatus::locked)
     return Edited::refused("The choreography is not locked (it is " +
-                           std::string(vocab_name(doc.choreography.status)) + "); there is nothing to unlock");
+                           std::string(vocab_label(doc.choreography.status)) + "); there is nothing to unlock");
   Document d = doc;
   issue_current(d, "", "as locked; recorded when it was unlocked");  // a lock from before versions were kept
   d.choreography.status = ChoreoStatus::draft;

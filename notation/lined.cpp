@@ -40,7 +40,7 @@ std::vector<Column> columns_of(const Document& doc) {
       it = cols.end() - 1;
     }
     if (t.lens_mm) it->lens = *t.lens_mm;  // the latest logged lens
-    it->takes.push_back(t.setup + std::to_string(t.number) + " " + std::string(vocab_name(t.status)));
+    it->takes.push_back(t.setup + std::to_string(t.number) + " " + std::string(vocab_label(t.status)));
   }
   return cols;
 }

@@ -117,17 +117,9 @@ std::string percent_text(double share, int decimals) {
 std::string centimetres_text(double metres) { return number_text(std::round(metres * 100)) + " cm"; }
 
 std::string view_words(View v) {
-  return v == View::overhead ? std::string("overhead") : "the " + std::string(vocab_name(v));
+  return v == View::overhead ? std::string("overhead") : "the " + std::string(vocab_label(v));
 }
 
-std::string layer_words(Layer l) {
-  switch (l) {
-    case Layer::through_barrier: return "through a barrier";
-    case Layer::over_costume: return "over costume";
-    case Layer::over_garment: return "over a garment";
-    case Layer::skin: return "skin to skin";
-  }
-  return "at an unknown layer";
-}
+std::string layer_words(Layer l) { return std::string(vocab_label(l)); }
 
 }  // namespace cs

@@ -35,11 +35,11 @@ std::string name_and_id(const Garment& g);
 // [SECTION] Lists
 // "a", "a and b", "a, b and c" (`conjunction` "and" or "or"); "" for none.
 std::string join_list(const std::vector<std::string>& items, std::string_view conjunction = "and");
-// Vocabulary words as a list: {kiss_open, hand} → "kiss_open or hand".
+// Vocabulary values as a list in people's words: {kiss_open, hand} → "open-mouth kiss or hand".
 template <class E> std::string vocab_words(const std::vector<E>& values, std::string_view conjunction = "or") {
   std::vector<std::string> items;
   items.reserve(values.size());
-  for (E v : values) items.emplace_back(vocab_name(v));
+  for (E v : values) items.emplace_back(vocab_label(v));
   return join_list(items, conjunction);
 }
 // Regions in people's words: "left breast and right breast".
@@ -81,7 +81,7 @@ std::string centimetres_text(double metres);
 std::string pause_word_text(const Safety& safety);
 
 // [SECTION] Vocabulary in words
-std::string layer_words(Layer l);          // "skin to skin", "over a garment"…
+std::string layer_words(Layer l);          // vocab_label: "skin to skin", "over a garment"…
 std::string view_words(View v);            // "the front", "the side", "the rear", "overhead"
 
 }  // namespace cs

@@ -83,7 +83,7 @@ PlacingJudgement judge_placing(const Document& doc, double count, const std::str
   j.state = outcome_state(j.outcome);
   j.summary = possessive(display_name(doc, giver)) + " " + std::string(region_label(with)) + " on " +
               possessive(display_name(doc, receiver)) + " " + std::string(region_label(region)) + " (" +
-              std::string(vocab_name(c.kind)) + ", " + layer_words(c.layer) + "): " + outcome_words(j.outcome);
+              std::string(vocab_label(c.kind)) + ", " + layer_words(c.layer) + "): " + outcome_words(j.outcome);
   if (j.outcome != Governing::ok && j.governed_by != receiver)
     j.summary += " for " + display_name(doc, j.governed_by);
   return j;

@@ -34,22 +34,6 @@ namespace {
 // ---------------------------------------------------------------------------
 // [SECTION] Words
 
-std::string spaced(std::string_view word) {
-  std::string s(word);
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return s;
-}
-
-std::string kind_words(ContactKind k) {
-  switch (k) {
-    case ContactKind::pelvic_simulated: return "simulated pelvic movement";
-    case ContactKind::kiss_closed: return "closed-mouth kiss";
-    case ContactKind::kiss_open: return "open-mouth kiss";
-    case ContactKind::breath_only: return "breath only, no touch";
-    default: return spaced(vocab_name(k));
-  }
-}
-
 std::string seconds_text(const Document& d, double count) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f s", (count - d.first_count()) * d.seconds_per_count());
@@ -101,7 +85,7 @@ std::string partners_words(const Document& d, const std::vector<std::string>& pa
 std::string kinds_words(const std::vector<ContactKind>& kinds) {
   if (kinds.empty()) return "any kind";
   std::vector<std::string> w;
-  for (ContactKind k : kinds) w.push_back(kind_words(k));
+  for (ContactKind k : kinds) w.push_back(std::string(vocab_label(k)));
   return join_list(w, "or");
 }
 
@@ -243,7 +227,7 @@ std::string contact_words(const Document& d, const Contact& c, const std::string
   const std::string layer = layer_words(c.layer) +
                             (c.garment.empty() ? "" : " (" + (d.garment(c.garment) ? display_name(*d.garment(c.garment)) : c.garment) + ")") +
                             (c.barrier.empty() ? "" : " (" + (d.prop(c.barrier) ? display_name(*d.prop(c.barrier)) : c.barrier) + ")");
-  const std::string how = kind_words(c.kind) + ", " + layer + ", " + std::string(vocab_name(c.pressure)) + " pressure";
+  const std::string how = std::string(vocab_label(c.kind)) + ", " + layer + ", " + std::string(vocab_label(c.pressure)) + " pressure";
   if (c.giver == me)
     return "You give: your " + region_text(c.with) + " to " + possessive(display_name(d, c.receiver)) + " " +
            region_text(c.region) + " — " + how;
@@ -290,7 +274,7 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
     if (!g.empty()) gives.marks.push_back({b.start_count, b.end_count(), listed(g)});
     if (!r.empty()) receives.marks.push_back({b.start_count, b.end_count(), listed(r)});
     if (!e.empty()) eyes.marks.push_back({b.start_count, b.end_count(), listed(e)});
-    for (const BreathNote& n : b.breath) breath.marks.push_back({n.count, n.count, std::string(vocab_name(n.cue))});
+    for (const BreathNote& n : b.breath) breath.marks.push_back({n.count, n.count, std::string(vocab_label(n.cue))});
   }
   sc.rows = {beats, gives, receives, breath, eyes};
   score.score = std::move(sc);
@@ -317,7 +301,7 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
   }
   if (p.exposure.empty()) rider.lines.push_back("No rider lines: no bare skin of an intimate region may read on camera.");
   for (const TierRaise& t : p.tiers)
-    rider.lines.push_back("You hold your " + region_text(t.region) + " as " + std::string(vocab_name(t.tier)) + ".");
+    rider.lines.push_back("You hold your " + region_text(t.region) + " as " + std::string(vocab_label(t.tier)) + ".");
   sheet.sections.push_back(std::move(rider));
   for (const Performer& other : d.performers) {
     if (other.id == me || other.boundaries.empty()) continue;
@@ -371,7 +355,7 @@ void performer_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) 
     }
     if (b.contacts.empty()) s.lines.push_back("No contact for you in this beat.");
     for (const BreathNote& n : b.breath)
-      s.lines.push_back("Breath: " + std::string(vocab_name(n.cue)) + " on count " + count_label(n.count) + ".");
+      s.lines.push_back("Breath: " + std::string(vocab_label(n.cue)) + " on count " + count_label(n.count) + ".");
     for (const Eyeline& e : b.eyelines) s.lines.push_back("Eyes: " + eyeline_words(d, e) + ".");
     // Garments: what you wear in this beat, and what goes on or off.
     const std::vector<bool> worn = garments_worn_at(d, b.start_count);
@@ -439,7 +423,7 @@ void director_sheet(const AudienceView& v, const Revisions& rev, const SheetOpti
     cs_.facts = {{"Lens", number_text(c.focal_mm) + " mm"},
                  {"Sensor", std::string(sensor_size_mm(c.sensor).label) + " (" + number_text(lf.sensor_w_mm) + " × " +
                                 number_text(lf.sensor_h_mm) + " mm)"},
-                 {"Fit", std::string(vocab_name(c.fit))},
+                 {"Fit", std::string(vocab_label(c.fit))},
                  {"Aspect", number_text(c.aspect) + " (frame lines " + number_text(std::round(lf.frame_w_mm * 10) / 10) +
                                 " × " + number_text(std::round(lf.frame_h_mm * 10) / 10) + " mm)"},
                  {"Field of view", number_text(std::round(lf.hfov_deg * 10) / 10) + "° across, " +
@@ -552,7 +536,7 @@ void costume_sheet(const AudienceView& v, const Revisions& rev, Sheet& sheet) {
             changes.push_back(std::string(c.worn ? "on" : "off") + " at " + count_label(beats[bi].start_count) + " (" +
                               beats[bi].id + ")");
       }
-      t.rows.push_back({name_and_id(g), spaced(vocab_name(g.kind)), region_words(g.covers),
+      t.rows.push_back({name_and_id(g), std::string(vocab_label(g.kind)), region_words(g.covers),
                         g.camera == GarmentCamera::hidden ? "must not read" : "may be seen", g.worn ? "worn" : "not worn",
                         changes.empty() ? "no change" : join_list(changes), beat_runs(d, in)});
     }
@@ -706,7 +690,7 @@ std::string deviation_words(const Deviation& dv) {
   std::string s = dv.beat;
   if (dv.beat_removed_in > 0) s += " (beat removed in v" + std::to_string(dv.beat_removed_in) + ")";
   if (consent) return s + " " + kConsentNoteWords;  // "CONSENT: see the IC", never the note
-  if (dv.kind) s += " " + std::string(vocab_name(*dv.kind));
+  if (dv.kind) s += " " + std::string(vocab_label(*dv.kind));
   return dv.note.empty() ? s : s + ": " + dv.note;
 }
 
@@ -727,7 +711,7 @@ SheetTable take_log_csv(const Document& d) {
     for (const std::string& x : devs) dev_cell += (dev_cell.empty() ? "" : "; ") + x;
     if (!consent.empty()) consent_cell = join_list(consent) + " " + kConsentNoteWords;
     t.rows.push_back({d.scene.number, k.setup, std::to_string(k.number), k.date, k.camera, lens > 0 ? number_text(lens) : "",
-                      std::string(vocab_name(k.status)), std::to_string(k.choreography_version), k.note, dev_cell,
+                      std::string(vocab_label(k.status)), std::to_string(k.choreography_version), k.note, dev_cell,
                       consent_cell});
   }
   finish(t);
@@ -743,7 +727,7 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
   SheetSection ver;
   ver.anchor = "version";
   ver.title = "The version in force";
-  ver.facts.push_back({"Version", std::to_string(current) + " (" + std::string(vocab_name(d.choreography.status)) + ")"});
+  ver.facts.push_back({"Version", std::to_string(current) + " (" + std::string(vocab_label(d.choreography.status)) + ")"});
   for (const ChoreographyVersion& h : d.choreography.history)
     ver.lines.push_back("Version " + std::to_string(h.version) + (h.date.empty() ? "" : ", " + h.date) +
                         (h.summary.empty() ? "" : ": " + h.summary));
@@ -780,7 +764,7 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
     const Camera* cam = d.camera(t.camera);
     const double lens = t.lens_mm ? *t.lens_mm : cam ? cam->focal_mm : 0;
     lt.rows.push_back({t.setup + std::to_string(t.number), t.camera, lens > 0 ? number_text(lens) + " mm" : "",
-                       std::string(vocab_name(t.status)),
+                       std::string(vocab_label(t.status)),
                        "v" + std::to_string(t.choreography_version) +
                            (t.choreography_version == current ? "" : " (in force: v" + std::to_string(current) + ")"),
                        t.date, deviation_count_words(t), t.note});
@@ -803,7 +787,7 @@ void continuity_sheet(const AudienceView& v, const Revisions& rev, const SheetOp
         if (dv.beat != beat_id) continue;
         const bool consent = dv.kind == DeviationKind::consent;
         dt.rows.push_back({title + (dv.beat_removed_in > 0 ? " (removed in v" + std::to_string(dv.beat_removed_in) + ")" : ""),
-                           t.setup + std::to_string(t.number), consent ? kConsentKindWords : dv.kind ? std::string(vocab_name(*dv.kind)) : "",
+                           t.setup + std::to_string(t.number), consent ? kConsentKindWords : dv.kind ? std::string(vocab_label(*dv.kind)) : "",
                            consent ? kConsentNoteWords : dv.note});
         dt.row_beats.push_back(d.beat(beat_id) ? beat_id : "");
         dt.row_revised.push_back(rev.beats.count(beat_id) > 0);
@@ -948,7 +932,7 @@ Sheet build_sheet(const AudienceView& view, const SheetOptions& options) {
   h.scene_number = d.scene.number;
   h.pages = d.scene.pages;
   h.version = d.choreography.version;
-  h.status = std::string(vocab_name(d.choreography.status));
+  h.status = std::string(vocab_label(d.choreography.status));
   h.date = options.date;
   h.for_words = audience_words(d, view.audience);
   h.tempo = number_text(d.choreography.tempo_bpm) + " bpm, counts " + count_label(d.first_count()) + " to " +

@@ -5,23 +5,17 @@ namespace cs {
 
 namespace {
 
-struct RegionFacts {
-  Tier tier;
-  std::string_view label;
-};
-#define CS_REGION_FACTS(region, tier, label) RegionFacts{Tier::tier, label},
-constexpr std::array<RegionFacts, kRegionCount> kRegionFacts = {CS_REGIONS(CS_REGION_FACTS)};
-#undef CS_REGION_FACTS
+#define CS_REGION_TIER(region, label, tier) Tier::tier,
+constexpr std::array<Tier, kRegionCount> kRegionTiers = {CS_REGIONS(CS_REGION_TIER)};
+#undef CS_REGION_TIER
 
-#define CS_SENSOR_SIZE(sensor, width, height, label) SensorSize{width, height, label},
+#define CS_SENSOR_SIZE(sensor, label, width, height) SensorSize{width, height, label},
 constexpr std::array<SensorSize, vocab_size<Sensor>()> kSensorSizes = {CS_SENSORS(CS_SENSOR_SIZE)};
 #undef CS_SENSOR_SIZE
 
 }  // namespace
 
-Tier default_tier(Region r) { return kRegionFacts[static_cast<std::size_t>(r)].tier; }
-
-std::string_view region_label(Region r) { return kRegionFacts[static_cast<std::size_t>(r)].label; }
+Tier default_tier(Region r) { return kRegionTiers[static_cast<std::size_t>(r)]; }
 
 Region mirror(Region r) {
   const std::string_view name = vocab_name(r);

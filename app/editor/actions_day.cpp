@@ -56,7 +56,7 @@ bool add_deviation(EditorState& s, std::optional<std::size_t> take) {
   dv.kind = s.take.deviation_kind;
   dv.note = s.take.deviation_note;
   const Take& tk = d->takes[t];
-  const std::string label = "Note a " + std::string(vocab_name(dv.kind.value())) + " deviation in " + dv.beat + " (take " +
+  const std::string label = "Note a " + std::string(vocab_label(dv.kind.value())) + " deviation in " + dv.beat + " (take " +
                             tk.setup + std::to_string(tk.number) + ")";
   if (!edit_document(s, label, cs::add_deviation(*d, t, dv))) return false;
   s.take.deviation_note.clear();
@@ -80,7 +80,7 @@ bool set_take_status(EditorState& s, std::size_t take, TakeStatus status) {
   if (!d || take >= d->takes.size()) return false;
   Take t = d->takes[take];
   t.status = status;
-  return edit_document(s, "Mark take " + t.setup + std::to_string(t.number) + " " + std::string(vocab_name(status)),
+  return edit_document(s, "Mark take " + t.setup + std::to_string(t.number) + " " + std::string(vocab_label(status)),
                        cs::set_take(*d, take, t));
 }
 
@@ -163,7 +163,7 @@ void start_take_draft(EditorState& s) {
 bool set_choreography_status(EditorState& s, ChoreoStatus status) {
   const Document* d = s.document();
   if (!d) return false;
-  const std::string label = "Mark the choreography " + std::string(vocab_name(status));
+  const std::string label = "Mark the choreography " + std::string(vocab_label(status));
   return edit_document(s, label, cs::set_status(*d, status, today(s), label + " (v" + std::to_string(d->choreography.version) + ")"));
 }
 

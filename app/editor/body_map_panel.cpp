@@ -268,7 +268,7 @@ void line_details(EditorState& s, const Performer& p, Region r) {
       for (std::size_t k = 0; k < vocab_size<ContactKind>(); ++k) {
         const ContactKind kind = vocab_at<ContactKind>(k);
         bool on = std::find(b.contact.begin(), b.contact.end(), kind) != b.contact.end();
-        if (ImGui::Checkbox(std::string(vocab_name(kind)).c_str(), &on)) {
+        if (ImGui::Checkbox(std::string(vocab_label(kind)).c_str(), &on)) {
           if (on) b.contact.push_back(kind);
           else std::erase(b.contact, kind);
           changed = true;
@@ -400,7 +400,7 @@ void rider_page(EditorState& s, const Performer& p) {
           ImGui::PushStyleColor(ImGuiCol_Button, col);
           ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(col.x * 1.2f, col.y * 1.2f, col.z * 1.2f, 1));
           ImGui::PushStyleColor(ImGuiCol_Text, st ? ImVec4(0.06f, 0.06f, 0.07f, 1) : ImVec4(0.8f, 0.8f, 0.82f, 1));
-          const std::string word = st ? std::string(vocab_name(*st)) : std::string("\u2013");
+          const std::string word = st ? std::string(vocab_label(*st)) : std::string("\u2013");
           ImGui::Button(word.c_str(), ImVec2(-FLT_MIN, 0));
           // With the brush: press paints the cell, dragging on paints every cell
           // the pointer crosses, all one undo step (end_stroke below).
@@ -410,7 +410,7 @@ void rider_page(EditorState& s, const Performer& p) {
             extend_rider_stroke(s, {r, v});
           if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s from %s: %s", std::string(region_label(r)).c_str(), view_words(v).c_str(),
-                              st ? std::string(vocab_name(*st)).c_str() : "not in the rider (not agreed)");
+                              st ? std::string(vocab_label(*st)).c_str() : "not in the rider (not agreed)");
           ImGui::PopStyleColor(3);
           ImGui::PopID();
         }
@@ -526,7 +526,7 @@ void draw_body_map_window(EditorState& s, const UiFonts& fonts, const Layout& la
   ImGui::TextUnformatted(display_name(*p).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("%s  ·  %.2f m  ·  %s", p->actor.c_str(), p->height_m, std::string(vocab_name(p->build)).c_str());
+  ImGui::TextDisabled("%s  ·  %.2f m  ·  %s", p->actor.c_str(), p->height_m, std::string(vocab_label(p->build)).c_str());
   const Performer performer = *p;  // the pages read it; edits replace the document
   if (ImGui::BeginTabBar("##pages")) {
     const float page_h = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing();

@@ -14,11 +14,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "app/editor/panels.hpp"
 #include "app/editor/pose_tools.hpp"
 #include "notation/conventions.hpp"
+#include "notation/edits_beats.hpp"
 #include "notation/edits_cameras.hpp"
 #include "notation/lens.hpp"
 #include "notation/phrasing.hpp"
@@ -31,18 +34,6 @@ constexpr float kBodyPx = 16;   // the camera body handle's reach
 constexpr float kAimPx = 10;    // the aim handle's
 constexpr float kSnapPx = 18;   // the aim snaps to a joint this close on screen
 constexpr float kClickPx = 4;   // a press that moves less is a click
-
-glm::dvec2 to_screen(const render::ViewSetup& view, glm::dvec2 size, const glm::dvec3& w, bool& ok) {
-  glm::vec2 ndc;
-  ok = view.project(glm::vec3(w), ndc);
-  return {ndc.x * size.x * 0.5, -ndc.y * size.y * 0.5};
-}
-
-glm::dvec2 picture_size(const render::ViewSetup& view, float h) { return picture_pixels(view, h); }
-
-bool ray_plane(const render::ViewSetup& view, glm::vec2 ndc, const glm::dvec3& point, const glm::dvec3& normal, glm::dvec3& out) {
-  return pointer_on_plane(view, ndc, point, normal, out);
-}
 
 Vec3 vec3_of(const glm::dvec3& v) { return {v.x, v.y, v.z}; }
 glm::dvec3 dvec_of(const Vec3& v) { return {v[0], v[1], v[2]}; }
@@ -91,14 +82,13 @@ bool CameraTool::claims(const EditorState& s, const ViewportResources& vr, const
   if (s.selection.kind != SelectionKind::camera) return false;
   const Camera* c = d->camera(s.selection.id);
   if (!c) return false;
-  const glm::dvec2 size = picture_size(vr.view, p.picture_height_px);
-  const glm::dvec2 at(p.ndc.x * size.x * 0.5, -p.ndc.y * size.y * 0.5);
-  bool ok = false;
+  const glm::dvec2 size = picture_pixels(vr.view, p.picture_height_px);
+  const glm::dvec2 at = pointer_px(p.ndc, size);
   const CameraMove here = camera_key_at(*d, static_cast<std::size_t>(c - d->cameras.data()), s.count);
-  const glm::dvec2 aim = to_screen(vr.view, size, dvec_of(here.target), ok);
-  if (ok && glm::length(aim - at) < kAimPx) grab_ = Grab::aim;
-  const glm::dvec2 body = to_screen(vr.view, size, dvec_of(here.position), ok);
-  if (grab_ == Grab::none && ok && glm::length(body - at) < kBodyPx) grab_ = Grab::body;
+  glm::dvec2 aim, body;
+  if (world_to_px(vr.view, size, dvec_of(here.target), aim) && glm::length(aim - at) < kAimPx) grab_ = Grab::aim;
+  if (grab_ == Grab::none && world_to_px(vr.view, size, dvec_of(here.position), body) && glm::length(body - at) < kBodyPx)
+    grab_ = Grab::body;
   camera_ = c->id;
   return grab_ != Grab::none;
 }
@@ -129,7 +119,7 @@ void CameraTool::drag(EditorState& s, const ViewportResources& vr, const Viewpor
   switch (grab_) {
     case Grab::body: {
       glm::dvec3 hit;
-      if (!ray_plane(view, p.ndc, dvec_of(start_.position), glm::dvec3(0, 1, 0), hit)) return;
+      if (!pointer_on_plane(view, p.ndc, dvec_of(start_.position), glm::dvec3(0, 1, 0), hit)) return;
       place({hit.x, start_.position[1], hit.z}, start_.target);
       label_ = "Move camera " + camera_;
       Camera moved;
@@ -144,18 +134,17 @@ void CameraTool::drag(EditorState& s, const ViewportResources& vr, const Viewpor
     case Grab::aim: {
       const glm::dvec3 target = dvec_of(start_.target), eye(view.eye);
       glm::dvec3 hit;
-      if (!ray_plane(view, p.ndc, target, glm::normalize(target - eye), hit)) return;
+      if (!pointer_on_plane(view, p.ndc, target, glm::normalize(target - eye), hit)) return;
       // Snap to the nearest joint on screen.
-      const glm::dvec2 size = picture_size(view, p.picture_height_px);
-      const glm::dvec2 at(p.ndc.x * size.x * 0.5, -p.ndc.y * size.y * 0.5);
+      const glm::dvec2 size = picture_pixels(view, p.picture_height_px);
+      const glm::dvec2 at = pointer_px(p.ndc, size);
       double best = kSnapPx;
       snapped_.clear();
       for (const StagePerformer& sp : vr.stage.performers)
         for (std::size_t j = 0; j < kJointCount; ++j) {
-          bool ok = false;
           const glm::dvec3 w(sp.joints[j].position);
-          const glm::dvec2 q = to_screen(view, size, w, ok);
-          if (ok && glm::length(q - at) < best) {
+          glm::dvec2 q;
+          if (world_to_px(view, size, w, q) && glm::length(q - at) < best) {
             best = glm::length(q - at);
             hit = w;
             snapped_ = aim_name(original, sp.index, vocab_at<Joint>(j));
@@ -240,9 +229,9 @@ void CameraTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawL
   const Camera* c = d->camera(s.selection.id);
   if (!c) return;
   const CameraMove here = camera_key_at(*d, static_cast<std::size_t>(c - d->cameras.data()), s.count);
-  bool ok_body = false, ok_aim = false;
-  const glm::dvec2 b = to_screen(vr.view, size, dvec_of(here.position), ok_body);
-  const glm::dvec2 a = to_screen(vr.view, size, dvec_of(here.target), ok_aim);
+  glm::dvec2 b, a;
+  const bool ok_body = world_to_px(vr.view, size, dvec_of(here.position), b);
+  const bool ok_aim = world_to_px(vr.view, size, dvec_of(here.target), a);
   const ImVec2 bp(mid.x + static_cast<float>(b.x), mid.y + static_cast<float>(b.y));
   const ImVec2 ap(mid.x + static_cast<float>(a.x), mid.y + static_cast<float>(a.y));
   const ImU32 gold = IM_COL32(240, 200, 90, 255);
@@ -259,5 +248,60 @@ void CameraTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawL
 }  // namespace
 
 std::unique_ptr<ViewportTool> make_camera_tool() { return std::make_unique<CameraTool>(); }
+
+// [SECTION] Camera moves on the timeline
+
+std::optional<CameraMoveRef> camera_move_near(const Document& doc, double count, double tolerance) {
+  std::optional<CameraMoveRef> best;
+  double best_d = tolerance;
+  for (const Camera& c : doc.cameras)
+    for (std::size_t i = 0; i < c.moves.size(); ++i) {
+      const double dist = std::fabs(c.moves[i].count - count);
+      if (dist < best_d || (!best && dist <= tolerance)) {
+        best = CameraMoveRef{c.id, i};
+        best_d = dist;
+      }
+    }
+  return best;
+}
+
+bool begin_camera_move_drag(EditorState& s, const std::string& camera, std::size_t index) {
+  if (!s.history.has_document() || s.history.editing() || !select_move(s, camera, index)) return false;
+  s.move_drag = {true, camera, index, -1e300, std::nullopt};
+  s.history.begin("Move camera " + camera + "'s move");
+  return true;
+}
+
+void update_camera_move_drag(EditorState& s, double count) {
+  CameraMoveDrag& m = s.move_drag;
+  if (!m.active || !s.history.editing()) return;
+  const double c = snap_count(count);
+  if (c == m.applied) return;
+  m.applied = c;
+  // Every frame's edit is made from the document as it was at the press; a
+  // count the rules refuse leaves the marker where it last was, saying why.
+  const std::string why = s.history.update(retime_camera_move(s.history.original(), m.camera, m.index, c));
+  if (why.empty()) m.shown = c;
+  else s.status = s.drag.stopped = "Stopped: " + why;
+}
+
+bool end_camera_move_drag(EditorState& s) {
+  const CameraMoveDrag m = std::exchange(s.move_drag, CameraMoveDrag{});
+  if (!m.active) return false;
+  // Where the move went (its index may change as it passes another).
+  std::size_t index = m.index;
+  if (m.shown) retime_camera_move(s.history.original(), m.camera, m.index, *m.shown, &index);
+  const bool changed = finish_interaction(s);
+  select_move(s, m.camera, changed ? index : m.index);
+  return changed;
+}
+
+bool delete_camera_move(EditorState& s, const std::string& camera, std::size_t index) {
+  const Document* d = s.document();
+  const Camera* c = d ? d->camera(camera) : nullptr;
+  if (!c || index >= c->moves.size()) return false;
+  const std::string label = "Delete camera " + camera + "'s move at count " + count_label(c->moves[index].count);
+  return edit_document(s, label, remove_camera_move(*d, camera, index));
+}
 
 }  // namespace cs::editor

@@ -95,8 +95,7 @@ void draw_camera_tools_inspector(EditorState& s, const UiFonts& fonts) {
     ImGui::SameLine();
     if (ImGui::SmallButton("go")) set_count(s, m.count);
     ImGui::SameLine();
-    if (ImGui::SmallButton("delete"))
-      edit_document(s, "Delete camera " + id + "'s move at count " + count_label(m.count), remove_camera_move(*s.document(), id, i));
+    if (ImGui::SmallButton("delete")) delete_camera_move(s, id, i);
     ImGui::PopID();
   }
 

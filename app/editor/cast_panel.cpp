@@ -103,10 +103,10 @@ void scene_details(EditorState& s) {
   ImGui::SameLine(label_w);
   ChoreoStatus st = s.document()->choreography.status;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::BeginCombo("##status", std::string(vocab_name(st)).c_str())) {
+  if (ImGui::BeginCombo("##status", std::string(vocab_label(st)).c_str())) {
     for (std::size_t i = 0; i < vocab_size<ChoreoStatus>(); ++i) {
       const ChoreoStatus c = vocab_at<ChoreoStatus>(i);
-      if (ImGui::Selectable(std::string(vocab_name(c)).c_str(), c == st) && c != st) {
+      if (ImGui::Selectable(std::string(vocab_label(c)).c_str(), c == st) && c != st) {
         if (st == ChoreoStatus::locked) unlock_to_revise(s);
         else set_choreography_status(s, c);
       }
@@ -180,11 +180,11 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
     ImGui::SameLine();
     ImGui::TextDisabled("%s", p.actor.c_str());
     ImGui::Indent();
-    ImGui::TextDisabled("%.2f m  ·  %s  ·  id %s", p.height_m, std::string(vocab_name(p.build)).c_str(), p.id.c_str());
+    ImGui::TextDisabled("%.2f m  ·  %s  ·  id %s", p.height_m, std::string(vocab_label(p.build)).c_str(), p.id.c_str());
     for (const Garment& g : d.garments) {
       if (g.wearer != p.id) continue;
-      ImGui::TextDisabled("%s %s (%s)%s", fonts.dot, g.label.empty() ? std::string(vocab_name(g.kind)).c_str() : g.label.c_str(),
-                          std::string(vocab_name(g.camera)).c_str(), g.worn ? "" : ", off at top");
+      ImGui::TextDisabled("%s %s (%s)%s", fonts.dot, g.label.empty() ? std::string(vocab_label(g.kind)).c_str() : g.label.c_str(),
+                          std::string(vocab_label(g.camera)).c_str(), g.worn ? "" : ", off at top");
     }
     ImGui::Unindent();
     ImGui::PopID();
@@ -231,7 +231,7 @@ void draw_cast_panel(EditorState& s, const UiFonts& fonts, const Layout& layout)
     ImGui::PopID();
     ImGui::TextUnformatted(p.label.empty() ? p.id.c_str() : p.label.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s%s  %.2f × %.2f × %.2f m", std::string(vocab_name(p.shape)).c_str(), p.barrier ? ", barrier" : "",
+    ImGui::TextDisabled("%s%s  %.2f × %.2f × %.2f m", std::string(vocab_label(p.shape)).c_str(), p.barrier ? ", barrier" : "",
                         p.size[0], p.size[1], p.size[2]);
   }
   ImGui::End();

@@ -96,8 +96,8 @@ void contact_rows(EditorState& s, const UiFonts& fonts, std::size_t bi, float la
       ImGui::SetTooltip("%s", title.c_str());
     consent_chip(contact_consent(d, c));
     // Kind, layer and pressure beside the chip when they fit there, else below it (wrapped).
-    const std::string details = std::string(vocab_name(c.kind)) + " · " + layer_words(c.layer) + " · " +
-                                std::string(vocab_name(c.pressure));
+    const std::string details = std::string(vocab_label(c.kind)) + " · " + layer_words(c.layer) + " · " +
+                                std::string(vocab_label(c.pressure));
     const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - ImGui::GetItemRectMax().x -
                        ImGui::GetStyle().ItemSpacing.x;
     if (ImGui::CalcTextSize(details.c_str()).x <= room) ImGui::SameLine();
@@ -305,7 +305,7 @@ void garment_rows(EditorState& s, const UiFonts& fonts, std::size_t bi) {
     ImGui::SameLine();
     const bool worn = g < after.size() && after[g];
     ImGui::TextWrapped("%s (%s) %s %s: %s", name_and_id(gm).c_str(), display_name(d, gm.wearer).c_str(),
-                       worn ? "worn" : "removed", std::string(vocab_name(gm.camera)).c_str(),
+                       worn ? "worn" : "removed", std::string(vocab_label(gm.camera)).c_str(),
                        region_words(gm.covers).c_str());
     ImGui::PopID();
   }

@@ -528,10 +528,11 @@ void EditorApp::draw_ui() {
 
   // A field's interaction whose widget went away (the beat under the playhead
   // changed while typing) or that ended on a click (the +/- of a number) ends
-  // here, so the history never stays open. Timeline drags, viewport tools' drags,
-  // body-map strokes and breath-cue drags end on their own release.
-  if (s.history.editing() && s.drag.kind == BeatDrag::none && viewport_->gesture != ViewGesture::tool &&
-      s.notation.stroke.empty() && !s.notation.breath_drag.active && !ImGui::IsAnyItemActive())
+  // here, so the history never stays open. Timeline drags (beats, camera moves),
+  // viewport tools' drags, body-map strokes and breath-cue drags end on their own release.
+  if (s.history.editing() && s.drag.kind == BeatDrag::none && !s.move_drag.active &&
+      viewport_->gesture != ViewGesture::tool && s.notation.stroke.empty() && !s.notation.breath_drag.active &&
+      !ImGui::IsAnyItemActive())
     finish_interaction(s);
 
   // [SECTION] Dialogs (one at a time; a modal blocks the rest)

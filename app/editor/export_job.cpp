@@ -73,10 +73,6 @@ ExportOutcome ExportJob::outcome() const {
 
 namespace {
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 // The end of every export: the bytes written atomically, or why not.
 ExportOutcome written(const ExportSettings& settings, const std::string& bytes, const std::string& summary) {
   ExportOutcome out;
@@ -145,7 +141,7 @@ void ExportJob::run(Document full, std::filesystem::path scene_dir) {
     oo.fps = settings_.fps;
     bytes = export_otio(doc, worst_severity_per_beat(doc, findings), oo);
     const BeatRange range = beats ? *beats : *whole_choreography(doc);
-    summary = plural(range.last - range.first + 1, "beat marker", "beat markers") + " at " + number_text(oo.fps) + " fps";
+      summary = plural(static_cast<long long>(range.last - range.first + 1), "beat marker") + " at " + number_text(oo.fps) + " fps";
   } else {
     GltfOptions go;
     go.container = settings_.format == ExportFormat::glb ? GltfContainer::glb : GltfContainer::gltf;
@@ -167,7 +163,7 @@ void ExportJob::run(Document full, std::filesystem::path scene_dir) {
     }
     bytes = e.bytes;
     const GltfSummary& s = e.summary;
-    summary = plural(s.nodes, "node", "nodes") + ", " + plural(s.cameras, "camera", "cameras") + ", " +
+    summary = plural(static_cast<long long>(s.nodes), "node") + ", " + plural(static_cast<long long>(s.cameras), "camera") + ", " +
               (settings_.animated ? "animated over " + number_text(s.duration_s) + " s"
                                   : "a still at count " + exact_number_text(s.from_count));
     for (const std::string& n : e.notes) summary += "; " + n;
@@ -233,9 +229,9 @@ void ExportJob::run_sheet_or_still(const Document& full, const std::filesystem::
     }
     bytes = sheet.bytes;
     const SheetHeader& h = sheet.header;
-    summary = h.kind + " for " + h.for_words + ", " + plural(sheet.beats, "beat", "beats") + ", version " +
+    summary = h.kind + " for " + h.for_words + ", " + plural(static_cast<long long>(sheet.beats), "beat") + ", version " +
               std::to_string(h.version) + " (" + h.status + "), " + h.date + ", digest " + h.digest +
-              (sheet.pages ? ", " + plural(std::size_t(sheet.pages), "page", "pages") : "");
+              (sheet.pages ? ", " + plural(static_cast<long long>(sheet.pages), "page") : "");
   }
   if (cancel_.load()) return cancelled();
   out = written(settings_, bytes, summary);

@@ -59,10 +59,10 @@ bool vec3_field(const char* name, const char* id, Vec3& value) {
 template <class E> bool word_field(const char* name, const char* id, E& value) {
   field_label(name);
   bool changed = false;
-  if (ImGui::BeginCombo(id, std::string(vocab_name(value)).c_str())) {
+  if (ImGui::BeginCombo(id, std::string(vocab_label(value)).c_str())) {
     for (std::size_t i = 0; i < vocab_size<E>(); ++i) {
       const E e = vocab_at<E>(i);
-      if (ImGui::Selectable(std::string(vocab_name(e)).c_str(), e == value)) {
+      if (ImGui::Selectable(std::string(vocab_label(e)).c_str(), e == value)) {
         value = e;
         changed = true;
       }

@@ -166,7 +166,7 @@ void draw_status_bar(EditorState& s, const UiFonts&, const Layout& layout) {
       char right[200];
       const char* checking = s.checks.running ? "checking…  ·  " : "";
       std::snprintf(right, sizeof right, "%s%s  ·  v%d  ·  %.0f bpm  ·  %s", checking,
-                    std::string(vocab_name(d->choreography.status)).c_str(), d->choreography.version, d->choreography.tempo_bpm,
+                    std::string(vocab_label(d->choreography.status)).c_str(), d->choreography.version, d->choreography.tempo_bpm,
                     plural(static_cast<long long>(d->choreography.beats.size()), "beat").c_str());
       ImGui::SameLine(layout.size.x - ImGui::CalcTextSize(right).x - 12);
       ImGui::TextDisabled("%s", right);

@@ -108,7 +108,7 @@ bool add_prop_of(EditorState& s, PropShape shape, bool barrier, const std::strin
   p.position = {0, p.size[1] / 2, 0};
   p.barrier = barrier;
   p.owner = barrier ? owner : std::string();
-  p.label = barrier ? std::string("Barrier") : std::string(vocab_name(shape));
+  p.label = barrier ? std::string("Barrier") : std::string(vocab_label(shape));
   std::string id;
   if (!edit_document(s, barrier ? "Add barrier" : "Add prop", add_prop(s.history.doc(), p, &id))) return false;
   select(s, SelectionKind::prop, id);
@@ -130,7 +130,7 @@ bool add_cast_member(EditorState& s) {
 bool add_breath_at(EditorState& s, const std::string& performer, double count, BreathCue cue) {
   if (!s.history.has_document()) return false;
   return edit_document(s, "Add breath cue (" + display_name(s.history.doc(), performer) + ", " +
-                              std::string(vocab_name(cue)) + " at " + count_label(snap_count(count)) + ")",
+                              std::string(vocab_label(cue)) + " at " + count_label(snap_count(count)) + ")",
                        cs::place_breath(s.history.doc(), performer, count, cue));
 }
 

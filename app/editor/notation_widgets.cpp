@@ -125,6 +125,24 @@ ImU32 consent_color_u32(BrushState state, float alpha) {
   return vec4_u32(c);
 }
 
+void flow_next(float width, bool first) {
+  if (first) return;
+  ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 0.5f);
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+bool flow_button(const char* label, bool first, bool small) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  flow_next(ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2, first);
+  return small ? ImGui::SmallButton(label) : ImGui::Button(label);
+}
+
+bool flow_checkbox(const char* label, bool* value, bool first) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  flow_next(ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x, first);
+  return ImGui::Checkbox(label, value);
+}
+
 namespace {
 
 void chip(ImU32 color, const std::string& words, bool hatch) {

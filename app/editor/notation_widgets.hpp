@@ -18,10 +18,10 @@
 
 namespace cs::editor {
 
-// A combo of a vocabulary's words (its own spelling, or `words(value)` when given).
+// A combo of a vocabulary's values in people's words (vocab_label, or `words(value)` when given).
 template <class E>
 bool word_combo(const char* id, E& value, float width, std::string (*words)(E) = nullptr) {
-  const auto say = [&](E e) { return words ? words(e) : std::string(vocab_name(e)); };
+  const auto say = [&](E e) { return words ? words(e) : std::string(vocab_label(e)); };
   ImGui::SetNextItemWidth(width);
   bool changed = false;
   if (ImGui::BeginCombo(id, say(value).c_str())) {

@@ -121,6 +121,15 @@ struct MenuRequests {
 void apply_theme(float scale);
 UiFonts load_fonts(float scale);
 
+// [SECTION] Rows that wrap (notation_widgets.cpp): the next item goes on the
+// same line as the one before when its `width` fits, else on the next, so a
+// row of buttons or checkboxes never runs out of a narrow panel.
+void flow_next(float width, bool first);
+// A button placed so (a small one unless `small` is false); true when clicked.
+bool flow_button(const char* label, bool first, bool small = true);
+// A checkbox placed so.
+bool flow_checkbox(const char* label, bool* value, bool first);
+
 // `config_dir` is where recovery copies are (File → Recover… lists them).
 void draw_menu_bar(EditorState& s, const UiFonts& fonts, const std::vector<std::filesystem::path>& recent,
                    const std::filesystem::path& config_dir, MenuRequests& requests);

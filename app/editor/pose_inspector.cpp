@@ -69,29 +69,28 @@ void pose_section(EditorState& s, const UiFonts& fonts, const Performer& perform
     ImGui::TextDisabled("Click a joint on the body to turn it; drag a hand or foot to reach.");
   }
   ImGui::Spacing();
+  // Rows wrap in a narrow inspector: nothing is cut off at its edge.
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Pins");
   for (const Joint j : {Joint::ankle_l, Joint::ankle_r, Joint::pelvis}) {
-    ImGui::SameLine();
     bool pinned = pose_pins().count({id, j}) > 0;
     const char* name = j == Joint::ankle_l ? "left foot" : j == Joint::ankle_r ? "right foot" : "pelvis";
-    if (ImGui::Checkbox(name, &pinned)) {
+    if (flow_checkbox(name, &pinned, false)) {
       if (pinned) pose_pins().insert({id, j});
       else pose_pins().erase({id, j});
     }
   }
   // Whole-pose edits, each one undo step.
-  if (ImGui::Button("Mirror")) {
+  if (flow_button("Mirror pose", true, false)) {
     if (edit_document(s, "Mirror " + possessive(who) + " pose", mirror_pose(*s.document(), bi, id))) set_count(s, b.start_count);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mirror %s pose left to right, in place", possessive(who).c_str());
-  ImGui::SameLine();
-  if (ImGui::Button("Copy previous")) {
+  if (flow_button("Copy previous pose", false, false)) {
     if (edit_document(s, "Copy " + possessive(who) + " pose from the previous beat", copy_pose_from_previous(*s.document(), bi, id)))
       set_count(s, b.start_count);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Give %s the pose of the beat before %s", who.c_str(), b.id.c_str());
-  ImGui::SameLine();
-  if (ImGui::Button("Flip staging")) {
+  if (flow_button("Flip staging", false, false)) {
     if (edit_document(s, "Flip the staging of " + b.id, flip_staging(*s.document(), bi))) set_count(s, b.start_count);
   }
   if (ImGui::IsItemHovered())
@@ -99,8 +98,7 @@ void pose_section(EditorState& s, const UiFonts& fonts, const Performer& perform
   ImGui::TextDisabled("Presets");
   for (const PosePreset preset : kPosePresets) {
     const std::string name(pose_preset(preset).name);
-    ImGui::SameLine();
-    if (ImGui::SmallButton(name.c_str())) {
+    if (flow_button(name.c_str(), false)) {
       if (edit_document(s, "Pose " + who + ": " + name, apply_pose_preset(*s.document(), bi, id, preset, s.checks.options.meshes)))
         set_count(s, b.start_count);
     }

@@ -48,16 +48,6 @@ constexpr double kDeg = 3.14159265358979323846 / 180.0;
 
 std::size_t ji(Joint j) { return static_cast<std::size_t>(j); }
 
-glm::dvec2 picture_px(const render::ViewSetup& view, float height_px) { return picture_pixels(view, height_px); }
-
-// Where a world point is on screen, in pixels from the picture's centre (y down); false behind the eye.
-bool to_px(const render::ViewSetup& view, glm::dvec2 size, const glm::dvec3& world, glm::dvec2& out) {
-  glm::vec2 ndc;
-  if (!view.project(glm::vec3(world), ndc)) return false;
-  out = glm::dvec2(ndc.x * size.x * 0.5, -ndc.y * size.y * 0.5);
-  return true;
-}
-glm::dvec2 pointer_px(glm::vec2 ndc, glm::dvec2 size) { return {ndc.x * size.x * 0.5, -ndc.y * size.y * 0.5}; }
 
 // World metres per screen pixel at a point.
 double metres_per_px(const render::ViewSetup& view, glm::dvec2 size, const glm::dvec3& at) {
@@ -71,9 +61,6 @@ double segment_distance(glm::dvec2 p, glm::dvec2 a, glm::dvec2 b) {
   return glm::length(p - (a + t * ab));
 }
 
-bool ray_plane(const render::ViewSetup& view, glm::vec2 ndc, const glm::dvec3& point, const glm::dvec3& normal, glm::dvec3& out) {
-  return pointer_on_plane(view, ndc, point, normal, out);
-}
 
 // The selected performer and the beat a gesture would key.
 struct Subject {
@@ -249,7 +236,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
   const Subject sub = subject_of(s, vr);
   if (!sub || !vr.view_valid) return false;
   const render::ViewSetup& view = vr.view;
-  const glm::dvec2 size = picture_px(view, p.picture_height_px), at = pointer_px(p.ndc, size);
+  const glm::dvec2 size = picture_pixels(view, p.picture_height_px), at = pointer_px(p.ndc, size);
   const StagePerformer& sp = *sub.staged;
   // A reach handle under the pointer first: small and specific (a ring seen
   // edge-on runs through its joint on screen).
@@ -258,7 +245,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
     double nearest = kHandlePx + 4;
     for (int l = 0; l < 4; ++l) {
       glm::dvec2 q;
-      if (to_px(view, size, reach.reach[static_cast<std::size_t>(l)], q) && glm::length(q - at) < nearest) {
+      if (world_to_px(view, size, reach.reach[static_cast<std::size_t>(l)], q) && glm::length(q - at) < nearest) {
         nearest = glm::length(q - at);
         grab_ = Grab::reach;
         limb_ = static_cast<Limb>(l);
@@ -283,7 +270,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
       bool have_prev = false;
       for (int k = 0; k <= 64; ++k) {
         glm::dvec2 q;
-        if (!to_px(view, size, ring_point(r, radius, k * 360.0 / 64), q)) {
+        if (!world_to_px(view, size, ring_point(r, radius, k * 360.0 / 64), q)) {
           have_prev = false;
           continue;
         }
@@ -309,7 +296,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
   best = kHandlePx + 4;
   for (int l = 0; l < 4; ++l) {
     glm::dvec2 q;
-    if (to_px(view, size, h.reach[static_cast<std::size_t>(l)], q) && glm::length(q - at) < best) {
+    if (world_to_px(view, size, h.reach[static_cast<std::size_t>(l)], q) && glm::length(q - at) < best) {
       best = glm::length(q - at);
       grab_ = Grab::reach;
       limb_ = static_cast<Limb>(l);
@@ -320,7 +307,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
       const LimbJoints lj = limb_joints(static_cast<Limb>(l));
       if (*s.selection.joint != lj.end && *s.selection.joint != lj.middle) continue;  // the pole shows for the limb in hand
       glm::dvec2 q;
-      if (to_px(view, size, h.pole[static_cast<std::size_t>(l)], q) && glm::length(q - at) < best) {
+      if (world_to_px(view, size, h.pole[static_cast<std::size_t>(l)], q) && glm::length(q - at) < best) {
         best = glm::length(q - at);
         grab_ = Grab::pole;
         limb_ = static_cast<Limb>(l);
@@ -330,7 +317,7 @@ bool PoseTool::claims(const EditorState& s, const ViewportResources& vr, const V
   if (grab_ == Grab::none) {
     // The floor disk: its rim turns, inside it moves.
     glm::dvec3 hit;
-    if (ray_plane(view, p.ndc, h.disk_center, glm::dvec3(0, 1, 0), hit)) {
+    if (pointer_on_plane(view, p.ndc, h.disk_center, glm::dvec3(0, 1, 0), hit)) {
       const double r = glm::length(hit - h.disk_center);
       const double rim = 10 * metres_per_px(view, size, h.disk_center);
       if (std::abs(r - kDiskM) < rim) grab_ = Grab::disk_turn;
@@ -379,7 +366,7 @@ bool PoseTool::start(EditorState& s, const ViewportResources& vr) {
       const Ring r = ring_for(key_fk_, ps, j, angles0_, axis_);
       glm::dvec3 hit;
       prev_vec_ = glm::dvec3(0);
-      if (ray_plane(view, press_ndc_, r.center, r.axis, hit)) {
+      if (pointer_on_plane(view, press_ndc_, r.center, r.axis, hit)) {
         const glm::dvec3 v = hit - r.center - glm::dot(hit - r.center, r.axis) * r.axis;
         if (glm::length(v) > 1e-9) prev_vec_ = glm::normalize(v);
       }
@@ -397,7 +384,7 @@ bool PoseTool::start(EditorState& s, const ViewportResources& vr) {
       break;
     case Grab::disk_move: case Grab::disk_turn: {
       glm::dvec3 hit;
-      press_point_ = ray_plane(view, press_ndc_, h.disk_center, glm::dvec3(0, 1, 0), hit) ? hit : h.disk_center;
+      press_point_ = pointer_on_plane(view, press_ndc_, h.disk_center, glm::dvec3(0, 1, 0), hit) ? hit : h.disk_center;
       plane_point_ = h.disk_center;
       break;
     }
@@ -466,7 +453,7 @@ void PoseTool::drag(EditorState& s, const ViewportResources& vr, const ViewportP
 
 void PoseTool::update(EditorState& s, const ViewportResources& vr, const ViewportPointer& p) {
   const render::ViewSetup& view = vr.view;
-  const glm::dvec2 size = picture_px(view, p.picture_height_px);
+  const glm::dvec2 size = picture_pixels(view, p.picture_height_px);
   const Document& original = s.history.original();
   const std::string who = display_name(original.performers[static_cast<std::size_t>(index_)]);
   switch (grab_) {
@@ -476,7 +463,7 @@ void PoseTool::update(EditorState& s, const ViewportResources& vr, const Viewpor
       glm::dvec3 hit;
       const glm::dvec3 dir = glm::normalize(glm::dvec3(view.ray_direction(p.ndc)));
       double delta = 0;
-      if (std::abs(glm::dot(dir, r.axis)) > 0.12 && ray_plane(view, p.ndc, r.center, r.axis, hit) && glm::length(prev_vec_) > 0) {
+      if (std::abs(glm::dot(dir, r.axis)) > 0.12 && pointer_on_plane(view, p.ndc, r.center, r.axis, hit) && glm::length(prev_vec_) > 0) {
         glm::dvec3 v = hit - r.center - glm::dot(hit - r.center, r.axis) * r.axis;
         if (glm::length(v) > 1e-9) {
           v = glm::normalize(v);
@@ -509,7 +496,7 @@ void PoseTool::update(EditorState& s, const ViewportResources& vr, const Viewpor
       const glm::dvec3 eye(view.eye);
       const glm::dvec3 normal = glm::normalize(plane_point_ - eye);
       glm::dvec3 hit;
-      if (!ray_plane(view, p.ndc, plane_point_, normal, hit)) return;
+      if (!pointer_on_plane(view, p.ndc, plane_point_, normal, hit)) return;
       const LimbJoints lj = limb_joints(limb_);
       if (grab_ == Grab::pole) {
         const glm::dvec3 mid = 0.5 * (glm::dvec3(key_fk_[ji(lj.upper)].position) + target_);
@@ -554,7 +541,7 @@ void PoseTool::update(EditorState& s, const ViewportResources& vr, const Viewpor
     }
     case Grab::disk_move: case Grab::disk_turn: {
       glm::dvec3 hit;
-      if (!ray_plane(view, p.ndc, plane_point_, glm::dvec3(0, 1, 0), hit)) return;
+      if (!pointer_on_plane(view, p.ndc, plane_point_, glm::dvec3(0, 1, 0), hit)) return;
       Pose pose = key_;
       if (grab_ == Grab::disk_move) {
         const glm::dvec3 d = hit - press_point_;
@@ -664,7 +651,7 @@ void PoseTool::draw(const EditorState& s, const ViewportResources& vr, ImDrawLis
   const ImVec2 mid(picture_min.x + picture_size.x * 0.5f, picture_min.y + picture_size.y * 0.5f);
   auto screen = [&](const glm::dvec3& w, ImVec2& out) {
     glm::dvec2 q;
-    if (!to_px(view, size, w, q)) return false;
+    if (!world_to_px(view, size, w, q)) return false;
     out = ImVec2(mid.x + static_cast<float>(q.x), mid.y + static_cast<float>(q.y));
     return true;
   };
@@ -784,13 +771,22 @@ glm::dvec2 picture_pixels(const render::ViewSetup& view, float height_px) {
   return {h * aspect, h};
 }
 
+bool world_to_px(const render::ViewSetup& view, glm::dvec2 size, const glm::dvec3& world, glm::dvec2& out) {
+  glm::vec2 ndc;
+  if (!view.project(glm::vec3(world), ndc)) return false;
+  out = pointer_px(ndc, size);
+  return true;
+}
+
+glm::dvec2 pointer_px(glm::vec2 ndc, glm::dvec2 size) { return {ndc.x * size.x * 0.5, -ndc.y * size.y * 0.5}; }
+
 std::optional<glm::vec2> ring_handle_ndc(const EditorState& s, const ViewportResources& vr, int axis, double degrees,
                                          float picture_height_px) {
   const Subject sub = subject_of(s, vr);
   if (!sub || !vr.view_valid || !s.selection.joint || axis < 0 || axis > 2) return std::nullopt;
   const Joint j = *s.selection.joint;
   const StagePerformer& sp = *sub.staged;
-  const glm::dvec2 size = picture_px(vr.view, picture_height_px);
+  const glm::dvec2 size = picture_pixels(vr.view, picture_height_px);
   const Ring r = ring_for(sp.joints, sp.pose, j, staged_angles(*sub.doc, sub.beat, s.selection.id, sp, j), axis);
   glm::vec2 ndc;
   if (!vr.view.project(glm::vec3(ring_point(r, kRingPx * metres_per_px(vr.view, size, r.center), degrees)), ndc)) return std::nullopt;

@@ -75,6 +75,11 @@ bool pointer_on_plane(const render::ViewSetup& view, glm::vec2 ndc, const glm::d
                       glm::dvec3& out);
 // The picture's size in pixels, from its height and the view's aspect.
 glm::dvec2 picture_pixels(const render::ViewSetup& view, float height_px);
+// Where a world point is on the picture of `size` pixels, in pixels from its
+// centre (y down); false behind the eye. Shared by the tools.
+bool world_to_px(const render::ViewSetup& view, glm::dvec2 size, const glm::dvec3& world, glm::dvec2& out);
+// The pointer (at `ndc`) in the same pixels.
+glm::dvec2 pointer_px(glm::vec2 ndc, glm::dvec2 size);
 
 // A region glow a tool asks the viewport to draw while it drags.
 struct RegionGlow {

@@ -47,6 +47,21 @@ struct BeatDrag {
   std::string stopped;                 // why the drag stopped short ("" when it did not)
 };
 
+// A camera's move, by camera id and index into its moves.
+struct CameraMoveRef {
+  std::string camera;
+  std::size_t index = 0;
+};
+
+// A camera move's marker dragged along the timeline (between press and release).
+struct CameraMoveDrag {
+  bool active = false;
+  std::string camera;                  // the camera's id
+  std::size_t index = 0;               // the move's index when the drag began
+  double applied = -1e300;             // the snapped count last applied (skip repeats)
+  std::optional<double> shown;         // the count last applied that the rules took
+};
+
 // What is selected, by id (so it survives undo, redo and reloading the file;
 // one that no longer exists is dropped), with the part of it in hand: a
 // performer's joint or region, a beat's contact, a camera's move. Picked in the
@@ -141,6 +156,8 @@ struct EditorState {
   bool loop_beat = false;
   float timeline_zoom = 1.0f;          // 1: the whole choreography fits the lane width
   BeatDrag drag;
+  CameraMoveDrag move_drag;
+  CameraMoveRef move_menu;             // the move a right-click on its marker opened the menu for
 
   // [SECTION] Viewport
   render::OrbitView orbit;
@@ -213,6 +230,20 @@ inline const char* beat_text_edit_label(BeatText field) {
 // Whole-drag edits as the timeline makes them: begin, then one call per frame, then finish_interaction.
 void begin_beat_drag(EditorState& s, BeatDrag::Kind kind, std::size_t index, float press_x);
 void update_beat_drag(EditorState& s, float mouse_x, float pixels_per_count);
+
+// [SECTION] Camera moves on the timeline (camera_tools.cpp): markers a press
+// selects and a drag moves along the counts (snapped as beats are), one undo
+// step a drag; a right-click deletes one.
+// The move whose marker is within `tolerance` counts of `count` (the nearest;
+// on a tie, the first camera's), or nothing.
+std::optional<CameraMoveRef> camera_move_near(const Document& doc, double count, double tolerance);
+// Press on a marker: selects the move and begins the drag.
+bool begin_camera_move_drag(EditorState& s, const std::string& camera, std::size_t index);
+// One call a frame: the move to `count` (snapped), from the document as it was at the press.
+void update_camera_move_drag(EditorState& s, double count);
+// Release: one undo step ("Move camera A's move"); the moved move stays selected.
+bool end_camera_move_drag(EditorState& s);
+bool delete_camera_move(EditorState& s, const std::string& camera, std::size_t index);
 
 // Go to a finding: its first count, through its camera (if any); it becomes
 // the selected finding (s.checks.selected).

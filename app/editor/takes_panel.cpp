@@ -35,17 +35,6 @@ void heading(const UiFonts& fonts, const char* text) {
   ImGui::Separator();
 }
 
-// A small button that goes on the same line as the one before when it fits,
-// else on the next: a row of choices never runs out of the panel.
-bool flow_button(const char* label, bool first) {
-  if (!first) {
-    ImGui::SameLine(0, 3);
-    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
-  }
-  return ImGui::SmallButton(label);
-}
-
 template <class E> bool word_buttons(E& value, const char* id) {
   bool changed = false;
   ImGui::PushID(id);
@@ -53,7 +42,7 @@ template <class E> bool word_buttons(E& value, const char* id) {
     const E e = vocab_at<E>(i);
     const bool on = e == value;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.41f, 0.16f, 1));
-    if (flow_button(std::string(vocab_name(e)).c_str(), i == 0)) {
+    if (flow_button(std::string(vocab_label(e)).c_str(), i == 0)) {
       value = e;
       changed = true;
     }
@@ -72,7 +61,7 @@ void version_block(EditorState& s, const UiFonts& fonts, const Document& d) {
   ImGui::Text("Choreography v%d", ch.version);
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("%s%s", std::string(vocab_name(ch.status)).c_str(), current_version_issued(d) ? ", issued" : "");
+  ImGui::TextDisabled("%s%s", std::string(vocab_label(ch.status)).c_str(), current_version_issued(d) ? ", issued" : "");
   switch (ch.status) {
     case ChoreoStatus::draft:
       if (ImGui::SmallButton("Mark rehearsed")) act = [&s] { return set_choreography_status(s, ChoreoStatus::rehearsed); };
@@ -206,7 +195,7 @@ void takes_list(EditorState& s, const UiFonts& fonts, const Document& d) {
     for (const Deviation& dv : t.deviations) consent |= dv.kind == DeviationKind::consent;
     char head[160];
     std::snprintf(head, sizeof head, "%s%d  ·  cam %s  ·  %s%s  ·  v%d", t.setup.c_str(), t.number, t.camera.c_str(),
-                  t.lens_mm ? (number_text(*t.lens_mm) + " mm  ·  ").c_str() : "", std::string(vocab_name(t.status)).c_str(),
+                  t.lens_mm ? (number_text(*t.lens_mm) + " mm  ·  ").c_str() : "", std::string(vocab_label(t.status)).c_str(),
                   t.choreography_version);
     if (consent) ImGui::PushStyleColor(ImGuiCol_Text, consent_red);
     // The newest take opens by itself: it is the one most often corrected.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include <imgui.h>
@@ -70,12 +71,15 @@ void draw_transport(EditorState& s, const UiFonts& fonts) {
 
   ImGui::PushFont(fonts.mono);
   const double first = s.first_count();
-  const BarPosition bar = bar_at(s.count, first);  // bars of kCountsPerBar (notation/conventions.hpp)
+  // "count 13 · bar 2, count 5": as the ruler and the sheets count (notation/conventions.hpp).
+  const std::string position = position_words(s.count, first);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("COUNT %6.2f", s.count);
-  ImGui::SameLine(0, 14);
-  ImGui::TextDisabled("bar %lld.%.2f", bar.bar, bar.count_in_bar);
-  ImGui::SameLine(0, 14);
+  const float position_x = ImGui::GetCursorPosX();
+  ImGui::TextUnformatted(position.c_str());
+  // The room of a long position, so what follows holds still while the playhead runs.
+  const float position_w = std::max(ImGui::CalcTextSize(position.c_str()).x,
+                                    ImGui::CalcTextSize("count 888.88 \u00b7 bar 88, count 8.88").x);
+  ImGui::SameLine(position_x + position_w + 14);
   ImGui::TextDisabled("%s", clock(d ? (s.count - first) * d->seconds_per_count() : 0).c_str());
   ImGui::PopFont();
   ImGui::SameLine(0, 14);
@@ -104,11 +108,11 @@ struct TimelineGrid {
   ImVec2 origin;               // top left of the content (moves with the scroll)
   ImVec2 win_pos;              // top left of the lanes child on screen
   float view_w = 0, content_w = 0, content_h = 0;
-  float sc = 1, header_w = 0, ruler_h = 0, beats_h = 0, findings_h = 0, row_h = 0, lane_h = 0;
+  float sc = 1, header_w = 0, ruler_h = 0, beats_h = 0, findings_h = 0, cameras_h = 0, row_h = 0, lane_h = 0;
   double c0 = 0, c1 = 0;       // the counts the content spans
   float ppc = 1;               // pixels per count
   std::size_t lanes = 0;
-  float y_ruler = 0, y_beats = 0, y_findings = 0, y_lanes = 0, y_end = 0;
+  float y_ruler = 0, y_beats = 0, y_findings = 0, y_cameras = 0, y_lanes = 0, y_end = 0;
   float view_x0 = 0, view_x1 = 0;
   double vis_c0 = 0, vis_c1 = 0;
 
@@ -116,10 +120,10 @@ struct TimelineGrid {
   double count_of(float x) const { return c0 + static_cast<double>(x - origin.x - header_w) / ppc; }
   // What is scrolled out of sight (zoomed in) is not emitted.
   bool visible(double from, double to) const { return to >= vis_c0 && from <= vis_c1; }
-  // Count and bar lines down the beats and the lanes (not the findings strip).
+  // Count and bar lines down the beats, the camera moves and the lanes (not the findings strip).
   void count_line(ImDrawList* dl, float x, float w, ImU32 col) const {
     dl->AddRectFilled(ImVec2(x, y_beats), ImVec2(x + w, y_findings), col);
-    if (y_end > y_lanes) dl->AddRectFilled(ImVec2(x, y_lanes), ImVec2(x + w, y_end), col);
+    if (y_end > y_cameras) dl->AddRectFilled(ImVec2(x, y_cameras), ImVec2(x + w, y_end), col);
   }
 };
 
@@ -129,7 +133,8 @@ void draw_backgrounds(const TimelineGrid& g, ImDrawList* dl) {
   const float x0 = g.origin.x, x1 = g.origin.x + g.content_w;
   dl->AddRectFilled(ImVec2(x0, g.y_ruler), ImVec2(x1, g.y_beats), IM_COL32(26, 27, 31, 255));
   dl->AddRectFilled(ImVec2(x0, g.y_beats), ImVec2(x1, g.y_findings), IM_COL32(31, 33, 37, 255));
-  dl->AddRectFilled(ImVec2(x0, g.y_findings), ImVec2(x1, g.y_lanes), IM_COL32(24, 25, 29, 255));
+  dl->AddRectFilled(ImVec2(x0, g.y_findings), ImVec2(x1, g.y_cameras), IM_COL32(24, 25, 29, 255));
+  if (g.cameras_h > 0) dl->AddRectFilled(ImVec2(x0, g.y_cameras), ImVec2(x1, g.y_lanes), IM_COL32(27, 29, 33, 255));
   for (std::size_t li = 0; li < g.lanes; ++li) {
     const float y = g.y_lanes + g.lane_h * static_cast<float>(li);
     dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + g.lane_h), li % 2 == 0 ? IM_COL32(34, 36, 39, 255) : IM_COL32(29, 31, 34, 255));
@@ -322,10 +327,10 @@ void draw_performer_lane(const Document* d, const TimelineGrid& g, ImDrawList* d
     std::string given, received;
     for (const Contact& c : b.contacts) {
       if (c.giver == p.id)
-        given += (given.empty() ? "" : "; ") + std::string(vocab_name(c.with)) + " " + fonts.arrow + " " +
-                 display_name(*d, c.receiver) + " " + std::string(vocab_name(c.region));
+        given += (given.empty() ? "" : "; ") + std::string(vocab_label(c.with)) + " " + fonts.arrow + " " +
+                 display_name(*d, c.receiver) + " " + std::string(vocab_label(c.region));
       if (c.receiver == p.id)
-        received += (received.empty() ? "" : "; ") + std::string(vocab_name(c.region)) + " from " + display_name(*d, c.giver);
+        received += (received.empty() ? "" : "; ") + std::string(vocab_label(c.region)) + " from " + display_name(*d, c.giver);
     }
     const std::string contact_text = given + (given.empty() || received.empty() ? "" : "  |  ") + received;
     if (!contact_text.empty()) {
@@ -341,7 +346,7 @@ void draw_performer_lane(const Document* d, const TimelineGrid& g, ImDrawList* d
       if (n.performer != p.id) continue;
       const float x = g.x_of(n.count), cy = r1 + row_h * 0.5f;
       dl->AddCircle(ImVec2(x, cy), 4 * sc, col, 12, 1.5f);
-      clipped_text(dl, ImVec2(x + 7 * sc, r1), IM_COL32(190, 194, 202, 255), std::string(vocab_name(n.cue)).c_str(), ImVec2(x, r1),
+      clipped_text(dl, ImVec2(x + 7 * sc, r1), IM_COL32(190, 194, 202, 255), std::string(vocab_label(n.cue)).c_str(), ImVec2(x, r1),
                    ImVec2(ex - 2, r2));
     }
     // Eyelines: a dashed line across the beat.
@@ -355,7 +360,7 @@ void draw_performer_lane(const Document* d, const TimelineGrid& g, ImDrawList* d
       std::string t = std::string("eyes ") + fonts.arrow + " ";
       if (!e.target.performer.empty()) {
         t += display_name(*d, e.target.performer);
-        if (e.target.region) t += " " + std::string(vocab_name(*e.target.region));
+        if (e.target.region) t += " " + std::string(vocab_label(*e.target.region));
       } else if (!e.target.camera.empty()) t += "camera " + e.target.camera;
       else t += "point";
       const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
@@ -408,11 +413,70 @@ void breath_row_input(EditorState& s, const TimelineGrid& g, std::size_t li) {
     ImGui::TextDisabled("%s, count %s", display_name(*d, performer).c_str(), count_label(s.notation.breath_add_count).c_str());
     for (std::size_t c = 0; c < vocab_size<BreathCue>(); ++c) {
       const BreathCue cue = vocab_at<BreathCue>(c);
-      if (ImGui::Selectable(std::string(vocab_name(cue)).c_str())) add_breath_at(s, performer, s.notation.breath_add_count, cue);
+      if (ImGui::Selectable(std::string(vocab_label(cue)).c_str())) add_breath_at(s, performer, s.notation.breath_add_count, cue);
     }
     ImGui::EndPopup();
   }
   ImGui::PopID();
+}
+
+// [SECTION] Camera moves: a marker a move (the camera's letter beside it);
+// press one to select it, drag it along the counts (one undo step), right-click
+// to go to it or delete it. Keyed with the camera inspector's "Key at count N".
+void camera_moves_row(EditorState& s, const TimelineGrid& g, ImDrawList* dl) {
+  const Document* d = s.document();
+  if (!d || g.cameras_h <= 0) return;
+  const float sc = g.sc, yc = g.y_cameras + g.cameras_h * 0.5f, r = 5.5f * sc, th = ImGui::GetTextLineHeight();
+  const ImU32 gold = IM_COL32(240, 200, 90, 255);
+  for (const Camera& c : d->cameras)
+    for (std::size_t i = 0; i < c.moves.size(); ++i) {
+      const double count = c.moves[i].count;
+      if (!g.visible(count, count)) continue;
+      const float x = g.x_of(count);
+      const bool selected = s.selection.kind == SelectionKind::camera && s.selection.id == c.id && s.selection.move == i;
+      const ImVec2 top(x, yc - r), right(x + r, yc), bottom(x, yc + r), left(x - r, yc);
+      dl->AddQuadFilled(top, right, bottom, left, selected ? IM_COL32(255, 236, 180, 255) : gold);
+      if (selected) dl->AddQuad(top, right, bottom, left, IM_COL32_WHITE, 1.5f);
+      dl->AddText(ImVec2(x + r + 3 * sc, yc - th * 0.5f), IM_COL32(200, 203, 210, 255), c.id.c_str());
+    }
+  ImGui::SetCursorScreenPos(ImVec2(g.origin.x + g.header_w, g.y_cameras));
+  ImGui::InvisibleButton("##camera_moves", ImVec2(std::max(g.content_w - g.header_w, 1.0f), g.cameras_h),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const float mx = ImGui::GetIO().MousePos.x;
+  const std::optional<CameraMoveRef> near = camera_move_near(*d, g.count_of(mx), (r + 2 * sc) / g.ppc);
+  if (ImGui::IsItemActivated() && near) {
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+      select_move(s, near->camera, near->index);
+      s.move_menu = *near;
+      ImGui::OpenPopup("##camera_move_menu");
+    } else {
+      begin_camera_move_drag(s, near->camera, near->index);
+    }
+  } else if (ImGui::IsItemActive() && s.move_drag.active) {
+    update_camera_move_drag(s, g.count_of(mx));
+  }
+  if (ImGui::IsItemDeactivated() && s.move_drag.active) end_camera_move_drag(s);
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+    const Document* now = s.document();  // a press above may have begun an edit
+    const Camera* c = near && now ? now->camera(near->camera) : nullptr;
+    if (c && near->index < c->moves.size())
+      ImGui::SetTooltip("Camera %s: move at count %s\nDrag to move it along the counts; right-click to delete it",
+                        c->id.c_str(), count_label(c->moves[near->index].count).c_str());
+    else
+      ImGui::SetTooltip("Camera moves. Key one with the camera inspector's \"Key at count\"");
+  }
+  if (ImGui::BeginPopup("##camera_move_menu")) {
+    const Camera* c = s.document() ? s.document()->camera(s.move_menu.camera) : nullptr;
+    if (!c || s.move_menu.index >= c->moves.size()) {
+      ImGui::CloseCurrentPopup();
+    } else {
+      const double count = c->moves[s.move_menu.index].count;
+      ImGui::TextDisabled("Camera %s, move at count %s", c->id.c_str(), count_label(count).c_str());
+      if (ImGui::MenuItem("Go to count")) set_count(s, count);
+      if (ImGui::MenuItem("Delete move")) delete_camera_move(s, s.move_menu.camera, s.move_menu.index);
+    }
+    ImGui::EndPopup();
+  }
 }
 
 // [SECTION] Playhead, kept in sight while playing
@@ -439,6 +503,7 @@ void draw_lane_headers(const EditorState& s, const TimelineGrid& g, ImDrawList* 
   if (!d || !s.checks.have) std::snprintf(t, sizeof t, d ? "FINDINGS  …" : "FINDINGS");
   else std::snprintf(t, sizeof t, "FINDINGS  %zu%s", s.checks.findings.size(), s.checks.running ? " …" : "");
   dl->AddText(ImVec2(x + 8 * sc, g.y_findings + (g.findings_h - th) * 0.5f), grey, t);
+  if (g.cameras_h > 0) dl->AddText(ImVec2(x + 8 * sc, g.y_cameras + (g.cameras_h - th) * 0.5f), grey, "CAMERA MOVES");
   for (std::size_t li = 0; li < g.lanes; ++li) {
     const Performer& p = d->performers[li];
     const float y = g.y_lanes + g.lane_h * static_cast<float>(li);
@@ -516,7 +581,8 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   g.ppc = std::max(fit_ppc, 12.0f * g.sc) * s.timeline_zoom;
   g.content_w = g.header_w + static_cast<float>(g.c1 - g.c0) * g.ppc + 8 * g.sc;
   g.lanes = d ? d->performers.size() : 0;
-  g.content_h = g.ruler_h + g.beats_h + g.findings_h + g.lane_h * static_cast<float>(g.lanes) + 4 * g.sc;
+  g.cameras_h = d && !d->cameras.empty() ? g.row_h + 6 * g.sc : 0;
+  g.content_h = g.ruler_h + g.beats_h + g.findings_h + g.cameras_h + g.lane_h * static_cast<float>(g.lanes) + 4 * g.sc;
 
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));  // painted by the parent, above
   ImGui::BeginChild("##lanes", avail, true, ImGuiWindowFlags_HorizontalScrollbar);
@@ -530,7 +596,8 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   g.y_ruler = g.origin.y;
   g.y_beats = g.y_ruler + g.ruler_h;
   g.y_findings = g.y_beats + g.beats_h;
-  g.y_lanes = g.y_findings + g.findings_h;
+  g.y_cameras = g.y_findings + g.findings_h;
+  g.y_lanes = g.y_cameras + g.cameras_h;
   g.y_end = g.y_lanes + g.lane_h * static_cast<float>(g.lanes);
   // The part of the lanes right of the sticky headers, with a margin for text
   // that starts left of it and runs in.
@@ -547,6 +614,7 @@ void draw_timeline_panel(EditorState& s, const UiFonts& fonts, const Layout& lay
   draw_finding_marks(s, g, dl, fonts);
   for (std::size_t li = 0; li < g.lanes; ++li) draw_performer_lane(d, g, dl, fonts, li);
   for (std::size_t li = 0; li < g.lanes; ++li) breath_row_input(s, g, li);
+  camera_moves_row(s, g, dl);
   d = s.document();
   if (d) draw_playhead(s, g, dl);
   draw_lane_headers(s, g, dl, fonts);

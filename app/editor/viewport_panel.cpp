@@ -67,7 +67,7 @@ float draw_lens_hud(const Document& d, const Stage& st, const StageCamera& sc, I
   std::snprintf(lines[1], sizeof lines[1], "%.0f mm  ·  %s %.2f × %.2f mm", sc.focal_mm, std::string(camera_sensor(cam).label).c_str(),
                 lens.sensor_w_mm, lens.sensor_h_mm);
   std::snprintf(lines[2], sizeof lines[2], "%.2f:1 (%s fit)  ·  HFOV %.1f°  VFOV %.1f°", lens.aspect,
-                std::string(vocab_name(cam.fit)).c_str(), lens.hfov_deg, lens.vfov_deg);
+                std::string(vocab_label(cam.fit)).c_str(), lens.hfov_deg, lens.vfov_deg);
   if (*shot)
     std::snprintf(lines[3], sizeof lines[3], "%s  ·  subject at %.1f m  ·  frame %.2f m wide there", shot, best,
                   best * lens.frame_w_mm / std::max(1e-9, sc.focal_mm));

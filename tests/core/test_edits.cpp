@@ -208,6 +208,37 @@ TEST_CASE("a camera's moves stay in order of count") {
   round_trips(d);
 }
 
+TEST_CASE("a camera move dragged along the timeline keeps its place and lens, and its order") {
+  cs::Document d = small_scene();
+  d = made(cs::add_camera_move(d, "A", {3, {-1, 1.5, 4}, {0, 1, 0}, 35.0}));
+  d = made(cs::add_camera_move(d, "A", {8, {1, 1.5, 4}, {0, 1, 0}, std::nullopt}));
+  std::size_t at = 99;
+  // The early move dragged past the late one: it is second now, everything else kept.
+  const cs::Document moved = made(cs::retime_camera_move(d, "A", 0, 10.5, &at));
+  CHECK(at == 1);
+  REQUIRE(moved.cameras[0].moves.size() == 2);
+  CHECK(moved.cameras[0].moves[0].count == 8);
+  CHECK(moved.cameras[0].moves[1].count == 10.5);
+  CHECK(moved.cameras[0].moves[1].position == cs::Vec3{-1, 1.5, 4});
+  CHECK(moved.cameras[0].moves[1].focal_mm == 35.0);
+  round_trips(moved);
+  // Refused, saying why: onto another move, outside the choreography, not a number, no such move or camera.
+  const cs::Edited onto = cs::retime_camera_move(d, "A", 0, 8);
+  REQUIRE_FALSE(onto.ok());
+  CHECK(onto.refusal().find("already has a move at count 8") != std::string::npos);
+  const cs::Edited outside = cs::retime_camera_move(d, "A", 0, 40);
+  REQUIRE_FALSE(outside.ok());
+  CHECK(outside.refusal().find("outside the choreography (1 to 17)") != std::string::npos);
+  CHECK_FALSE(cs::retime_camera_move(d, "A", 0, 0.5).ok());
+  CHECK_FALSE(cs::retime_camera_move(d, "A", 0, std::numeric_limits<double>::quiet_NaN()).ok());
+  CHECK_FALSE(cs::retime_camera_move(d, "A", 2, 4).ok());
+  CHECK_FALSE(cs::retime_camera_move(d, "Z", 0, 4).ok());
+  // Onto its own count is no change of order.
+  at = 99;
+  CHECK(made(cs::retime_camera_move(d, "A", 1, 8, &at)) == d);
+  CHECK(at == 1);
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] The property: random sequences of edits, hostile values included
 // (random_edits.hpp; fuzz/fuzz_edits.cpp drives the same edits from libFuzzer's bytes)

@@ -94,3 +94,15 @@ TEST_CASE("bars: eight counts each, from the choreography's first count") {
   CHECK_FALSE(bar_starts_at(-7, 1));        // no bar begins before the first count
   CHECK(bar_length_words() == "bars of 8 counts");
 }
+
+// The transport's position line reads as the ruler and the sheets count.
+TEST_CASE("bars: the playhead's position in words") {
+  CHECK(position_words(13, 1) == "count 13 \u00b7 bar 2, count 5");
+  CHECK(position_words(1, 1) == "count 1 \u00b7 bar 1, count 1");
+  CHECK(position_words(8.5, 1) == "count 8& \u00b7 bar 1, count 8&");
+  CHECK(position_words(9.25, 1) == "count 9e \u00b7 bar 2, count 1e");
+  CHECK(position_words(13.5, 5) == "count 13& \u00b7 bar 2, count 1&");    // bars from the first count
+  CHECK(position_words(13.37, 1) == "count 13.37 \u00b7 bar 2, count 5.37");  // a playhead running at tempo
+  CHECK(position_words(16.9999999999, 1) == "count 17 \u00b7 bar 3, count 1");
+  CHECK(position_words(0, 1) == "count 0");                                 // before the first count: no bar
+}
