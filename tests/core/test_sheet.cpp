@@ -237,7 +237,7 @@ TEST_CASE("sheet: the continuity sheet: versions, the take log against the versi
     CHECK(row[col("scene")] == doc.scene.number);
     CHECK(row[col("take")] == std::to_string(t.number));
     CHECK(row[col("camera")] == t.camera);
-    CHECK(row[col("status")] == std::string(vocab_name(t.status)));
+    CHECK(row[col("status")] == std::string(vocab_label(t.status)));
     CHECK(row[col("note")] == t.note);
     CHECK(row[col("lens_mm")] == number_text(t.lens_mm ? *t.lens_mm : doc.camera(t.camera)->focal_mm));
     for (const Deviation& dv : t.deviations) CHECK(holds(row[col("deviations")], dv.beat));
