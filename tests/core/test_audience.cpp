@@ -147,7 +147,7 @@ TEST_CASE("audience: director, costume and AD see nobody's body map, rider, cond
   }
 }
 
-TEST_CASE("audience: the director's findings are reworded; the checks' own sentences quote conditions") {
+TEST_CASE("audience: the director's findings are reworded, the checks' own sentences quote conditions") {
   std::vector<std::string> markers;
   const Document doc = marked_bedroom(markers);
   const AudienceView v = audience_view(doc, Audience{AudienceKind::director, ""}, fast());

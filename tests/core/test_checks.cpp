@@ -430,7 +430,7 @@ TEST_SUITE("checks: exposure") {
 }
 
 TEST_SUITE("checks: garments and masking") {
-  TEST_CASE("garment.visible: a hidden garment that reads; a costume one does not") {
+  TEST_CASE("garment.visible: a hidden garment that reads, a costume one does not") {
     Document d = facing_camera();
     d.performers[0].exposure.push_back(rider(kIntimateFront, BoundaryState::yes, {View::any}));
     Garment covers;
@@ -462,7 +462,7 @@ TEST_SUITE("checks: garments and masking") {
     CHECK_FALSE(has(check(d), FindingCode::garment_visible));
   }
 
-  TEST_CASE("masking.intent: the note holds while Ben masks; breaks when he steps aside") {
+  TEST_CASE("masking.intent: the note holds while Ben masks, breaks when he steps aside") {
     Document d = facing_camera();
     // Ben stands between Ana and the camera, facing her.
     d.choreography.beats[0].poses[1] = standing("ben", {0, 0, 0.45}, 180, 1.85);
@@ -520,7 +520,7 @@ std::uint32_t breast_skin_with_board(Document d, double x) {
 }  // namespace
 
 TEST_SUITE("checks: fragile masking") {
-  TEST_CASE("masking.fragile: a board that only just hides a breast; the same board well over it does not") {
+  TEST_CASE("masking.fragile: a board that only just hides a breast, the same board well over it does not") {
     Document d = facing_camera();
     d.performers[0].exposure.push_back(rider({Region::pubic, Region::genitals, Region::breast_r, Region::nipple_r},
                                              BoundaryState::yes, {View::any}));
@@ -567,7 +567,7 @@ TEST_SUITE("checks: poses against notation") {
     CHECK_FALSE(has(check(d), FindingCode::pose_unnotated_contact));
   }
 
-  TEST_CASE("pose.contact_apart: a noted contact two metres apart; the same contact where they meet") {
+  TEST_CASE("pose.contact_apart: a noted contact two metres apart, the same contact where they meet") {
     Document d = base();
     d.performers[0].boundaries.push_back(line(Direction::receive, Region::hand_r, BoundaryState::yes, Layer::skin));
     d.performers[1].boundaries.push_back(line(Direction::give, Region::hand_r, BoundaryState::yes, Layer::skin));
@@ -686,7 +686,7 @@ TEST_CASE("checks: the cache is not fooled by a garment turned hidden or a prop 
 // (Ben's legs brushing Ana's inner thighs on his way over her, between two key
 // poses: the bedroom example as first staged); the same brush of a region she
 // agreed to is a one-sample interpolation graze and is not.
-TEST_CASE("checks: a brush of a refused region on a single sample is an error; of an agreed one, nothing") {
+TEST_CASE("checks: a brush of a refused region on a single sample is an error, of an agreed one, nothing") {
   const LoadResult r = load_scene_file(std::string(CLOSEDSET_EXAMPLES_DIR) + "/bedroom.closedset.json");
   REQUIRE(r.ok());
   Document d = *r.document;

@@ -136,7 +136,7 @@ TEST_CASE("diff: masking notes are matched one to one: a second, identical note 
   CHECK(has(d, cs::ChangeKind::masking_removed, "b02"));
 }
 
-TEST_CASE("diff: a pose turned less than the threshold is no change; a contact changed is not removed and added") {
+TEST_CASE("diff: a pose turned less than the threshold is no change, a contact changed is not removed and added") {
   const cs::ChoreographyDiff small = diff_after([](cs::Document& d) { d.choreography.beats[0].poses[0].joints[0].degrees[0] = -21; });
   CHECK(small.empty());
   const cs::ChoreographyDiff moved = diff_after([](cs::Document& d) { d.choreography.beats[1].contacts[0].region = cs::Region::back_lower; });

@@ -96,7 +96,7 @@ TEST_CASE("the loader and the edits keep the same rules") {
   CHECK(r.errors == cs::validate(d));
 }
 
-TEST_CASE("removing something still referenced is refused, saying where; renaming keeps the references") {
+TEST_CASE("removing something still referenced is refused, saying where, renaming keeps the references") {
   const cs::Document d = small_scene();
   const cs::Edited gone = cs::remove_performer(d, "ana");
   REQUIRE_FALSE(gone.ok());
@@ -162,7 +162,7 @@ TEST_CASE("an add that is refused tells no id or index") {
   CHECK(index == d.choreography.beats.size());
 }
 
-TEST_CASE("slate letters: A to Z without I and O, then AA; shorter sorts first") {
+TEST_CASE("slate letters: A to Z without I and O, then AA, shorter sorts first") {
   CHECK(cs::slate_letters_after("") == "A");
   CHECK(cs::slate_letters_after("H") == "J");
   CHECK(cs::slate_letters_after("N") == "P");

@@ -79,7 +79,7 @@ TEST_CASE("posing: a joint set past its limit stops at the limit") {
   CHECK_FALSE(set_key_joints(d, b, "nobody", {{Joint::elbow_l, {0, 0, 0}}}).ok());
 }
 
-TEST_CASE("rest on support: a body lifted off the bed comes down onto it; one over the floor onto the floor") {
+TEST_CASE("rest on support: a body lifted off the bed comes down onto it, one over the floor onto the floor") {
   Document d = bedroom();
   // The sheet and the pillow go to the far side of the room: the bed alone is under her.
   for (Prop& p : d.props)
@@ -132,7 +132,7 @@ TEST_CASE("cameras: move keeps the aim point, aim keeps the place, orbit keeps t
   CHECK_FALSE(move_camera(d, "A", {NAN, 1, 0}).ok());
 }
 
-TEST_CASE("cameras: height, tilt, pan and distance read back as set; operating moves as a DP means") {
+TEST_CASE("cameras: height, tilt, pan and distance read back as set, operating moves as a DP means") {
   const Document d = bedroom();
   CameraAim aim{1.6, -12, 35, 3.2};
   const Document set = made(set_camera_aim(d, "B", aim));
@@ -177,7 +177,7 @@ TEST_CASE("cameras: the frame width at the subject is distance times frame width
   CHECK_FALSE(set_focal_length(d, "A", -5).ok());
 }
 
-TEST_CASE("mirror: twice is the identity; once puts the left arm's shape on the right arm, mirrored in space") {
+TEST_CASE("mirror: twice is the identity, once puts the left arm's shape on the right arm, mirrored in space") {
   const Document d = bedroom();
   const std::size_t b = beat_index(d, "b03");
   const Pose key = key_or_staged(d, b, "ana");
@@ -200,7 +200,7 @@ TEST_CASE("mirror: twice is the identity; once puts the left arm's shape on the 
   CHECK(twice.choreography.beats[b] == made(set_pose(d, b, key)).choreography.beats[b]);
 }
 
-TEST_CASE("flip the staging: both performers mirrored across the centre line, places and all; twice gives the beat back") {
+TEST_CASE("flip the staging: both performers mirrored across the centre line, places and all, twice gives the beat back") {
   const Document d = bedroom();
   const std::size_t b = beat_index(d, "b04");
   const Document flipped = made(flip_staging(d, b));

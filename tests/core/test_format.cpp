@@ -471,7 +471,7 @@ TEST_SUITE("save") {
     CHECK(files == 1);  // the temporary file was removed
   }
 
-  TEST_CASE("a new scene file is private to its owner; an existing one keeps its mode") {
+  TEST_CASE("a new scene file is private to its owner, an existing one keeps its mode") {
     TempDir dir;
     const fs::path target = dir.path / "scene.closedset.json";
     cs::Document d = *load_json(minimal()).document;

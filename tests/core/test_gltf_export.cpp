@@ -392,7 +392,7 @@ TEST_CASE("gltf: --beats exports that stretch, timed from its first beat, with i
   CHECK(bad.bytes.empty());
 }
 
-TEST_CASE("beat ranges: FROM..TO or one id; unknown ids and backward ranges say what is wrong") {
+TEST_CASE("beat ranges: FROM..TO or one id, unknown ids and backward ranges say what is wrong") {
   const Document doc = small_scene();
   std::string why;
   auto r = parse_beat_range(doc, "b1..b2", why);
@@ -527,7 +527,7 @@ TEST_CASE("gltf: an imported mesh prop is carried through with its own vertices"
   CHECK(without.notes[0].find("panel") != std::string::npos);
 }
 
-TEST_CASE("gltf: progress runs from 0 to 1; a cancel flag stops the export with no bytes") {
+TEST_CASE("gltf: progress runs from 0 to 1, a cancel flag stops the export with no bytes") {
   const Document doc = example("reference.closedset.json");
   std::vector<double> seen;
   GltfOptions opt;

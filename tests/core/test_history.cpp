@@ -168,7 +168,7 @@ TEST_CASE("edits survive a save and a load") {
   CHECK(*back.document == h.doc());
 }
 
-TEST_CASE("an edit during a drag keeps the drag as its own step; a refused one leaves the drag going") {
+TEST_CASE("an edit during a drag keeps the drag as its own step, a refused one leaves the drag going") {
   cs::History h;
   h.reset(small_scene());
   const cs::Document original = h.doc();

@@ -23,7 +23,7 @@ TEST_CASE("lens: 50 mm on Super 35, horizontal fit, is 27.96 degrees across") {
   CHECK(lens_label(cam, 50) == "50 mm Super 35, 2.39");
 }
 
-TEST_CASE("lens: vertical fit uses the sensor height; full frame 1.78") {
+TEST_CASE("lens: vertical fit uses the sensor height, full frame 1.78") {
   const LensFrame f = lens_frame(36.0, 24.0, 35.0, 1.78, Fit::vertical);
   CHECK(f.frame_h_mm == doctest::Approx(24.0));
   CHECK(f.frame_w_mm == doctest::Approx(24.0 * 1.78));

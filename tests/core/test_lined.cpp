@@ -41,7 +41,7 @@ TEST_CASE("lined: one column per setup from the take log, both performers seen w
   CHECK(all_are(s, 1, cs::OnScreen::seen));
 }
 
-TEST_CASE("lined: a camera turned away has everyone out; a wall in front of Ben leaves him hidden, Ana seen") {
+TEST_CASE("lined: a camera turned away has everyone out, a wall in front of Ben leaves him hidden, Ana seen") {
   cs::Document away = apart();
   away.cameras[0].target = {0, 1.5, 8};
   const cs::LinedChoreography l = cs::lined_choreography(away);
@@ -61,7 +61,7 @@ TEST_CASE("lined: a camera turned away has everyone out; a wall in front of Ben 
   CHECK(all_are(w.setups[0], 1, cs::OnScreen::hidden));
 }
 
-TEST_CASE("lined: the lens a take logged is the setup's; a scene with no takes has a planned column per camera") {
+TEST_CASE("lined: the lens a take logged is the setup's, a scene with no takes has a planned column per camera") {
   cs::Document d = apart();
   cs::Take tele = d.takes[0];
   tele.setup = "B";

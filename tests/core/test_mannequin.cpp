@@ -152,7 +152,7 @@ TEST_CASE("mannequin: every region is on the surface with a visible area") {
   }
 }
 
-TEST_CASE("mannequin: slerp between beat keyframes; a gap holds the shape reached") {
+TEST_CASE("mannequin: slerp between beat keyframes, a gap holds the shape reached") {
   Document doc = one_performer();
   doc.choreography.beats.resize(2);
   Beat& b1 = doc.choreography.beats[0];

@@ -69,7 +69,7 @@ TEST_CASE("placing: the layer comes from the garments worn at that moment") {
   CHECK(garment == "ana_thong");
 }
 
-TEST_CASE("placing: both maps govern the glow; no and never discussed need the modifier") {
+TEST_CASE("placing: both maps govern the glow, no and never discussed need the modifier") {
   const Document d = bedroom();
   // Agreed: Ben's hand on Ana's upper back (both maps say yes for hand, skin).
   const PlacingJudgement yes = judge_placing(d, 9, "ben", Region::hand_r, "ana", Region::back_upper);
@@ -119,7 +119,7 @@ TEST_CASE("placing: a refused region is placed only with the modifier, and the c
   CHECK_FALSE(has_finding(check_notation(d), FindingCode::contact_refused, "b03", "ana", Region::breast_l));
 }
 
-TEST_CASE("placing: an ask contact written by placing is judged ask by the checks; placing it again adds nothing") {
+TEST_CASE("placing: an ask contact written by placing is judged ask by the checks, placing it again adds nothing") {
   const Document d = bedroom();
   const std::size_t b = beat_index(d, "b03");
   const PlacingJudgement ask = judge_placing(d, 9, "ben", Region::hand_r, "ana", Region::thigh_l);

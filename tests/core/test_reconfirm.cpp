@@ -109,7 +109,7 @@ TEST_CASE("re-confirmation: the message names what changed and where") {
   CHECK(ana.to_count == 9);
 }
 
-TEST_CASE("re-confirmation: an error once the changed version is rehearsed; a new confirmation clears it") {
+TEST_CASE("re-confirmation: an error once the changed version is rehearsed, a new confirmation clears it") {
   cs::Document d = changed([](cs::Document& doc) { doc.choreography.beats[1].contacts[0].layer = cs::Layer::skin; });
   cs::Edited e = cs::set_status(d, cs::ChoreoStatus::rehearsed, "2026-12-02");
   REQUIRE(e.ok());

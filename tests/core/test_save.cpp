@@ -247,7 +247,7 @@ TEST_SUITE("save") {
     CHECK(again.warnings.empty());
   }
 
-  TEST_CASE("another process's open marker is seen; our own and a dead process's are not") {
+  TEST_CASE("another process's open marker is seen, our own and a dead process's are not") {
     TempDir dir;
     const fs::path target = dir.path / "scene.closedset.json";
     REQUIRE(cs::save_scene_file(scene("Shared"), target).ok);

@@ -110,7 +110,7 @@ TEST_SUITE("seal") {
       CHECK_MESSAGE(read_bytes(e.path()).find("NOTE-91c2") == std::string::npos, e.path().string());
   }
 
-  TEST_CASE("a passphrase file gives its first line; a missing or short one is refused with the reason") {
+  TEST_CASE("a passphrase file gives its first line, a missing or short one is refused with the reason") {
     TempDir dir;
     const fs::path p = dir.path / "pass.txt";
     { std::ofstream(p) << kPass << "\r\nignored\n"; }

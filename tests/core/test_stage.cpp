@@ -69,7 +69,7 @@ TEST_CASE("stage: every piece is labelled with its performer and layer, or its p
   CHECK(regions.size() == kRegionCount);
 }
 
-TEST_CASE("stage: garment changes apply from their beat on; covered skin carries the garment") {
+TEST_CASE("stage: garment changes apply from their beat on, covered skin carries the garment") {
   const Document doc = dressed();
   const Stage before = evaluate(doc, 4.9), after = evaluate(doc, 5);
   CHECK(before.garment_worn[0]);

@@ -35,7 +35,7 @@ std::string id_at(const Document& d, double count) {
 }
 }  // namespace
 
-TEST_CASE("timeline: the beat at a count; a gap belongs to the beat before it") {
+TEST_CASE("timeline: the beat at a count, a gap belongs to the beat before it") {
   const Document d = gapped();
   CHECK(id_at(d, 0.5) == "(none)");  // before the first beat
   CHECK(id_at(d, 1) == "b01");

@@ -55,7 +55,7 @@ cs::Document dressed_scene() {
 
 }  // namespace
 
-TEST_CASE("marking the choreography rehearsed issues the version; a change to it starts the next, as a draft") {
+TEST_CASE("marking the choreography rehearsed issues the version, a change to it starts the next, as a draft") {
   cs::Document d = made(cs::set_status(dressed_scene(), cs::ChoreoStatus::rehearsed, "2026-12-01", "first run"));
   CHECK(d.choreography.version == 1);
   REQUIRE(d.choreography.history.size() == 1);
@@ -153,7 +153,7 @@ TEST_CASE("a locked choreography refuses every edit to what it holds, and allows
   CHECK(cs::set_status(d, cs::ChoreoStatus::draft, "2026-12-02").refusal().find("unlock") != std::string::npos);
 }
 
-TEST_CASE("unlock to revise starts the next version at once; the locked one stays in the history") {
+TEST_CASE("unlock to revise starts the next version at once, the locked one stays in the history") {
   const cs::Document locked = made(cs::set_status(dressed_scene(), cs::ChoreoStatus::locked, "2026-12-02"));
   CHECK_FALSE(cs::unlock_to_revise(dressed_scene()).ok());  // a draft has nothing to unlock
   const cs::Document d = made(cs::unlock_to_revise(locked));
@@ -170,7 +170,7 @@ TEST_CASE("unlock to revise starts the next version at once; the locked one stay
   round_trips(relocked);
 }
 
-TEST_CASE("a confirmation records who, when, which version and whether they saw their sheet; it issues the version") {
+TEST_CASE("a confirmation records who, when, which version and whether they saw their sheet, it issues the version") {
   const cs::Document d = made(cs::confirm_version(dressed_scene(), "ana", "2026-12-02", true));
   REQUIRE(d.choreography.confirmations.size() == 1);
   const cs::Confirmation& c = d.choreography.confirmations[0];

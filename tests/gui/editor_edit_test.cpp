@@ -70,7 +70,7 @@ void drag_beat(EditorApp& app, cs::editor::BeatDrag::Kind kind, std::size_t i, d
 
 }  // namespace
 
-TEST_CASE("a timeline drag is one undo step; undo, redo, save and reload give the same documents") {
+TEST_CASE("a timeline drag is one undo step, undo, redo, save and reload give the same documents") {
   Session t("drag_undo_save");
   REQUIRE(t.app->open(t.scene));
   auto& s = t.s();
@@ -136,7 +136,7 @@ TEST_CASE("resizing, splitting, adding, deleting and typing a label are each one
   CHECK_FALSE(s.dirty());
 }
 
-TEST_CASE("an edit that would make the scene invalid is refused with a message; a drag stops before it") {
+TEST_CASE("an edit that would make the scene invalid is refused with a message, a drag stops before it") {
   Session t("refused");
   REQUIRE(t.app->open(t.scene));
   auto& s = t.s();
@@ -235,7 +235,7 @@ TEST_CASE("a save that fails says why and keeps the changes") {
   s.notice.reset();
 }
 
-TEST_CASE("autosave writes a recovery copy; the next start offers it; saving removes it") {
+TEST_CASE("autosave writes a recovery copy, the next start offers it, saving removes it") {
   Session t("recovery", /*autosave_seconds=*/0);
   REQUIRE(t.app->open(t.scene));
   auto& s = t.s();

@@ -263,7 +263,7 @@ TEST_CASE("a viewport press decides who owns the drag, and it stays theirs until
   t.frames();
 }
 
-TEST_CASE("the inspector shows what is selected; the beat under the playhead otherwise") {
+TEST_CASE("the inspector shows what is selected, the beat under the playhead otherwise") {
   Session t("inspector");
   auto& s = t.s();
   cs::editor::select(s, SelectionKind::performer, t.doc().performers[0].id);

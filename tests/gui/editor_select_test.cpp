@@ -42,7 +42,7 @@ bool inside_view(glm::vec2 p, float margin = 0) { return std::abs(p.x) <= 1 - ma
 
 }  // namespace
 
-TEST_CASE("a click on a performer in the viewport selects them, F frames them, Esc clears; none of it is an edit") {
+TEST_CASE("a click on a performer in the viewport selects them, F frames them, Esc clears, none of it is an edit") {
   Session t("select_performer");
   auto& s = t.s();
   const std::size_t steps = s.history.undo_steps();

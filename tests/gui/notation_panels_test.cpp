@@ -274,7 +274,7 @@ TEST_CASE("from File → New to a checked choreography through the notation pane
   app->frame();
 }
 
-TEST_CASE("removing a performer still named is refused, saying where; a new one can go again") {
+TEST_CASE("removing a performer still named is refused, saying where, a new one can go again") {
   test::ExampleSession t("notation_cast");
   EditorState& s = t.s();
   const cs::Document before = t.doc();

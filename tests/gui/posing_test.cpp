@@ -92,7 +92,7 @@ struct Session : test::ExampleSession {
 
 }  // namespace
 
-TEST_CASE("posing: a click selects the performer, a second click the joint; Tab the next performer; the banner names the beat") {
+TEST_CASE("posing: a click selects the performer, a second click the joint, Tab the next performer, the banner names the beat") {
   Session t("posing_select");
   auto& s = t.s();
   set_count(s, 1);
@@ -111,7 +111,7 @@ TEST_CASE("posing: a click selects the performer, a second click the joint; Tab 
   CHECK(s.selection.is(SelectionKind::performer, "ana"));
 }
 
-TEST_CASE("posing: a ring turns the joint, stops at its limit, snaps with Ctrl; undo gives the file back byte for byte") {
+TEST_CASE("posing: a ring turns the joint, stops at its limit, snaps with Ctrl, undo gives the file back byte for byte") {
   Session t("posing_ring");
   auto& s = t.s();
   set_count(s, 2.5);  // inside b01, where Ana moves towards b02
@@ -235,7 +235,7 @@ TEST_CASE("posing: a hand dragged onto a partner snaps to the region, glows in i
   CHECK(s.history.undo_label().find("onto Ana's") != std::string::npos);
 }
 
-TEST_CASE("cameras: the body drags on the floor at its height, keying the camera at the playhead, and what it masks changes; the aim snaps to a joint") {
+TEST_CASE("cameras: the body drags on the floor at its height, keying the camera at the playhead, and what it masks changes, the aim snaps to a joint") {
   Session t("posing_camera");
   auto& s = t.s();
   set_count(s, 13);  // between camera A's moves at 12 and 16
@@ -278,7 +278,7 @@ TEST_CASE("cameras: the body drags on the floor at its height, keying the camera
   CHECK(t.doc().camera("A")->moves.size() == moves0);
 }
 
-TEST_CASE("cameras: looking through, a drag pans and tilts, Shift trucks, and a click still selects; the matte shows the frame") {
+TEST_CASE("cameras: looking through, a drag pans and tilts, Shift trucks, and a click still selects, the matte shows the frame") {
   Session t("posing_operate");
   auto& s = t.s();
   set_count(s, 1);  // camera A's own place governs at the first count

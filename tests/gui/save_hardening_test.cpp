@@ -49,7 +49,7 @@ cs::editor::AppConfig config_in(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("opening a scene another editor has open says who has it; our own marker goes when we close") {
+TEST_CASE("opening a scene another editor has open says who has it, our own marker goes when we close") {
   Folder f("open_marker");
   // Another editor (this test's parent process stands in: alive, on this host) has it open.
   {

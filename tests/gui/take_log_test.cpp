@@ -88,7 +88,7 @@ TEST_CASE("the take log: three takes with deviations, a named beat deleted, undo
   CHECK(t.doc() == saved);
 }
 
-TEST_CASE("locking: an edit to a locked choreography is refused with a way out; unlocking starts the next version") {
+TEST_CASE("locking: an edit to a locked choreography is refused with a way out, unlocking starts the next version") {
   Session t("locking");
   auto& s = t.s();
   s.date_override = "2026-12-04";
@@ -151,7 +151,7 @@ TEST_CASE("after reopening, the take log goes on at the last take's setup, and a
   CHECK(s.take.camera.empty());
 }
 
-TEST_CASE("editing takes: setup, camera, lens and note of a logged take; deviations on any take, edited and deleted; one undo step each") {
+TEST_CASE("editing takes: setup, camera, lens and note of a logged take, deviations on any take, edited and deleted, one undo step each") {
   using cs::editor::WidgetFrame;
   using cs::editor::WidgetOutcome;
   Session t("take_log_edit", 1080);  // tall enough to show the take open for editing
